@@ -1,0 +1,286 @@
+import WorkingDays
+import Yams
+
+/// A parsed YAML document that keeps every node's position, with typed readers that record a
+/// located `InputProblem` (instead of throwing) so that one pass reports every mistake in a file.
+public final class YAMLReader {
+    public let file: String
+    public let root: Node?
+    public private(set) var problems: [InputProblem] = []
+    let limits: InputLimits
+
+    /// Parses `text`; a YAML syntax error or a breached limit throws at once.
+    public init(file: String, text: String, limits: InputLimits = .standard) throws(InputError) {
+        self.file = file
+        self.limits = limits
+        try YAMLReader.checkNesting(text, file: file, limits: limits)
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw YAMLReader.describe(error, file: file)
+        } catch {
+            throw InputError(file: file, "could not be read as YAML: \(error)")
+        }
+        if let root { try checkSize(root) }
+    }
+
+    /// Reads and parses a YAML file.
+    public convenience init(path: String, limits: InputLimits = .standard) throws(InputError) {
+        let text = try readTextFile(path, maxBytes: limits.maxYAMLBytes)
+        try self.init(file: path, text: text, limits: limits)
+    }
+
+    // MARK: Problems
+
+    public func location(of node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(file: file, line: 1, column: 1) }
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    /// Records a problem at `node`.
+    public func report(_ node: Node?, _ message: String) {
+        problems.append(InputProblem(location(of: node), message))
+    }
+
+    /// Throws the recorded problems, if any.
+    public func throwIfProblems() throws(InputError) {
+        if !problems.isEmpty { throw InputError(problems) }
+    }
+
+    // MARK: Typed readers
+
+    /// The entries of a mapping, checking that every key is one of `allowed`.
+    public func fields(_ node: Node?, _ what: String, allowed: [String]) -> Fields? {
+        guard let node else { return nil }
+        guard case let .mapping(mapping) = node else {
+            report(node, "\(what) should be a mapping of `key: value` lines, found \(kindName(node))")
+            return nil
+        }
+        var entries: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            guard case let .scalar(scalar) = key else {
+                report(key, "\(what): keys should be plain words, found \(kindName(key))")
+                continue
+            }
+            let name = scalar.string
+            if entries[name] != nil {
+                report(key, "\(what): `\(name)` is given twice")
+                continue
+            }
+            if !allowed.contains(name) {
+                report(key, "unknown key `\(name)` in \(what)" + didYouMean(name, among: allowed)
+                    + (closestMatch(to: name, among: allowed) == nil ? " (expected one of: \(allowed.joined(separator: ", ")))" : ""))
+                continue
+            }
+            entries[name] = (key, value)
+        }
+        return Fields(node: node, entries: entries)
+    }
+
+    /// The items of a sequence.
+    public func items(_ node: Node?, _ what: String) -> [Node]? {
+        guard let node else { return nil }
+        guard case let .sequence(sequence) = node else {
+            report(node, "\(what) should be a list (lines starting with `- `), found \(kindName(node))")
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    /// A text value.
+    public func string(_ node: Node?, _ what: String) -> String? {
+        guard let node else { return nil }
+        guard case let .scalar(scalar) = node else {
+            report(node, "\(what) should be a single value, found \(kindName(node))")
+            return nil
+        }
+        if scalar.string.count > limits.maxFieldLength {
+            report(node, "\(what) is longer than the \(limits.maxFieldLength)-character limit for a field")
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A non-empty text value.
+    public func identifier(_ node: Node?, _ what: String) -> String? {
+        guard let value = string(node, what) else { return nil }
+        let trimmed = value.trimmingWhitespace
+        if trimmed.isEmpty { report(node, "\(what) should not be empty") ; return nil }
+        return trimmed
+    }
+
+    /// A whole number.
+    public func int(_ node: Node?, _ what: String) -> Int? {
+        guard let text = string(node, what) else { return nil }
+        guard let value = Int(text) else {
+            report(node, "\(what) should be a whole number, found `\(text)`")
+            return nil
+        }
+        return value
+    }
+
+    /// `true` or `false` (also `yes`/`no`).
+    public func bool(_ node: Node?, _ what: String) -> Bool? {
+        guard let text = string(node, what) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "y", "on": return true
+        case "false", "no", "n", "off": return false
+        default:
+            report(node, "\(what) should be true or false, found `\(text)`")
+            return nil
+        }
+    }
+
+    /// A `YYYY-MM-DD` date.
+    public func date(_ node: Node?, _ what: String) -> CivilDate? {
+        guard let text = string(node, what) else { return nil }
+        do {
+            return try CivilDate(iso: text)
+        } catch {
+            report(node, "\(what): \(error)")
+            return nil
+        }
+    }
+
+    /// A date or ISO-8601 date-time.
+    public func moment(_ node: Node?, _ what: String) -> Moment? {
+        guard let text = string(node, what) else { return nil }
+        do {
+            return try Moment(iso: text)
+        } catch {
+            report(node, "\(what): \(error)")
+            return nil
+        }
+    }
+
+    /// A length such as `10 working-days`.
+    public func span(_ node: Node?, _ what: String) -> Span? {
+        guard let text = string(node, what) else { return nil }
+        switch Span.parse(text) {
+        case let .success(span): return span
+        case let .failure(error):
+            report(node, "\(what): \(error.message)")
+            return nil
+        }
+    }
+
+    /// A list of words; a single word is accepted as a one-item list.
+    public func stringList(_ node: Node?, _ what: String) -> [String]? {
+        guard let node else { return nil }
+        if case .scalar = node { return string(node, what).map { [$0] } }
+        guard let items = items(node, what) else { return nil }
+        return items.compactMap { string($0, "each item of \(what)") }
+    }
+
+    /// One of a fixed set of words, with a suggestion when misspelt.
+    public func choice(_ node: Node?, _ what: String, among options: [String]) -> String? {
+        guard let text = string(node, what) else { return nil }
+        guard options.contains(text) else {
+            report(node, "unknown \(what) `\(text)`" + didYouMean(text, among: options)
+                + " (expected one of: \(options.joined(separator: ", ")))")
+            return nil
+        }
+        return text
+    }
+
+    func kindName(_ node: Node) -> String {
+        switch node {
+        case let .scalar(s): s.string.isEmpty ? "nothing" : "`\(s.string.prefix(40))`"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    // MARK: Limits and syntax errors
+
+    /// Rejects documents nested deeper than the limit before the recursive composer sees them.
+    static func checkNesting(_ text: String, file: String, limits: InputLimits) throws(InputError) {
+        var depth = 0, line = 1, column = 0
+        var inQuote: UInt8? = nil
+        var atLineStart = true
+        var indentDepth = 0
+        for byte in text.utf8 {
+            column += 1
+            if byte == 10 { line += 1; column = 0; atLineStart = true; indentDepth = 0; continue }
+            if atLineStart {
+                if byte == 32 || byte == 45 { indentDepth += 1; continue } // spaces and "- " both nest
+                atLineStart = false
+                if indentDepth / 2 > limits.maxDepth * 2 {
+                    throw InputError(SourceLocation(file: file, line: line, column: column),
+                                     "YAML nested more than \(limits.maxDepth) levels deep (the limit on nesting)")
+                }
+            }
+            if let quote = inQuote { if byte == quote { inQuote = nil }; continue }
+            switch byte {
+            case 34, 39: inQuote = byte
+            case 91, 123:
+                depth += 1
+                if depth > limits.maxDepth {
+                    throw InputError(SourceLocation(file: file, line: line, column: column),
+                                     "YAML nested more than \(limits.maxDepth) levels deep (the limit on nesting)")
+                }
+            case 93, 125: depth = max(0, depth - 1)
+            default: break
+            }
+        }
+    }
+
+    /// Counts nodes with aliases expanded, so an alias bomb is refused rather than walked.
+    private func checkSize(_ root: Node) throws(InputError) {
+        var visited = 0
+        var stack: [(Node, Int)] = [(root, 1)]
+        while let (node, depth) = stack.popLast() {
+            visited += 1
+            if visited > limits.maxNodes {
+                throw InputError(location(of: node),
+                                 "YAML expands to more than \(limits.maxNodes) values (aliases counted each time they are used); this limit guards against alias bombs")
+            }
+            if depth > limits.maxDepth {
+                throw InputError(location(of: node), "YAML nested more than \(limits.maxDepth) levels deep (the limit on nesting)")
+            }
+            switch node {
+            case let .mapping(mapping):
+                for (key, value) in mapping { stack.append((key, depth + 1)); stack.append((value, depth + 1)) }
+            case let .sequence(sequence):
+                for item in sequence { stack.append((item, depth + 1)) }
+            case .scalar, .alias: break
+            }
+        }
+    }
+
+    static func describe(_ error: YamlError, file: String) -> InputError {
+        func at(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> InputError {
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+            return InputError(SourceLocation(file: file, line: mark.line, column: mark.column), message)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _): return at(mark, problem, context)
+        case let .parser(context, problem, mark, _): return at(mark, problem, context)
+        case let .composer(context, problem, mark, _): return at(mark, problem, context)
+        case let .reader(problem, _, _, _): return InputError(file: file, "invalid YAML text: \(problem)")
+        default: return InputError(file: file, "could not be read as YAML: \(error)")
+        }
+    }
+}
+
+/// A YAML mapping's entries by key, with the mapping node for locating what is missing.
+public struct Fields {
+    public let node: Node
+    let entries: [String: (key: Node, value: Node)]
+
+    public subscript(_ key: String) -> Node? { entries[key]?.value }
+    public func keyNode(_ key: String) -> Node? { entries[key]?.key }
+    public func has(_ key: String) -> Bool { entries[key] != nil }
+    public var keys: [String] { Array(entries.keys) }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,133 @@
+/// A calendar date with no time and no time zone (proleptic Gregorian), e.g. `2022-10-13`.
+///
+/// Stored as a day number so that comparison and day arithmetic are integer operations.
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Days since 1970-01-01.
+    public let dayNumber: Int
+
+    public init(dayNumber: Int) { self.dayNumber = dayNumber }
+
+    /// A date from its parts, or `nil` if no such day exists (e.g. 2023-02-30).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+        dayNumber = CivilDate.dayNumber(year: year, month: month, day: day)
+    }
+
+    /// Parses `YYYY-MM-DD` strictly, or throws a `DateParseError` that says what is wrong.
+    public init(iso text: some StringProtocol) throws(DateParseError) {
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let b = bytes[i]
+                guard b >= 48, b <= 57 else { return nil }
+                value = value * 10 + Int(b - 48)
+            }
+            return value
+        }
+        guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45,
+              let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10)
+        else { throw DateParseError(text: String(text), reason: "expected a date as YYYY-MM-DD") }
+        guard (1...12).contains(month) else {
+            throw DateParseError(text: String(text), reason: "month \(month) does not exist (expected 01–12)")
+        }
+        let length = CivilDate.daysIn(month: month, year: year)
+        guard day >= 1, day <= length else {
+            throw DateParseError(text: String(text),
+                                 reason: "\(CivilDate.monthNames[month - 1]) \(year) has \(length) days")
+        }
+        dayNumber = CivilDate.dayNumber(year: year, month: month, day: day)
+    }
+
+    /// Year, month (1–12) and day (1–31).
+    public var parts: (year: Int, month: Int, day: Int) {
+        // Howard Hinnant's civil_from_days.
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    public var year: Int { parts.year }
+
+    /// The weekday of this date.
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday.
+        Weekday(rawValue: ((dayNumber % 7) + 7 + 3) % 7 + 1)!
+    }
+
+    /// Saturday or Sunday.
+    public var isWeekend: Bool { weekday == .saturday || weekday == .sunday }
+
+    /// The date `days` calendar days later (earlier when negative).
+    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        let (y, m, d) = parts
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+    }
+
+    /// e.g. `Thu 13 Oct 2022`, for messages a person reads.
+    public var longDescription: String {
+        let (y, m, d) = parts
+        return "\(weekday.shortName) \(d) \(CivilDate.monthNames[m - 1].prefix(3)) \(y)"
+    }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+
+    // MARK: - Calendar arithmetic
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                             "August", "September", "October", "November", "December"]
+
+    static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Howard Hinnant's days_from_civil.
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+}
+
+private func pad(_ value: Int, _ width: Int) -> String {
+    let s = String(value)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}
+
+/// Days of the week, Monday = 1 as in ISO 8601.
+public enum Weekday: Int, Sendable, CaseIterable {
+    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+
+    public var shortName: String {
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][rawValue - 1]
+    }
+    public var name: String {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][rawValue - 1]
+    }
+}
+
+/// A date that could not be read, with the reason in plain words.
+public struct DateParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let text: String
+    public let reason: String
+    public var description: String { "`\(text)` is not a valid date: \(reason)" }
+}

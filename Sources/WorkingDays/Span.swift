@@ -1,0 +1,56 @@
+/// A length of time in a deadline: `5 working-days`, `20 calendar-days`, `24 hours`.
+public struct Span: Hashable, Sendable, CustomStringConvertible {
+    public enum Unit: String, Sendable, CaseIterable {
+        case workingDays = "working-days"
+        case calendarDays = "calendar-days"
+        case hours
+
+        /// Singular and plural spellings a person may write.
+        static let spellings: [String: Unit] = [
+            "working-days": .workingDays, "working-day": .workingDays, "wd": .workingDays,
+            "calendar-days": .calendarDays, "calendar-day": .calendarDays, "days": .calendarDays, "day": .calendarDays,
+            "hours": .hours, "hour": .hours,
+        ]
+    }
+
+    public let amount: Int
+    public let unit: Unit
+
+    public init(_ amount: Int, _ unit: Unit) {
+        self.amount = amount
+        self.unit = unit
+    }
+
+    /// Parses `N unit` (unit defaults to working days when only a number is given).
+    /// Returns a message saying what was expected when the text is not a span.
+    public static func parse(_ text: String) -> Result<Span, SpanParseError> {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard let first = words.first, let amount = Int(first) else {
+            return .failure(SpanParseError(message: "expected a length such as `10 working-days`, found `\(text)`"))
+        }
+        guard amount >= 0 else {
+            return .failure(SpanParseError(message: "a length cannot be negative (`\(text)`)"))
+        }
+        guard words.count <= 2 else {
+            return .failure(SpanParseError(message: "expected `N working-days`, `N calendar-days` or `N hours`, found `\(text)`"))
+        }
+        guard words.count == 2 else { return .success(Span(amount, .workingDays)) }
+        guard let unit = Unit.spellings[String(words[1]).lowercased()] else {
+            return .failure(SpanParseError(message: "unknown unit `\(words[1])`, expected working-days, calendar-days or hours"
+                + didYouMean(String(words[1]), among: Unit.allCases.map(\.rawValue))))
+        }
+        return .success(Span(amount, unit))
+    }
+
+    public var description: String {
+        switch unit {
+        case .workingDays: "\(amount) working day\(amount == 1 ? "" : "s")"
+        case .calendarDays: "\(amount) calendar day\(amount == 1 ? "" : "s")"
+        case .hours: "\(amount) hour\(amount == 1 ? "" : "s")"
+        }
+    }
+}
+
+public struct SpanParseError: Error, Sendable, Equatable {
+    public let message: String
+}

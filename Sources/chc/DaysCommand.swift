@@ -1,0 +1,121 @@
+import ArgumentParser
+import CHCKit
+import WorkingDays
+
+/// `chc days FROM TO` and `chc days FROM +N`: working-day arithmetic on a chosen calendar.
+struct DaysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "days",
+        abstract: "Count working days between two dates, or find the date N working days after one.",
+        discussion: """
+        FROM TO   prints the number of working days D with FROM < D <= TO (FROM is day 0).
+        FROM +N   prints the N-th working day after FROM (the due date of "within N working days").
+
+        Examples:
+          chc days 2022-10-13 2022-11-01            # 13
+          chc days 2024-05-04 +5 --received         # 2024-05-14 (Saturday receipt counts from Tuesday)
+          chc days 2024-12-20 +10 --calendar scotland --closures closures.yaml --explain
+        """
+    )
+
+    @Argument(help: "The start date (day 0), YYYY-MM-DD; with --received, a date-time is allowed.")
+    var from: String
+
+    @Argument(help: "An end date (YYYY-MM-DD) or +N working days.")
+    var to: String
+
+    @Option(help: "Bank-holiday region: england-and-wales, scotland or northern-ireland.")
+    var calendar: String = Region.default.rawValue
+
+    @Option(help: "A YAML file of landlord closure days (not working days).")
+    var closures: String?
+
+    @Option(help: "A GOV.UK bank-holidays.json file whose years replace the shipped lists.")
+    var holidays: String?
+
+    @Flag(help: "Treat FROM as a receipt: a non-working day (or a time after --cut-off) counts from the next working day.")
+    var received = false
+
+    @Option(help: "With --received: the daily cut-off time (HH:MM) after which receipt counts from the next working day.")
+    var cutOff: String?
+
+    @Flag(help: "List the non-working days skipped, with the reason for each.")
+    var explain = false
+
+    func run() throws {
+        do {
+            try runDays()
+        } catch let error as InputError {
+            printError(error.description)
+            throw ExitCode(ExitStatus.badInput)
+        } catch let error as UsageProblem {
+            printError("error: \(error.message)")
+            throw ExitCode(ExitStatus.badInput)
+        } catch let error as CalendarError {
+            printError("error: \(error)")
+            throw ExitCode(ExitStatus.badInput)
+        }
+    }
+
+    private func runDays() throws {
+        guard let region = Region(rawValue: calendar) else {
+            throw UsageProblem("unknown calendar `\(calendar)`\(didYouMean(calendar, among: Region.names)) (expected one of: \(Region.names.joined(separator: ", ")))")
+        }
+        let closureDays = try closures.map { path throws(InputError) in try ClosureFile.load(path) } ?? []
+        let workingCalendar = try CalendarSetup(holidaysFile: holidays, closures: closureDays).calendar(region)
+        let cut = try cutOff.map { text throws(UsageProblem) -> TimeOfDay in
+            guard let time = TimeOfDay(text) else { throw UsageProblem("--cut-off `\(text)` should be a time as HH:MM") }
+            return time
+        }
+        if cut != nil, !received { throw UsageProblem("--cut-off only applies with --received") }
+
+        let moment: Moment
+        do { moment = received ? try Moment(iso: from) : Moment(date: try CivilDate(iso: from)) } catch {
+            throw UsageProblem("FROM: \(error)")
+        }
+        var start = moment.date
+        var notes: [String] = []
+        if received {
+            start = try workingCalendar.effectiveStart(of: moment, cutOff: cut)
+            if start != moment.date {
+                notes.append("received \(moment) counts as received on \(start.longDescription), the next working day")
+            }
+        }
+
+        if to.hasPrefix("+") {
+            guard let n = Int(to.dropFirst()), n >= 0 else {
+                throw UsageProblem("`\(to)` should be +N with N a whole number of working days, e.g. +10")
+            }
+            let due = try workingCalendar.workingDay(n, after: start)
+            print(due)
+            if explain { try printExplanation(notes + ["the \(ordinal(n)) working day after \(start.longDescription) is \(due.longDescription)"], start, due, workingCalendar) }
+        } else {
+            let end: CivilDate
+            do { end = try CivilDate(iso: to) } catch { throw UsageProblem("TO: \(error)") }
+            let count = try workingCalendar.workingDays(from: start, to: end)
+            print(count)
+            if explain {
+                let (a, b) = start <= end ? (start, end) : (end, start)
+                try printExplanation(notes + ["\(count) working days after \(a.longDescription) up to and including \(b.longDescription)"], a, b, workingCalendar)
+            }
+        }
+    }
+
+    private func printExplanation(_ lines: [String], _ a: CivilDate, _ b: CivilDate, _ calendar: WorkingDayCalendar) throws {
+        for line in lines { print(line) }
+        let skipped = try calendar.nonWorkingDays(from: a, to: b)
+        print("calendar: \(calendar.region.rawValue)\(calendar.closures.isEmpty ? "" : " with \(calendar.closures.count) closure days"); \(skipped.count) non-working day\(skipped.count == 1 ? "" : "s") skipped")
+        for day in skipped { print("  \(day.date)  \(day.reason)") }
+    }
+
+    private func ordinal(_ n: Int) -> String {
+        let suffix = (11...13).contains(n % 100) ? "th" : ["th", "st", "nd", "rd", "th", "th", "th", "th", "th", "th"][n % 10]
+        return "\(n)\(suffix)"
+    }
+}
+
+/// A mistake in how a command was called, reported with exit code 2.
+struct UsageProblem: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}
