@@ -23,7 +23,7 @@ let package = Package(
             name: "chc",
             dependencies: ["CHCKit", "WorkingDays", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "WorkingDaysTests", dependencies: ["WorkingDays"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "WorkingDaysTests", dependencies: ["WorkingDays"], exclude: ["Fixtures"]),
         .testTarget(name: "CHCKitTests", dependencies: ["CHCKit", "WorkingDays"]),
     ],
     swiftLanguageModes: [.v6]

@@ -131,3 +131,18 @@ public struct DateParseError: Error, Equatable, Sendable, CustomStringConvertibl
     public let reason: String
     public var description: String { "`\(text)` is not a valid date: \(reason)" }
 }
+
+extension CivilDate: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do { self = try CivilDate(iso: text) } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

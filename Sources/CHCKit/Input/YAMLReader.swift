@@ -42,6 +42,9 @@ public final class YAMLReader {
         problems.append(InputProblem(location(of: node), message))
     }
 
+    /// Records a problem that already has its location.
+    public func report(_ problem: InputProblem) { problems.append(problem) }
+
     /// Throws the recorded problems, if any.
     public func throwIfProblems() throws(InputError) {
         if !problems.isEmpty { throw InputError(problems) }

@@ -1,0 +1,164 @@
+import WorkingDays
+
+/// `deadline`: event E at stage s within N units of an anchor, with extensions, holds, closure
+/// of the complaint and overdue-as-of (`counting.md`).
+struct DeadlineCheck {
+    let spec: DeadlineCheckSpec
+    let context: EvaluationContext
+
+    /// The date counting starts from, and how it was found.
+    struct ResolvedAnchor {
+        let start: CivilDate
+        let event: TimelineEvent?
+        let anchor: Anchor
+        /// The anchor event never happened: its own due date stands in.
+        var derived: Bool { event == nil }
+    }
+
+    func evaluate() throws(CalendarError) -> RuleEvaluation {
+        let complaint = context.complaint
+        let calendar = context.calendar
+        guard let anchor = try resolve(spec.anchor, depth: 0) else { return context.evaluation(.notApplicable) }
+        var due = try calendar.dueDate(after: anchor.start, spec.within)
+        let originalDue = due
+        var findings: [Finding] = []
+        var onHold = false
+        let stageEvents = complaint.events.filter { $0.stage == spec.stage }
+
+        // Holds and extensions at this stage, in date order.
+        var extensionUsed = 0
+        for event in stageEvents where event.type == .hold || (event.type == .extension && spec.event == .response) {
+            if event.type == .hold {
+                guard event.date <= due else { continue }
+                guard event.agreed == true else {
+                    findings.append(context.finding(.breach, "\(context.stageLabel(spec.stage))clock not stopped: the hold on \(event.date.longDescription) is not recorded as agreed with the resident, so the working days it covers still count",
+                                                    severity: .warning, due: due, actual: event.date, at: event.location,
+                                                    hint: "Record `agreed: true` on the hold if the resident agreed to it."))
+                    continue
+                }
+                let resume = stageEvents.first { $0.type == .resume && $0.date >= event.date }
+                let end = min(resume?.date ?? context.asOf, max(context.asOf, event.date))
+                if resume == nil { onHold = true }
+                let inside = end > event.date ? try calendar.workingDays(from: event.date, to: end) - (try calendar.isWorkingDay(end) ? 1 : 0) : 0
+                if inside > 0 { due = try calendar.workingDay(inside, after: due) }
+                continue
+            }
+            // An extension of the response deadline.
+            guard let limit = spec.extensionLimit else { continue }
+            let paragraph = limit.paragraph
+            if event.date > due {
+                findings.append(context.finding(.breach, "\(context.stageLabel(spec.stage))extension notified on \(event.date.longDescription), after the response was already due on \(due.longDescription): it does not cure the late response",
+                                                anchor: anchorRef(anchor), due: due, actual: event.date, at: event.location, paragraph: paragraph,
+                                                hint: "Tell the resident about an extension before the response is due."))
+                continue
+            }
+            let requested: Int
+            if let to = event.extendedTo {
+                requested = max(0, try calendar.workingDays(from: due, to: to))
+            } else {
+                requested = event.extensionDays ?? 0
+            }
+            var granted = requested
+            if event.goodReason != true, limit.max.unit == .workingDays {
+                let allowance = max(0, limit.max.amount - extensionUsed)
+                if requested > allowance {
+                    granted = allowance
+                    findings.append(context.finding(.breach, "\(context.stageLabel(spec.stage))extension of \(requested) working days on \(event.date.longDescription) goes beyond the \(limit.max) allowed without good reason; only \(allowance) counted",
+                                                    due: due, actual: event.date, at: event.location, paragraph: paragraph,
+                                                    hint: "Record `good-reason: true` and the reason if there was one; otherwise keep extensions within the limit."))
+                }
+            }
+            extensionUsed += granted
+            if granted > 0 { due = try calendar.workingDay(granted, after: due) }
+        }
+
+        // The event itself: the first at the stage. An acknowledgement is also given by a
+        // response sent within the acknowledgement period.
+        var actual = complaint.first(spec.event, stage: spec.stage)
+        if actual == nil, spec.event == .acknowledged, let response = complaint.first(.response, stage: spec.stage), response.date <= due {
+            actual = response
+        }
+        let taken = actual.map { try? calendar.workingDays(from: anchor.start, to: $0.date) } ?? nil
+
+        if let actual {
+            guard actual.date > due else { return context.evaluation(.compliant, findings) }
+            let late = try calendar.lateness(due: due, actual: actual.date, unit: spec.within.unit)
+            findings.append(context.finding(.breach, message(anchor: anchor, due: due, originalDue: originalDue, actual: actual.date, late: late),
+                                            anchor: anchorRef(anchor), due: due, actual: actual.date, taken: taken, late: late, at: actual.location))
+            return context.evaluation(.breach, findings)
+        }
+
+        // Nothing happened yet: closed, pending or overdue.
+        let stop = stopDate()
+        if let stop, stop <= due {
+            return context.evaluation(.notApplicable, findings)
+        }
+        let judgedOn = stop.map { min($0, context.asOf) } ?? context.asOf
+        let open = OpenDeadline(event: spec.event, stage: spec.stage, due: due, onHold: onHold)
+        if onHold || judgedOn <= due {
+            return context.evaluation(findings.isEmpty ? .pending : .breach, findings, open: stop == nil ? open : nil)
+        }
+        let late = try calendar.lateness(due: due, actual: judgedOn, unit: spec.within.unit)
+        let location = anchor.event?.location ?? complaint.location
+        findings.append(context.finding(.overdue, message(anchor: anchor, due: due, originalDue: originalDue, actual: nil, late: late, closedOn: stop),
+                                        anchor: anchorRef(anchor), due: due, actual: nil,
+                                        taken: try calendar.workingDays(from: anchor.start, to: judgedOn), late: late, at: location))
+        return context.evaluation(.breach, findings, open: stop == nil ? open : nil)
+    }
+
+    /// The anchor's date; when the anchor event never happened, the due date of the pack's
+    /// deadline for that event (so the landlord is held to the latest date it could have had).
+    func resolve(_ anchor: Anchor, depth: Int) throws(CalendarError) -> ResolvedAnchor? {
+        let complaint = context.complaint
+        let stageFilter = (anchor.event == .complaintReceived || anchor.event == .escalationRequested) ? nil : anchor.stage
+        if let event = complaint.first(anchor.event, stage: stageFilter) {
+            let isReceipt = anchor.event == .complaintReceived || anchor.event == .escalationRequested
+            let start = try context.calendar.effectiveStart(of: event.moment, cutOff: isReceipt ? context.cutOff : nil)
+            return ResolvedAnchor(start: start, event: event, anchor: anchor)
+        }
+        guard depth < 4 else { return nil }
+        for rule in context.pack.rules {
+            guard case let .deadline(other) = rule.check, other.event == anchor.event, other.stage == (anchor.stage ?? other.stage) else { continue }
+            guard let upstream = try DeadlineCheck(spec: other, context: context).resolve(other.anchor, depth: depth + 1) else { return nil }
+            return ResolvedAnchor(start: try context.calendar.dueDate(after: upstream.start, other.within), event: nil, anchor: anchor)
+        }
+        return nil
+    }
+
+    /// The date from which no deadline at this stage runs: withdrawal, exclusion, or (stage 2
+    /// and later) a refused escalation.
+    func stopDate() -> CivilDate? {
+        context.complaint.events.first {
+            $0.type == .withdrawn || $0.type == .excluded || ($0.type == .escalationRefused && spec.stage >= 2)
+        }?.date
+    }
+
+    func anchorRef(_ anchor: ResolvedAnchor) -> Finding.AnchorRef {
+        Finding.AnchorRef(event: anchor.anchor.event.rawValue, date: anchor.start, derived: anchor.derived)
+    }
+
+    func message(anchor: ResolvedAnchor, due: CivilDate, originalDue: CivilDate, actual: CivilDate?, late: Int, closedOn: CivilDate? = nil) -> String {
+        let stage = context.stageLabel(spec.stage)
+        let what = spec.event == .acknowledged ? "\(stage)complaint not acknowledged in time" : "\(stage)\(spec.event.noun) late"
+        var anchorText: String
+        if let event = anchor.event {
+            anchorText = "\(anchor.anchor.event == .complaintReceived ? "received" : anchor.anchor.event.noun) \(event.date.longDescription)"
+            if anchor.start != event.date { anchorText += " (counted from \(anchor.start.longDescription))" }
+        } else {
+            anchorText = "no \(anchor.anchor.event.noun) recorded, so counted from the day it was due, \(anchor.start.longDescription)"
+        }
+        let label = context.label.map { ", \($0)" } ?? ""
+        var text = "\(what): \(anchorText); due \(due.longDescription) (\(spec.within) from \(spec.anchor.event.noun)\(label)"
+        if due != originalDue { text += ", moved from \(originalDue.longDescription) by extension or hold" }
+        text += ")"
+        let unit = spec.within.unit == .workingDays ? "working day" : "day"
+        if let actual {
+            text += "; sent \(actual.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") late"
+        } else if let closedOn {
+            text += "; none recorded before the complaint was closed on \(closedOn.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") after the due date"
+        } else {
+            text += "; no \(spec.event.noun) recorded as of \(context.asOf.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") overdue"
+        }
+        return text
+    }
+}

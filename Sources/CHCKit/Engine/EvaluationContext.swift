@@ -1,0 +1,43 @@
+import WorkingDays
+
+/// Everything a check needs to judge one complaint by one rule.
+struct EvaluationContext {
+    let complaint: Complaint
+    let pack: RulePack
+    let rule: Rule
+    let calendar: WorkingDayCalendar
+    let asOf: CivilDate
+    let cutOff: TimeOfDay?
+    /// Human label for the pack's timescales in messages, e.g. "Luton policy".
+    let label: String?
+
+    /// A finding of this rule about this complaint.
+    func finding(_ status: Finding.Status, _ message: String, severity: Severity? = nil, anchor: Finding.AnchorRef? = nil,
+                 due: CivilDate? = nil, actual: CivilDate? = nil, taken: Int? = nil, late: Int? = nil,
+                 at location: SourceLocation? = nil, paragraph: String? = nil, hint: String? = nil) -> Finding {
+        let subject = rule.check.subject
+        return Finding(
+            complaint: complaint.id, rule: rule.id, pack: pack.id,
+            check: .init(kind: rule.check.kind, event: subject.event?.rawValue, stage: subject.stage),
+            severity: severity ?? rule.severity, status: status, message: message + caveat,
+            anchor: anchor, due: due, actual: actual, workingDaysTaken: taken, workingDaysLate: late,
+            citation: .init(paragraph: paragraph ?? rule.paragraph, summary: rule.summary, url: rule.url, source: rule.confidence.rawValue),
+            location: location ?? complaint.location, hint: hint ?? rule.hint)
+    }
+
+    /// What a reader must know about how sure the rule is.
+    private var caveat: String {
+        switch rule.confidence {
+        case .confirmed: ""
+        case .secondary: " (provision read in a secondary source, not with its paragraph number in the Code's text)"
+        case .unconfirmed: " (unconfirmed: this timescale was not read in the Code's text; review before relying on it)"
+        }
+    }
+
+    func evaluation(_ outcome: Outcome, _ findings: [Finding] = [], open: OpenDeadline? = nil) -> RuleEvaluation {
+        RuleEvaluation(rule: rule, pack: pack.id, outcome: outcome, findings: findings, openDeadline: open)
+    }
+
+    /// `stage 1 ` or empty.
+    func stageLabel(_ stage: Int?) -> String { stage.map { "stage \($0) " } ?? "" }
+}

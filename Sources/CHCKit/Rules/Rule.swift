@@ -1,0 +1,61 @@
+import WorkingDays
+
+/// How serious a finding is: `error` = the Code; `warning` = the landlord's own policy or a
+/// likely issue needing review; `note` = information.
+public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    case note, warning, error
+
+    var rank: Int { switch self { case .note: 0; case .warning: 1; case .error: 2 } }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// How sure the project is of the provision a rule encodes (`codes.md` tags).
+public enum Confidence: String, Sendable, Codable, CaseIterable {
+    /// Read in the Code's own text, with its paragraph number.
+    case confirmed
+    /// Read without its paragraph number, or only in a secondary source.
+    case secondary
+    /// Not read anywhere authoritative.
+    case unconfirmed
+}
+
+/// One rule of a pack: a check kind with its parameters, the provision it cites, and the
+/// examples that prove it.
+public struct Rule: Sendable {
+    public let id: String
+    public let paragraph: String
+    public let summary: String
+    public let severity: Severity
+    public let confidence: Confidence
+    public let url: String
+    public let note: String?
+    public let hint: String?
+    public let check: RuleCheck
+    public let examples: [RuleExample]
+    public let location: SourceLocation
+
+    public init(id: String, paragraph: String, summary: String, severity: Severity, confidence: Confidence, url: String,
+                note: String?, hint: String?, check: RuleCheck, examples: [RuleExample], location: SourceLocation) {
+        self.id = id
+        self.paragraph = paragraph
+        self.summary = summary
+        self.severity = severity
+        self.confidence = confidence
+        self.url = url
+        self.note = note
+        self.hint = hint
+        self.check = check
+        self.examples = examples
+        self.location = location
+    }
+}
+
+/// A timeline a rule's author wrote to show the rule firing (`breach`) or not (`compliant`).
+public struct RuleExample: Sendable {
+    public enum Expectation: String, Sendable { case breach, compliant }
+    public let expectation: Expectation
+    public let complaint: Complaint
+    /// The day the example is judged as of (default: 60 days after its last event).
+    public let asOf: CivilDate
+    public let location: SourceLocation
+}
