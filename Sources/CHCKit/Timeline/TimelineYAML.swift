@@ -58,7 +58,7 @@ public enum TimelineYAML {
         }
         let complaint = Complaint(id: id, landlord: fields["landlord"].flatMap { reader.string($0, "`landlord`") },
                                   calendar: region, category: fields["category"].flatMap { reader.string($0, "`category`") },
-                                  points: points, events: events, location: reader.location(of: fields.keyNode("complaint") ?? node))
+                                  points: points, events: events, location: reader.location(of: fields.keyNode("complaint")?.mark != nil ? fields.keyNode("complaint") : node))
         guard reader.problems.count == before else { return nil }
         return validate(complaint, node: node, reader: reader)
     }

@@ -1,0 +1,50 @@
+/// `all-points-answered`: every point raised at a stage is in the `addresses` of some response
+/// at that stage; points first answered by a later response at the same stage are named.
+struct AllPointsAnsweredCheck {
+    let stage: Int
+    let context: EvaluationContext
+
+    func evaluate() -> RuleEvaluation {
+        let complaint = context.complaint
+        let raised = complaint.pointsRaised(atStage: stage)
+        let responses = complaint.events(.response, stage: stage)
+        if stage >= 2, complaint.first(.escalationRequested) == nil { return context.evaluation(.notApplicable) }
+        guard !responses.isEmpty else { return context.evaluation(.notApplicable) }
+        guard !raised.isEmpty else {
+            return context.evaluation(.notEvaluable, [context.finding(.notEvaluable,
+                "cannot tell whether every point was answered at stage \(stage): the timeline records no `points` raised",
+                severity: .note, at: responses[0].location, hint: "List the resident's points under `points:` and on the complaint or escalation event.")])
+        }
+        let recorded = responses.filter { $0.addresses != nil }
+        guard !recorded.isEmpty else {
+            return context.evaluation(.notEvaluable, [context.finding(.notEvaluable,
+                "cannot tell whether every point was answered at stage \(stage): no response records which points it `addresses`",
+                severity: .note, at: responses[0].location, hint: "Add `addresses: [...]` to each response.")])
+        }
+        var answered = Set<String>()
+        var findings: [Finding] = []
+        let first = recorded[0]
+        for response in recorded {
+            let newly = (response.addresses ?? []).filter { raised.contains($0) && !answered.contains($0) }
+            if response.date > first.date, !newly.isEmpty {
+                findings.append(context.finding(.breach,
+                    "stage \(stage) point\(newly.count == 1 ? "" : "s") \(list(newly)) first answered in a further response on \(response.date.longDescription), not in the response of \(first.date.longDescription)",
+                    severity: .note, actual: response.date, at: response.location))
+            }
+            answered.formUnion(newly)
+        }
+        let missing = raised.filter { !answered.contains($0) }
+        guard !missing.isEmpty else { return context.evaluation(.compliant, findings) }
+        let last = recorded.last!
+        findings.append(context.finding(.breach,
+            "stage \(stage) response\(recorded.count == 1 ? "" : "s") did not address \(missing.count == 1 ? "point" : "points") \(list(missing)): \(describe(missing))",
+            actual: last.date, at: last.location))
+        return context.evaluation(.breach, findings)
+    }
+
+    private func list(_ ids: [String]) -> String { ids.map { "`\($0)`" }.joined(separator: ", ") }
+
+    private func describe(_ ids: [String]) -> String {
+        ids.map { id in context.complaint.points.first { $0.id == id }?.text ?? id }.joined(separator: "; ")
+    }
+}

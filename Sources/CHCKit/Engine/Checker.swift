@@ -1,0 +1,90 @@
+import WorkingDays
+
+/// What a check run is judged against.
+public struct CheckOptions: Sendable {
+    /// The day deadlines are judged as of: a deadline passed before it with no event is overdue.
+    public var asOf: CivilDate
+    /// One pack for every complaint (`--rules`); otherwise the Code in force on each receipt date.
+    public var forcedPack: RulePack?
+    /// The landlord's own targets (`--policy`), layered on the Code.
+    public var policy: PolicyConfig?
+
+    public init(asOf: CivilDate, forcedPack: RulePack? = nil, policy: PolicyConfig? = nil) {
+        self.asOf = asOf
+        self.forcedPack = forcedPack
+        self.policy = policy
+    }
+}
+
+/// Judges complaints by the rule packs: the Code in force on each receipt date (or a forced
+/// pack), plus a landlord's policy overlay.
+public struct Checker: Sendable {
+    public let library: RuleLibrary
+    public let calendars: CalendarSetup
+    public let options: CheckOptions
+    private let overlay: RulePack?
+
+    public init(library: RuleLibrary, calendars: CalendarSetup, options: CheckOptions) {
+        self.library = library
+        self.calendars = calendars
+        self.options = options
+        overlay = options.policy?.overlayPack()
+    }
+
+    /// Every rule's evaluation of one complaint.
+    public func check(_ complaint: Complaint) -> ComplaintResult {
+        let region = complaint.calendar ?? options.policy?.calendar
+        var evaluations: [RuleEvaluation] = []
+        var packsUsed: [String] = []
+        let received = complaint.receivedDate ?? options.asOf
+        if let pack = options.forcedPack ?? library.codePack(inForceOn: received) {
+            packsUsed.append(pack.id)
+            let calendar = calendars.calendar(region ?? pack.calendar)
+            evaluations += pack.rules.map { Checker.evaluate($0, of: complaint, pack: pack, calendar: calendar, asOf: options.asOf,
+                                                            cutOff: options.policy?.cutOffTime, label: nil) }
+        } else {
+            evaluations.append(noCodeInForce(complaint, received: received))
+        }
+        if let overlay {
+            packsUsed.append(overlay.id)
+            let calendar = calendars.calendar(region ?? overlay.calendar)
+            evaluations += overlay.rules.map { Checker.evaluate($0, of: complaint, pack: overlay, calendar: calendar, asOf: options.asOf,
+                                                               cutOff: options.policy?.cutOffTime, label: "\(options.policy?.landlord ?? overlay.id) policy") }
+        }
+        return ComplaintResult(complaint: complaint, packs: packsUsed, evaluations: evaluations)
+    }
+
+    /// One rule's evaluation of one complaint.
+    public static func evaluate(_ rule: Rule, of complaint: Complaint, pack: RulePack, calendar: WorkingDayCalendar,
+                                asOf: CivilDate, cutOff: TimeOfDay? = nil, label: String? = nil) -> RuleEvaluation {
+        let context = EvaluationContext(complaint: complaint, pack: pack, rule: rule, calendar: calendar, asOf: asOf, cutOff: cutOff, label: label)
+        do {
+            switch rule.check {
+            case let .deadline(spec): return try DeadlineCheck(spec: spec, context: context).evaluate()
+            case let .allPointsAnswered(stage): return AllPointsAnsweredCheck(stage: stage, context: context).evaluate()
+            case let .responseIncludes(stage, elements): return ResponseIncludesCheck(stage: stage, elements: elements, context: context).evaluate()
+            case let .differentHandler(stage, earlier): return DifferentHandlerCheck(stage: stage, earlierStage: earlier, context: context).evaluate()
+            case let .forbiddenEvent(spec): return ForbiddenEventCheck(spec: spec, context: context).evaluate()
+            case let .maxStages(maximum): return MaxStagesCheck(maximum: maximum, context: context).evaluate()
+            case let .extensionNotice(stage): return ExtensionNoticeCheck(stage: stage, context: context).evaluate()
+            }
+        } catch {
+            return context.evaluation(.notEvaluable, [context.finding(.notEvaluable, "cannot count working days: \(error)", severity: .note)])
+        }
+    }
+
+    private func noCodeInForce(_ complaint: Complaint, received: CivilDate) -> RuleEvaluation {
+        let known = library.packs.filter { $0.kind == .code }.map { "\($0.id) (\($0.inForceDescription))" }.joined(separator: ", ")
+        let rule = Rule(id: "chc/no-code-in-force", paragraph: "", summary: "No Code pack covers the complaint's receipt date.",
+                        severity: .note, confidence: .confirmed, url: "", note: nil,
+                        hint: "Name a pack with --rules to judge it by a particular Code.",
+                        check: .maxStages(Int.max), examples: [], location: complaint.location)
+        let finding = Finding(complaint: complaint.id, rule: rule.id, pack: "", check: .init(kind: "none", event: nil, stage: nil),
+                              severity: .note, status: .notEvaluable,
+                              message: "no Code pack is in force for a complaint received on \(received) (packs: \(known.isEmpty ? "none loaded" : known))",
+                              anchor: nil, due: nil, actual: nil, workingDaysTaken: nil, workingDaysLate: nil,
+                              citation: .init(paragraph: "", summary: rule.summary, url: "", source: "confirmed"),
+                              location: complaint.location, hint: rule.hint)
+        return RuleEvaluation(rule: rule, pack: "", outcome: .notEvaluable, findings: [finding], openDeadline: nil)
+    }
+}

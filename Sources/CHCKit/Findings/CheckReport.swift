@@ -1,0 +1,45 @@
+import WorkingDays
+
+/// The result of a `chc check` run: each complaint's result in a deterministic order, and the
+/// inputs that could not be used.
+public struct CheckReport: Sendable {
+    public let asOf: CivilDate
+    public let results: [(file: String, result: ComplaintResult)]
+    public let inputErrors: [InputError]
+
+    public init(asOf: CivilDate, results: [(file: String, result: ComplaintResult)], inputErrors: [InputError]) {
+        self.asOf = asOf
+        self.results = results.sorted { ($0.file, $0.result.complaint.id) < ($1.file, $1.result.complaint.id) }
+        self.inputErrors = inputErrors
+    }
+
+    public var findings: [Finding] { results.flatMap(\.result.findings) }
+
+    public struct Summary: Sendable, Codable, Equatable {
+        public let complaints: Int
+        public let breaches: Int
+        public let errors: Int
+        public let warnings: Int
+        public let notes: Int
+        public let notEvaluable: Int
+        public let inputErrors: Int
+    }
+
+    public var summary: Summary {
+        let all = findings
+        let breaches = all.filter(\.isBreach)
+        return Summary(complaints: results.count, breaches: breaches.count,
+                       errors: breaches.filter { $0.severity == .error }.count,
+                       warnings: breaches.filter { $0.severity == .warning }.count,
+                       notes: all.filter { $0.severity == .note && $0.status != .notEvaluable }.count,
+                       notEvaluable: all.filter { $0.status == .notEvaluable }.count,
+                       inputErrors: inputErrors.reduce(0) { $0 + $1.problems.count })
+    }
+
+    /// The exit code: 2 when any input was bad, 1 when a breach is at or above `failOn`, else 0.
+    public func exitCode(failOn: Severity?) -> Int32 {
+        if !inputErrors.isEmpty { return 2 }
+        guard let failOn else { return 0 }
+        return findings.contains { $0.isBreach && $0.severity >= failOn } ? 1 : 0
+    }
+}

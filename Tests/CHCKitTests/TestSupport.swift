@@ -1,0 +1,31 @@
+import Foundation
+@testable import CHCKit
+import WorkingDays
+
+/// The package root, for reading shipped packs, examples and goldens.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+func path(_ relative: String) -> String { (packageRoot as NSString).appendingPathComponent(relative) }
+
+func date(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
+
+/// The shipped Code packs.
+func shippedLibrary() throws -> RuleLibrary {
+    let (library, errors) = RuleLibrary.load(folder: path("Rules"))
+    if let error = errors.first { throw error }
+    return library
+}
+
+/// Checks YAML timeline text against a pack (or the Code in force) and returns its result.
+func check(_ yaml: String, pack: String? = nil, asOf: String, policy: PolicyConfig? = nil) throws -> ComplaintResult {
+    let library = try shippedLibrary()
+    let complaints = try TimelineYAML.parse(yaml, file: "test.yaml")
+    let checker = Checker(library: library, calendars: try CalendarSetup(closures: policy?.closures ?? []),
+                          options: CheckOptions(asOf: date(asOf), forcedPack: pack.flatMap(library.pack), policy: policy))
+    return checker.check(complaints[0])
+}
+
+extension ComplaintResult {
+    func evaluation(_ rule: String) -> RuleEvaluation? { evaluations.first { $0.rule.id == rule } }
+    func findings(_ rule: String) -> [Finding] { findings.filter { $0.rule == rule } }
+}
