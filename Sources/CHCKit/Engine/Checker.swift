@@ -85,6 +85,6 @@ public struct Checker: Sendable {
                               anchor: nil, due: nil, actual: nil, workingDaysTaken: nil, workingDaysLate: nil,
                               citation: .init(paragraph: "", summary: rule.summary, url: "", source: "confirmed"),
                               location: complaint.location, hint: rule.hint)
-        return RuleEvaluation(rule: rule, pack: "", outcome: .notEvaluable, findings: [finding], openDeadline: nil)
+        return RuleEvaluation(rule: rule, pack: "", outcome: .notEvaluable, findings: [finding], openDeadline: nil, timing: nil)
     }
 }

@@ -80,30 +80,31 @@ struct DeadlineCheck {
         }
         let taken = actual.map { try? calendar.workingDays(from: anchor.start, to: $0.date) } ?? nil
 
+        let timing = DeadlineTiming(anchor: anchor.start, due: due, actual: actual?.date, workingDaysTaken: taken)
         if let actual {
-            guard actual.date > due else { return context.evaluation(.compliant, findings) }
+            guard actual.date > due else { return context.evaluation(.compliant, findings, timing: timing) }
             let late = try calendar.lateness(due: due, actual: actual.date, unit: spec.within.unit)
             findings.append(context.finding(.breach, message(anchor: anchor, due: due, originalDue: originalDue, actual: actual.date, late: late),
                                             anchor: anchorRef(anchor), due: due, actual: actual.date, taken: taken, late: late, at: actual.location))
-            return context.evaluation(.breach, findings)
+            return context.evaluation(.breach, findings, timing: timing)
         }
 
         // Nothing happened yet: closed, pending or overdue.
         let stop = stopDate()
         if let stop, stop <= due {
-            return context.evaluation(.notApplicable, findings)
+            return context.evaluation(.notApplicable, findings, timing: timing)
         }
         let judgedOn = stop.map { min($0, context.asOf) } ?? context.asOf
         let open = OpenDeadline(event: spec.event, stage: spec.stage, due: due, onHold: onHold)
         if onHold || judgedOn <= due {
-            return context.evaluation(findings.isEmpty ? .pending : .breach, findings, open: stop == nil ? open : nil)
+            return context.evaluation(findings.isEmpty ? .pending : .breach, findings, open: stop == nil ? open : nil, timing: timing)
         }
         let late = try calendar.lateness(due: due, actual: judgedOn, unit: spec.within.unit)
         let location = anchor.event?.location ?? complaint.location
         findings.append(context.finding(.overdue, message(anchor: anchor, due: due, originalDue: originalDue, actual: nil, late: late, closedOn: stop),
                                         anchor: anchorRef(anchor), due: due, actual: nil,
                                         taken: try calendar.workingDays(from: anchor.start, to: judgedOn), late: late, at: location))
-        return context.evaluation(.breach, findings, open: stop == nil ? open : nil)
+        return context.evaluation(.breach, findings, open: stop == nil ? open : nil, timing: timing)
     }
 
     /// The anchor's date; when the anchor event never happened, the due date of the pack's

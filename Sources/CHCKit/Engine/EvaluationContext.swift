@@ -19,7 +19,7 @@ struct EvaluationContext {
         return Finding(
             complaint: complaint.id, rule: rule.id, pack: pack.id,
             check: .init(kind: rule.check.kind, event: subject.event?.rawValue, stage: subject.stage),
-            severity: severity ?? rule.severity, status: status, message: message + caveat,
+            severity: severity ?? rule.severity, status: status, message: status == .notEvaluable ? message : message + caveat,
             anchor: anchor, due: due, actual: actual, workingDaysTaken: taken, workingDaysLate: late,
             citation: .init(paragraph: paragraph ?? rule.paragraph, summary: rule.summary, url: rule.url, source: rule.confidence.rawValue),
             location: location ?? complaint.location, hint: hint ?? rule.hint)
@@ -29,13 +29,13 @@ struct EvaluationContext {
     private var caveat: String {
         switch rule.confidence {
         case .confirmed: ""
-        case .secondary: " (provision read in a secondary source, not with its paragraph number in the Code's text)"
-        case .unconfirmed: " (unconfirmed: this timescale was not read in the Code's text; review before relying on it)"
+        case .secondary: " [source: secondary — not read in full, with its number, in the Code's own text]"
+        case .unconfirmed: " [source: unconfirmed — not read in the Code's text; review before relying on it]"
         }
     }
 
-    func evaluation(_ outcome: Outcome, _ findings: [Finding] = [], open: OpenDeadline? = nil) -> RuleEvaluation {
-        RuleEvaluation(rule: rule, pack: pack.id, outcome: outcome, findings: findings, openDeadline: open)
+    func evaluation(_ outcome: Outcome, _ findings: [Finding] = [], open: OpenDeadline? = nil, timing: DeadlineTiming? = nil) -> RuleEvaluation {
+        RuleEvaluation(rule: rule, pack: pack.id, outcome: outcome, findings: findings, openDeadline: open, timing: timing)
     }
 
     /// `stage 1 ` or empty.

@@ -11,14 +11,14 @@ struct ForbiddenEventCheck {
         for event in events {
             let reason = event.reason.map { " (reason given: \($0))" } ?? ""
             guard let field = spec.unlessField else {
-                findings.append(context.finding(.breach, "\(event.type.noun) on \(event.date.longDescription)\(reason): \(context.rule.summary)",
+                findings.append(context.finding(.breach, "\(event.type.noun) on \(event.date.longDescription)\(reason): review it against the Code",
                                                 actual: event.date, at: event.location))
                 continue
             }
             switch flag(field, of: event) {
             case true?: continue
             case false?:
-                findings.append(context.finding(.breach, "\(event.type.noun) on \(event.date.longDescription) without `\(field)`\(reason): \(context.rule.summary)",
+                findings.append(context.finding(.breach, "\(event.type.noun) on \(event.date.longDescription)\(reason) with `\(field): false`: \(Self.missing[field] ?? "the condition was not met")",
                                                 actual: event.date, at: event.location))
             case nil:
                 unknown = true
@@ -30,6 +30,14 @@ struct ForbiddenEventCheck {
         if findings.contains(where: { $0.status == .breach }) { return context.evaluation(.breach, findings) }
         return context.evaluation(unknown ? .notEvaluable : .compliant, findings)
     }
+
+    /// What a `false` flag means, in words.
+    static let missing = [
+        "ombudsman-rights-explained": "the resident was not told the reasons in writing and that they can take it to the Ombudsman",
+        "agreed": "the resident did not agree",
+        "good-reason": "no good reason was recorded",
+        "ombudsman-details": "the Ombudsman's contact details were not given",
+    ]
 
     private func flag(_ field: String, of event: TimelineEvent) -> Bool? {
         switch field {

@@ -22,6 +22,16 @@ public struct RuleEvaluation: Sendable {
     public let findings: [Finding]
     /// For a deadline still open (pending or overdue): the due date and what is awaited.
     public let openDeadline: OpenDeadline?
+    /// For a deadline: when it was due, when the event happened and the working days taken.
+    public let timing: DeadlineTiming?
+}
+
+/// The dates behind a deadline's outcome, kept for compliant outcomes too.
+public struct DeadlineTiming: Sendable, Codable, Equatable {
+    public let anchor: CivilDate
+    public let due: CivilDate
+    public let actual: CivilDate?
+    public let workingDaysTaken: Int?
 }
 
 /// A deadline that has not been met yet, for the `chc due` worklist.

@@ -24,13 +24,34 @@ public struct JSONReporter {
         let file: String
         let packs: [String]
         let findings: [Finding]
+        let evaluations: [EvaluationEntry]
+    }
+
+    /// Every rule evaluated, with its outcome (compliant ones included), for audits and reports.
+    struct EvaluationEntry: Encodable {
+        let rule: String
+        let pack: String
+        let outcome: Outcome
+        let timing: DeadlineTiming?
+
+        enum CodingKeys: String, CodingKey { case rule, pack, outcome, timing }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(rule, forKey: .rule)
+            try c.encode(pack, forKey: .pack)
+            try c.encode(outcome, forKey: .outcome)
+            try c.encode(timing, forKey: .timing)
+        }
     }
 
     public func render(_ report: CheckReport) -> String {
         let document = Document(
             schemaVersion: Self.schemaVersion, tool: Tool(name: "chc", version: CHCVersion.current), asOf: report.asOf,
             summary: report.summary,
-            complaints: report.results.map { ComplaintEntry(id: $0.result.complaint.id, file: $0.file, packs: $0.result.packs, findings: $0.result.findings) },
+            complaints: report.results.map { entry in
+                ComplaintEntry(id: entry.result.complaint.id, file: entry.file, packs: entry.result.packs, findings: entry.result.findings,
+                               evaluations: entry.result.evaluations.map { EvaluationEntry(rule: $0.rule.id, pack: $0.pack, outcome: $0.outcome, timing: $0.timing) })
+            },
             inputErrors: report.inputErrors.flatMap(\.problems))
         return Self.encode(document)
     }

@@ -30,7 +30,7 @@ public struct TextReporter {
                 var cite = "    "
                 if !finding.citation.paragraph.isEmpty { cite += "¶\(finding.citation.paragraph) — \(finding.citation.summary)" }
                 if !finding.citation.url.isEmpty { cite += " <\(finding.citation.url)>" }
-                if cite.count > 4 { out += paint(cite, .dim) + "\n" }
+                if cite.count > 4, finding.status != .notEvaluable { out += paint(cite, .dim) + "\n" }
                 if let hint = finding.hint { out += paint("    hint: \(hint)", .dim) + "\n" }
             }
         }

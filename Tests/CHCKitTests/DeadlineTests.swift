@@ -1,0 +1,224 @@
+import Testing
+@testable import CHCKit
+
+/// Deadlines under the 2024 Code: extensions, holds, missing anchors, overdue vs pending,
+/// several responses at a stage, events out of order.
+@Suite struct DeadlineTests {
+    let base = """
+    complaint: T-1
+    events:
+      - {date: 2024-06-03, type: complaint-received}
+      - {date: 2024-06-05, type: acknowledged, stage: 1}
+
+    """
+
+    func stageOne(_ extra: String, asOf: String = "2024-12-31") throws -> ComplaintResult {
+        try check(base + extra, pack: "hos-2024", asOf: asOf)
+    }
+
+    @Test func responseOnTheDueDateIsOnTimeAndTheDayAfterIsLate() throws {
+        let onTime = try stageOne("  - {date: 2024-06-19, type: response, stage: 1}")
+        #expect(onTime.evaluation("HOS2024-6.3")?.outcome == .compliant)
+        #expect(onTime.evaluation("HOS2024-6.3")?.timing?.workingDaysTaken == 10)
+        let late = try stageOne("  - {date: 2024-06-20, type: response, stage: 1}")
+        let finding = try #require(late.findings("HOS2024-6.3").first)
+        #expect(finding.status == .breach)
+        #expect(finding.due == date("2024-06-19"))
+        #expect(finding.actual == date("2024-06-20"))
+        #expect(finding.workingDaysLate == 1)
+        #expect(finding.workingDaysTaken == 11)
+        #expect(finding.anchor == Finding.AnchorRef(event: "acknowledged", date: date("2024-06-05"), derived: false))
+        #expect(finding.citation.paragraph == "6.3")
+        #expect(finding.location.line == 5)
+    }
+
+    @Test func extensionWithinTheLimitMovesTheDueDate() throws {
+        let result = try stageOne("""
+          - {date: 2024-06-18, type: extension, stage: 1, days: 10, ombudsman-details: true}
+          - {date: 2024-07-03, type: response, stage: 1}
+        """)
+        #expect(result.evaluation("HOS2024-6.3")?.outcome == .compliant)
+        #expect(result.evaluation("HOS2024-6.3")?.timing?.due == date("2024-07-03"))
+        #expect(result.evaluation("HOS2024-6.5")?.outcome == .compliant)
+    }
+
+    @Test func extensionToADateIsCountedInWorkingDays() throws {
+        let result = try stageOne("""
+          - {date: 2024-06-18, type: extension, stage: 1, to: 2024-07-03, ombudsman-details: true}
+          - {date: 2024-07-03, type: response, stage: 1}
+        """)
+        #expect(result.evaluation("HOS2024-6.3")?.outcome == .compliant)
+    }
+
+    @Test func extensionBeyondTheLimitWithoutGoodReasonCountsOnlyUpToTheLimit() throws {
+        let result = try stageOne("""
+          - {date: 2024-06-18, type: extension, stage: 1, days: 15, ombudsman-details: true}
+          - {date: 2024-07-08, type: response, stage: 1}
+        """)
+        let findings = result.findings("HOS2024-6.3")
+        #expect(findings.count == 2)
+        #expect(findings.contains { $0.message.contains("beyond the 10 working days allowed") && $0.citation.paragraph == "6.4" })
+        #expect(findings.contains { $0.due == date("2024-07-03") && $0.workingDaysLate == 3 })
+    }
+
+    @Test func extensionBeyondTheLimitWithGoodReasonCountsInFull() throws {
+        let result = try stageOne("""
+          - {date: 2024-06-18, type: extension, stage: 1, days: 15, good-reason: true, ombudsman-details: true}
+          - {date: 2024-07-08, type: response, stage: 1}
+        """)
+        #expect(result.evaluation("HOS2024-6.3")?.outcome == .compliant)
+        #expect(result.evaluation("HOS2024-6.3")?.timing?.due == date("2024-07-10"))
+    }
+
+    @Test func extensionNotifiedAfterTheDeadlineDoesNotCure() throws {
+        let result = try stageOne("""
+          - {date: 2024-06-21, type: extension, stage: 1, days: 10, ombudsman-details: true}
+          - {date: 2024-07-01, type: response, stage: 1}
+        """)
+        let findings = result.findings("HOS2024-6.3")
+        #expect(findings.contains { $0.message.contains("extension notified on Fri 21 Jun 2024, after the response was already due") })
+        #expect(findings.contains { $0.due == date("2024-06-19") && $0.actual == date("2024-07-01") })
+    }
+
+    @Test func extensionWithoutOmbudsmanDetailsIsAFindingAndUnrecordedIsNotEvaluable() throws {
+        let without = try stageOne("  - {date: 2024-06-18, type: extension, stage: 1, days: 5, ombudsman-details: false}")
+        #expect(without.findings("HOS2024-6.5").first?.status == .breach)
+        let unrecorded = try stageOne("  - {date: 2024-06-18, type: extension, stage: 1, days: 5}")
+        #expect(unrecorded.findings("HOS2024-6.5").first?.status == .notEvaluable)
+        #expect(unrecorded.evaluation("HOS2024-6.5")?.outcome == .notEvaluable)
+    }
+
+    @Test func agreedHoldStopsTheClockAndUnagreedHoldDoesNot() throws {
+        // Working days strictly inside 10 Jun … 14 Jun: 11, 12, 13 → due moves from 19 Jun to 24 Jun.
+        let agreed = try stageOne("""
+          - {date: 2024-06-10, type: hold, stage: 1, agreed: true}
+          - {date: 2024-06-14, type: resume, stage: 1}
+          - {date: 2024-06-24, type: response, stage: 1}
+        """)
+        #expect(agreed.evaluation("HOS2024-6.3")?.outcome == .compliant)
+        #expect(agreed.evaluation("HOS2024-6.3")?.timing?.due == date("2024-06-24"))
+        let unagreed = try stageOne("""
+          - {date: 2024-06-10, type: hold, stage: 1}
+          - {date: 2024-06-14, type: resume, stage: 1}
+          - {date: 2024-06-24, type: response, stage: 1}
+        """)
+        let findings = unagreed.findings("HOS2024-6.3")
+        #expect(findings.contains { $0.severity == .warning && $0.message.contains("clock not stopped") })
+        #expect(findings.contains { $0.status == .breach && $0.due == date("2024-06-19") })
+    }
+
+    @Test func unresumedHoldKeepsTheDeadlinePending() throws {
+        let result = try stageOne("  - {date: 2024-06-10, type: hold, stage: 1, agreed: true}", asOf: "2024-09-30")
+        let evaluation = try #require(result.evaluation("HOS2024-6.3"))
+        #expect(evaluation.outcome == .pending)
+        #expect(evaluation.openDeadline?.onHold == true)
+        #expect(evaluation.findings.isEmpty)
+    }
+
+    @Test func missingAnchorUsesTheAnchorsOwnDueDate() throws {
+        // No acknowledgement: the response runs from the day it was due (10 Jun), so due 24 Jun.
+        let result = try check("""
+        complaint: T-2
+        events:
+          - {date: 2024-06-03, type: complaint-received}
+          - {date: 2024-06-25, type: response, stage: 1}
+        """, pack: "hos-2024", asOf: "2024-12-31")
+        let response = try #require(result.findings("HOS2024-6.3").first)
+        #expect(response.anchor == Finding.AnchorRef(event: "acknowledged", date: date("2024-06-10"), derived: true))
+        #expect(response.due == date("2024-06-24"))
+        #expect(response.message.contains("no acknowledgement recorded, so counted from the day it was due"))
+        // And the missing acknowledgement is its own finding: the response came after the
+        // acknowledgement was due, so it does not stand in for it.
+        #expect(result.findings("HOS2024-6.2").first?.status == .overdue)
+    }
+
+    @Test func aResponseWithinTheAcknowledgementPeriodAcknowledges() throws {
+        let result = try check("""
+        complaint: T-3
+        events:
+          - {date: 2024-06-03, type: complaint-received}
+          - {date: 2024-06-07, type: response, stage: 1}
+        """, pack: "hos-2024", asOf: "2024-12-31")
+        #expect(result.evaluation("HOS2024-6.2")?.outcome == .compliant)
+    }
+
+    @Test func overdueAfterTheDueDateAndPendingBefore() throws {
+        let pending = try stageOne("", asOf: "2024-06-19")
+        #expect(pending.evaluation("HOS2024-6.3")?.outcome == .pending)
+        #expect(pending.evaluation("HOS2024-6.3")?.openDeadline?.due == date("2024-06-19"))
+        #expect(pending.findings.filter(\.isBreach).isEmpty)
+        let overdue = try stageOne("", asOf: "2024-06-20")
+        let finding = try #require(overdue.findings("HOS2024-6.3").first)
+        #expect(finding.status == .overdue)
+        #expect(finding.actual == nil)
+        #expect(finding.workingDaysLate == 1)
+    }
+
+    @Test func theFirstResponseMeetsTheDeadlineAndLaterOnesDoNotReset() throws {
+        let result = try stageOne("""
+          - {date: 2024-06-19, type: response, stage: 1}
+          - {date: 2024-07-30, type: response, stage: 1}
+        """)
+        #expect(result.evaluation("HOS2024-6.3")?.outcome == .compliant)
+        #expect(result.evaluation("HOS2024-6.3")?.timing?.actual == date("2024-06-19"))
+    }
+
+    @Test func eventsInAnyOrderAreSortedByDate() throws {
+        let result = try check("""
+        complaint: T-4
+        events:
+          - {date: 2024-06-20, type: response, stage: 1}
+          - {date: 2024-06-05, type: acknowledged, stage: 1}
+          - {date: 2024-06-03, type: complaint-received}
+        """, pack: "hos-2024", asOf: "2024-12-31")
+        #expect(result.findings("HOS2024-6.3").first?.workingDaysLate == 1)
+        #expect(result.evaluation("HOS2024-6.2")?.outcome == .compliant)
+    }
+
+    @Test func withdrawalStopsDeadlinesNotYetDue() throws {
+        let result = try stageOne("  - {date: 2024-06-10, type: withdrawn}")
+        #expect(result.evaluation("HOS2024-6.3")?.outcome == .notApplicable)
+        #expect(result.findings.filter(\.isBreach).isEmpty)
+    }
+
+    @Test func stageTwoRulesDoNotApplyWithoutEscalation() throws {
+        let result = try stageOne("  - {date: 2024-06-19, type: response, stage: 1}")
+        #expect(result.evaluation("HOS2024-6.11")?.outcome == .notApplicable)
+        #expect(result.evaluation("HOS2024-6.14")?.outcome == .notApplicable)
+    }
+
+    @Test func codeVersionIsChosenByReceiptDate() throws {
+        let old = try check("complaint: A\nevents:\n  - {date: 2024-03-28, type: complaint-received}\n", asOf: "2024-04-30")
+        #expect(old.packs == ["hos-2022"])
+        let new = try check("complaint: B\nevents:\n  - {date: 2024-04-01, type: complaint-received}\n", asOf: "2024-04-30")
+        #expect(new.packs == ["hos-2024"])
+        let older = try check("complaint: C\nevents:\n  - {date: 2021-01-04, type: complaint-received}\n", asOf: "2021-04-30")
+        #expect(older.packs == ["hos-2020"])
+        let none = try check("complaint: D\nevents:\n  - {date: 2019-01-04, type: complaint-received}\n", asOf: "2019-04-30")
+        #expect(none.packs.isEmpty)
+        #expect(none.findings.first?.status == .notEvaluable)
+    }
+
+    @Test func unconfirmedRulesSayHowSureTheyAre() throws {
+        let result = try check("complaint: C\nevents:\n  - {date: 2021-01-04, type: complaint-received}\n", asOf: "2021-04-30")
+        let finding = try #require(result.findings("HOS2020-stage1-response").first)
+        #expect(finding.severity == .warning)
+        #expect(finding.message.contains("[source: unconfirmed"))
+        #expect(finding.citation.source == "unconfirmed")
+    }
+
+    @Test func policyOverlayAddsWarningsAndNeverHidesCodeBreaches() throws {
+        let policy = try PolicyYAML.load(path("Rules/policies/luton-2022.yaml"))
+        let result = try check("""
+        complaint: T-5
+        events:
+          - {date: 2022-10-13, type: complaint-received}
+        """, asOf: "2022-12-31", policy: policy)
+        #expect(result.packs == ["hos-2022", "luton-2022"])
+        let code = try #require(result.findings("HOS2022-4.1").first)
+        #expect(code.severity == .error && code.due == date("2022-10-20"))
+        let own = try #require(result.findings("luton-2022/stage1-acknowledge").first)
+        #expect(own.severity == .warning && own.due == date("2022-10-18"))
+        #expect(own.message.contains("Luton Borough Council policy"))
+    }
+}
