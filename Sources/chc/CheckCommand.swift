@@ -31,8 +31,11 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Judge what is overdue as of this date (YYYY-MM-DD; default: today).")
     var asOf: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, sarif, junit, github or csv.")
     var format: OutputFormat = .text
+
+    @Option(help: "A previous JSON report: findings recorded in it are not reported again.")
+    var baseline: String?
 
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
@@ -101,15 +104,23 @@ struct CheckCommand: ParsableCommand {
         let checker = Checker(library: library, calendars: calendars,
                               options: CheckOptions(asOf: asOfDate, forcedPack: forced, policy: policyConfig))
         let results = batch.entries.map { (file: $0.file, result: checker.check($0.complaint)) }
-        let report = CheckReport(asOf: asOfDate, results: results, inputErrors: inputErrors)
+        var baselined: Set<String> = []
+        if let baseline {
+            do { baselined = try Baseline.load(baseline) } catch { inputErrors.append(error) }
+        }
+        let report = CheckReport(asOf: asOfDate, results: results, inputErrors: inputErrors, baseline: baselined)
 
         let text: String
         switch format {
         case .text: text = TextReporter(colour: output == nil && !noColor && isatty(1) == 1).render(report)
         case .json: text = JSONReporter().render(report)
+        case .sarif: text = SARIFReporter().render(report)
+        case .junit: text = JUnitReporter().render(report)
+        case .github: text = GitHubReporter().render(report)
+        case .csv: text = CSVReporter().render(report)
         }
         try emit(text, to: output)
-        if format != .text, !inputErrors.isEmpty {
+        if format != .text, format != .github, !inputErrors.isEmpty {
             for problem in inputErrors.flatMap(\.problems) { printError(problem.description) }
         }
         let code = report.exitCode(failOn: failOn.severity)
@@ -118,7 +129,7 @@ struct CheckCommand: ParsableCommand {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, sarif, junit, github, csv
 }
 
 enum FailLevel: String, ExpressibleByArgument, CaseIterable {

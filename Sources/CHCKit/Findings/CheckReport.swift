@@ -6,14 +6,28 @@ public struct CheckReport: Sendable {
     public let asOf: CivilDate
     public let results: [(file: String, result: ComplaintResult)]
     public let inputErrors: [InputError]
+    /// Fingerprints of findings recorded in a baseline: not reported again.
+    public let baseline: Set<String>
 
-    public init(asOf: CivilDate, results: [(file: String, result: ComplaintResult)], inputErrors: [InputError]) {
+    public init(asOf: CivilDate, results: [(file: String, result: ComplaintResult)], inputErrors: [InputError], baseline: Set<String> = []) {
         self.asOf = asOf
         self.results = results.sorted { ($0.file, $0.result.complaint.id) < ($1.file, $1.result.complaint.id) }
         self.inputErrors = inputErrors
+        self.baseline = baseline
     }
 
-    public var findings: [Finding] { results.flatMap(\.result.findings) }
+    /// A complaint's findings, less those in the baseline.
+    public func findings(of result: ComplaintResult) -> [Finding] {
+        baseline.isEmpty ? result.findings : result.findings.filter { !baseline.contains($0.fingerprint) }
+    }
+
+    /// Every reported finding, in output order.
+    public var findings: [Finding] { results.flatMap { findings(of: $0.result) } }
+
+    /// How many findings the baseline suppressed.
+    public var suppressedCount: Int {
+        baseline.isEmpty ? 0 : results.reduce(0) { $0 + $1.result.findings.count } - findings.count
+    }
 
     public struct Summary: Sendable, Codable, Equatable {
         public let complaints: Int
@@ -23,6 +37,7 @@ public struct CheckReport: Sendable {
         public let notes: Int
         public let notEvaluable: Int
         public let inputErrors: Int
+        public let suppressedByBaseline: Int
     }
 
     public var summary: Summary {
@@ -33,7 +48,7 @@ public struct CheckReport: Sendable {
                        warnings: breaches.filter { $0.severity == .warning }.count,
                        notes: all.filter { $0.severity == .note && $0.status != .notEvaluable }.count,
                        notEvaluable: all.filter { $0.status == .notEvaluable }.count,
-                       inputErrors: inputErrors.reduce(0) { $0 + $1.problems.count })
+                       inputErrors: inputErrors.reduce(0) { $0 + $1.problems.count }, suppressedByBaseline: suppressedCount)
     }
 
     /// The exit code: 2 when any input was bad, 1 when a breach is at or above `failOn`, else 0.

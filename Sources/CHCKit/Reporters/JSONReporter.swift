@@ -49,7 +49,7 @@ public struct JSONReporter {
             schemaVersion: Self.schemaVersion, tool: Tool(name: "chc", version: CHCVersion.current), asOf: report.asOf,
             summary: report.summary,
             complaints: report.results.map { entry in
-                ComplaintEntry(id: entry.result.complaint.id, file: entry.file, packs: entry.result.packs, findings: entry.result.findings,
+                ComplaintEntry(id: entry.result.complaint.id, file: entry.file, packs: entry.result.packs, findings: report.findings(of: entry.result),
                                evaluations: entry.result.evaluations.map { EvaluationEntry(rule: $0.rule.id, pack: $0.pack, outcome: $0.outcome, timing: $0.timing) })
             },
             inputErrors: report.inputErrors.flatMap(\.problems))

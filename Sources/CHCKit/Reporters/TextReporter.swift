@@ -13,7 +13,7 @@ public struct TextReporter {
         }
         if !report.inputErrors.isEmpty { out += "\n" }
         for (file, result) in report.results {
-            let findings = result.findings
+            let findings = report.findings(of: result)
             let packs = result.packs.isEmpty ? "no pack" : result.packs.joined(separator: " + ")
             let breaches = findings.filter(\.isBreach).count
             out += paint("\(result.complaint.id)", .bold) + " (\(file)), judged by \(packs): "
@@ -37,6 +37,7 @@ public struct TextReporter {
         let s = report.summary
         out += "\n\(s.complaints) complaint\(s.complaints == 1 ? "" : "s"), \(s.breaches) breach\(s.breaches == 1 ? "" : "es") (\(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s")), \(s.notEvaluable) not evaluable"
         if s.notes > 0 { out += ", \(s.notes) note\(s.notes == 1 ? "" : "s")" }
+        if s.suppressedByBaseline > 0 { out += ", \(s.suppressedByBaseline) in the baseline" }
         if s.inputErrors > 0 { out += ", \(s.inputErrors) input error\(s.inputErrors == 1 ? "" : "s")" }
         out += " (as of \(report.asOf))\n"
         return out

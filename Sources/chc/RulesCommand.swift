@@ -1,0 +1,94 @@
+import ArgumentParser
+import CHCKit
+import Foundation
+import WorkingDays
+
+/// `chc rules list|show|test`: browse the rule packs and run their examples.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List, explain and test the rules of the shipped packs.",
+        subcommands: [List.self, Show.self, Test.self],
+        defaultSubcommand: List.self
+    )
+
+    struct PackOptions: ParsableArguments {
+        @Option(help: "The folder of Code rule packs (default: the shipped Rules/).")
+        var rulesDir: String?
+
+        func library() throws -> RuleLibrary {
+            guard let folder = rulesDir ?? RuleLibrary.defaultFolder() else {
+                printError("error: cannot find the shipped Rules/ folder; pass --rules-dir or set CHC_RULES")
+                throw ExitCode(ExitStatus.badInput)
+            }
+            let (library, errors) = RuleLibrary.load(folder: folder)
+            if !errors.isEmpty {
+                for error in errors { printError(error.description) }
+                throw ExitCode(ExitStatus.badInput)
+            }
+            return library
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every rule: id, kind, severity, source and summary.")
+        @OptionGroup var options: PackOptions
+        @Option(help: "Only this pack.") var pack: String?
+
+        func run() throws {
+            for pack in try options.library().packs.sorted(by: { $0.id < $1.id }) where self.pack == nil || pack.id == self.pack {
+                print("\(pack.id) — \(pack.title) (\(pack.inForceDescription))")
+                for rule in pack.rules {
+                    print("  \(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.check.kind.padding(toLength: 20, withPad: " ", startingAt: 0)) \(rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.confidence.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(rule.summary)")
+                }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Explain one rule: summary, paragraph, citation, parameters and examples.")
+        @OptionGroup var options: PackOptions
+        @Argument(help: "A rule id, e.g. HOS2024-6.3.") var id: String
+
+        func run() throws {
+            let library = try options.library()
+            let all = library.packs.flatMap { pack in pack.rules.map { (pack, $0) } }
+            guard let (pack, rule) = all.first(where: { $0.1.id == id }) else {
+                printError("error: no rule `\(id)`\(didYouMean(id, among: all.map(\.1.id)))")
+                throw ExitCode(ExitStatus.badInput)
+            }
+            print(RuleDescription.render(rule, pack: pack))
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run every rule's breach and compliant examples; exit 1 if any fails.")
+        @OptionGroup var options: PackOptions
+        @Argument(help: "Rule pack files to test instead of the shipped packs.") var files: [String] = []
+
+        func run() throws {
+            var packs: [RulePack] = []
+            if files.isEmpty {
+                packs = try options.library().packs.sorted { $0.id < $1.id }
+            } else {
+                for file in files {
+                    do { packs.append(try RulePackYAML.load(file)) } catch {
+                        printError(error.description)
+                        throw ExitCode(ExitStatus.badInput)
+                    }
+                }
+            }
+            let runner = RuleExampleRunner(calendars: try CalendarSetup())
+            var failed = 0, total = 0
+            for pack in packs {
+                let (ran, failures) = runner.run(pack)
+                total += ran
+                failed += failures.count
+                print("\(pack.id): \(ran - failures.count) of \(ran) examples pass")
+                for failure in failures { print("  FAIL \(failure)") }
+            }
+            print("\(total - failed) passed, \(failed) failed")
+            if failed > 0 { throw ExitCode(ExitStatus.findings) }
+        }
+    }
+}
