@@ -1,0 +1,123 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import CHCKit
+
+/// The machine formats: SARIF validates against the official schema, JUnit parses with the
+/// right counts, CSV cannot inject formulas, GitHub annotations are escaped.
+@Suite struct FormatTests {
+    static func examplesReport() throws -> CheckReport {
+        let library = try shippedLibrary()
+        let batch = TimelineBatch.load(paths: [path("Examples/invented")])
+        let checker = Checker(library: library, calendars: try CalendarSetup(), options: CheckOptions(asOf: date("2026-11-23")))
+        let results = batch.entries.map { (file: $0.file.replacingOccurrences(of: packageRoot + "/", with: ""), result: checker.check($0.complaint)) }
+        return CheckReport(asOf: date("2026-11-23"), results: results, inputErrors: batch.errors)
+    }
+
+    /// Runs python3 with a script; returns (exit status, combined output).
+    static func python(_ script: String, _ arguments: [String]) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func sarifValidatesAgainstTheOfficialSchema() throws {
+        let sarif = SARIFReporter().render(try Self.examplesReport())
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).sarif")
+        try sarif.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let (status, output) = try Self.python("""
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
+        errors = list(jsonschema.Draft7Validator(schema).iter_errors(doc))
+        for e in errors[:5]: print(list(e.path), e.message)
+        print(len(doc["runs"][0]["results"]), "results")
+        sys.exit(1 if errors else 0)
+        """, [path("Tests/CHCKitTests/Fixtures/sarif-schema-2.1.0.json"), file.path])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("results"))
+    }
+
+    @Test func sarifCarriesRulesLocationsAndStableFingerprints() throws {
+        let report = try Self.examplesReport()
+        let first = try JSONSerialization.jsonObject(with: Data(SARIFReporter().render(report).utf8)) as! [String: Any]
+        let run = (first["runs"] as! [[String: Any]])[0]
+        let rules = ((run["tool"] as! [String: Any])["driver"] as! [String: Any])["rules"] as! [[String: Any]]
+        #expect(rules.contains { $0["id"] as? String == "HOS2024-6.2" && ($0["helpUri"] as? String)?.hasPrefix("https://") == true })
+        let results = run["results"] as! [[String: Any]]
+        let ack = try #require(results.first { $0["ruleId"] as? String == "HOS2024-6.2" })
+        let region = (((ack["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])["region"] as! [String: Any])
+        #expect(region["startLine"] as? Int == 8 || region["startLine"] as? Int == 9)
+        // The same run twice gives the same fingerprints.
+        #expect(SARIFReporter().render(report) == SARIFReporter().render(try Self.examplesReport()))
+    }
+
+    @Test func junitParsesWithTheRightCounts() throws {
+        let report = try Self.examplesReport()
+        let text = JUnitReporter().render(report)
+        let document = try XMLDocument(xmlString: text)
+        let root = try #require(document.rootElement())
+        let suites = root.elements(forName: "testsuite")
+        #expect(suites.count == report.results.count)
+        let evaluated = report.results.reduce(0) { $0 + $1.result.evaluations.count }
+        #expect(root.attribute(forName: "tests")?.stringValue == String(evaluated))
+        let failing = report.results.reduce(0) { $0 + $1.result.evaluations.filter { $0.findings.contains(where: \.isBreach) }.count }
+        #expect(root.attribute(forName: "failures")?.stringValue == String(failing))
+        let cases = suites.flatMap { $0.elements(forName: "testcase") }
+        #expect(cases.count == evaluated)
+        #expect(cases.filter { !$0.elements(forName: "failure").isEmpty }.count == failing)
+    }
+
+    @Test(arguments: ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+    func csvNeutralisesFormulas(cell: String) {
+        let out = csvCell(cell)
+        let unquoted = out.hasPrefix("\"") ? String(out.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") : out
+        #expect(unquoted.hasPrefix("'"), "\(out)")
+    }
+
+    @Test func csvQuotesSeparatorsAndQuotes() {
+        #expect(csvCell("a,b") == "\"a,b\"")
+        #expect(csvCell("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(csvCell("line\nbreak") == "\"line\nbreak\"")
+        #expect(csvCell("plain") == "plain")
+    }
+
+    @Test func csvHasOneRowPerFinding() throws {
+        let report = try Self.examplesReport()
+        let rows = CSVReporter().render(report).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.count == report.findings.count + 1)
+        #expect(rows[0].hasPrefix("file,line,column,complaint,rule"))
+    }
+
+    @Test func githubAnnotationsAreEscaped() {
+        let reporter = GitHubReporter()
+        let line = reporter.command("error", SourceLocation(file: "a,b:c.yaml", line: 3, column: 5), title: "R [X]", "50% late\nnext")
+        #expect(line == "::error file=a%2Cb%3Ac.yaml,line=3,col=5,title=R [X]::50%25 late%0Anext")
+    }
+
+    @Test func baselineSuppressesKnownFindingsOnly() throws {
+        let report = try Self.examplesReport()
+        let json = JSONReporter().render(report)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("chc-baseline-\(UUID().uuidString).json")
+        try AtomicFile.write(json, to: file.path)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let known = try Baseline.load(file.path)
+        #expect(known.count == Set(report.findings.map(\.fingerprint)).count)
+        let again = CheckReport(asOf: report.asOf, results: report.results, inputErrors: [], baseline: known)
+        #expect(again.findings.isEmpty)
+        #expect(again.summary.suppressedByBaseline == report.findings.count)
+        // A new finding (a complaint not in the baseline) is still reported.
+        let extra = try check("complaint: NEW\nevents:\n  - {date: 2025-01-06, type: complaint-received}\n", asOf: "2026-11-23")
+        let withNew = CheckReport(asOf: report.asOf, results: report.results + [(file: "new.yaml", result: extra)], inputErrors: [], baseline: known)
+        #expect(!withNew.findings.isEmpty && withNew.findings.allSatisfy { $0.complaint == "NEW" })
+    }
+}
