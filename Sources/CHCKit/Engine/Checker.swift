@@ -67,6 +67,7 @@ public struct Checker: Sendable {
             case let .forbiddenEvent(spec): return ForbiddenEventCheck(spec: spec, context: context).evaluate()
             case let .maxStages(maximum): return MaxStagesCheck(maximum: maximum, context: context).evaluate()
             case let .extensionNotice(stage): return ExtensionNoticeCheck(stage: stage, context: context).evaluate()
+            case .policyProvision: return context.evaluation(.notApplicable)
             }
         } catch {
             return context.evaluation(.notEvaluable, [context.finding(.notEvaluable, "cannot count working days: \(error)", severity: .note)])

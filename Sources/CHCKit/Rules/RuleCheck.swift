@@ -10,6 +10,8 @@ public enum RuleCheck: Sendable {
     case forbiddenEvent(ForbiddenEventSpec)
     case maxStages(Int)
     case extensionNotice(stage: Int)
+    /// A provision of a landlord's complaints-process config, checked by `chc lint`.
+    case policyProvision(key: String?)
 
     /// The kind's name as written in rule files and findings.
     public var kind: String {
@@ -21,6 +23,7 @@ public enum RuleCheck: Sendable {
         case .forbiddenEvent: "forbidden-event"
         case .maxStages: "max-stages"
         case .extensionNotice: "extension-notice"
+        case .policyProvision: "policy-provision"
         }
     }
 
@@ -37,6 +40,7 @@ public enum RuleCheck: Sendable {
         case let .forbiddenEvent(spec): (spec.event, nil)
         case .maxStages: (nil, nil)
         case let .extensionNotice(stage): (.extension, stage)
+        case .policyProvision: (nil, nil)
         }
     }
 }

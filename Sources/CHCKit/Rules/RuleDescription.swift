@@ -34,6 +34,7 @@ public enum RuleDescription {
         case let .forbiddenEvent(spec): return spec.event.rawValue + (spec.unlessField.map { " unless \($0): true" } ?? "")
         case let .maxStages(n): return "at most \(n) stages"
         case let .extensionNotice(stage): return "Ombudsman details on stage \(stage) extensions"
+        case let .policyProvision(key): return "config key \(key ?? "")"
         }
     }
 }
