@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Timeline files (YAML) or folders of them.")
+    @Argument(help: "Timeline files (YAML), CSV event logs, or folders of them.")
     var paths: [String]
 
     @Option(help: "A pack id (hos-2020, hos-2022, hos-2024) or a rule pack file, used for every complaint.")
@@ -27,6 +27,9 @@ struct CheckCommand: ParsableCommand {
 
     @Option(help: "A landlord's complaints-process config whose timescales are layered on the Code.")
     var policy: String?
+
+    @Option(help: "For CSV event logs: a YAML file naming the export's columns and event labels.")
+    var map: String?
 
     @Option(help: "Judge what is overdue as of this date (YYYY-MM-DD; default: today).")
     var asOf: String?
@@ -99,7 +102,11 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(ExitStatus.badInput)
         }
 
-        let batch = TimelineBatch.load(paths: paths)
+        var columnMap = ColumnMap()
+        if let map {
+            do { columnMap = try ColumnMap.load(map) } catch { inputErrors.append(error) }
+        }
+        let batch = TimelineBatch.load(paths: paths, map: columnMap)
         inputErrors += batch.errors
         let checker = Checker(library: library, calendars: calendars,
                               options: CheckOptions(asOf: asOfDate, forcedPack: forced, policy: policyConfig))

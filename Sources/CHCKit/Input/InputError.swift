@@ -1,5 +1,5 @@
 /// One problem with an input file, located where a person can fix it.
-public struct InputProblem: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct InputProblem: Error, Hashable, Sendable, Codable, CustomStringConvertible {
     public let location: SourceLocation
     public let message: String
 

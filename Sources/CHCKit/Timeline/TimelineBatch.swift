@@ -10,24 +10,28 @@ public struct TimelineBatch: Sendable {
     public var entries: [Entry] = []
     public var errors: [InputError] = []
 
-    /// Loads every timeline file named or found in a named folder (`*.yaml`, `*.yml`, walked
+    /// Loads every timeline file named or found in a named folder (`*.yaml`, `*.yml`, `*.csv`, walked
     /// recursively in name order). One bad file is reported and the rest are still loaded;
     /// a complaint id used twice in the batch is an error at its second appearance.
-    public static func load(paths: [String], limits: InputLimits = .standard) -> TimelineBatch {
+    public static func load(paths: [String], map: ColumnMap = ColumnMap(), limits: InputLimits = .standard) -> TimelineBatch {
         var batch = TimelineBatch()
         var seen: [String: SourceLocation] = [:]
         for file in expand(paths, errors: &batch.errors) {
-            do {
-                for complaint in try TimelineYAML.load(file, limits: limits) {
-                    if let first = seen[complaint.id] {
-                        batch.errors.append(InputError(complaint.location, "complaint id `\(complaint.id)` is used twice in this batch (first at \(first))"))
-                        continue
-                    }
-                    seen[complaint.id] = complaint.location
-                    batch.entries.append(Entry(file: file, complaint: complaint))
+            var complaints: [Complaint] = []
+            if file.lowercased().hasSuffix(".csv") {
+                let (read, errors) = EventLogCSV.load(file, map: map, limits: limits)
+                complaints = read
+                batch.errors += errors
+            } else {
+                do { complaints = try TimelineYAML.load(file, limits: limits) } catch { batch.errors.append(error) }
+            }
+            for complaint in complaints {
+                if let first = seen[complaint.id] {
+                    batch.errors.append(InputError(complaint.location, "complaint id `\(complaint.id)` is used twice in this batch (first at \(first))"))
+                    continue
                 }
-            } catch {
-                batch.errors.append(error)
+                seen[complaint.id] = complaint.location
+                batch.entries.append(Entry(file: file, complaint: complaint))
             }
         }
         return batch
@@ -44,15 +48,11 @@ public struct TimelineBatch: Sendable {
                 continue
             }
             guard isDirectory.boolValue else {
-                if path.lowercased().hasSuffix(".csv") {
-                    errors.append(InputError(file: path, "CSV event logs are not supported by this version of chc yet; convert to YAML timelines"))
-                } else {
-                    files.append(path)
-                }
+                files.append(path)
                 continue
             }
             let found = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.lowercased().hasSuffix(".csv") }
                 .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
                 .sorted()
             files += found.map { (path as NSString).appendingPathComponent($0) }

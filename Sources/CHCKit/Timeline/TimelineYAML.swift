@@ -60,7 +60,9 @@ public enum TimelineYAML {
                                   calendar: region, category: fields["category"].flatMap { reader.string($0, "`category`") },
                                   points: points, events: events, location: reader.location(of: fields.keyNode("complaint")?.mark != nil ? fields.keyNode("complaint") : node))
         guard reader.problems.count == before else { return nil }
-        return validate(complaint, node: node, reader: reader)
+        let (validated, problems) = TimelineValidation.validate(complaint)
+        for problem in problems { reader.report(problem) }
+        return validated
     }
 
     static func readPoints(_ node: Node?, reader: YAMLReader) -> [(id: String, text: String)] {
@@ -142,51 +144,5 @@ public enum TimelineYAML {
         return event
     }
 
-    /// Checks what spans events: receipt, order, stages, points. Returns the complaint with stages inferred.
-    static func validate(_ input: Complaint, node: Node, reader: YAMLReader) -> Complaint? {
-        var complaint = input
-        let receipts = complaint.events(.complaintReceived)
-        guard let receipt = receipts.first else {
-            reader.report(InputProblem(complaint.location, "complaint `\(complaint.id)` has no `complaint-received` event; a timeline starts with the date the landlord received the complaint"))
-            return nil
-        }
-        for extra in receipts.dropFirst() {
-            reader.report(InputProblem(extra.location, "complaint `\(complaint.id)` is received twice (first on \(receipt.date) at line \(receipt.location.line)); log a new complaint as its own timeline"))
-        }
-        let declared = complaint.points.map(\.id)
-        var known = Set(declared)
-        if declared.isEmpty {
-            for event in complaint.events where event.type == .complaintReceived || event.type == .escalationRequested {
-                known.formUnion(event.points ?? [])
-            }
-        }
-        var escalated = false
-        var openHolds: [Int: TimelineEvent] = [:]
-        for index in complaint.events.indices {
-            var event = complaint.events[index]
-            if event.date < receipt.date {
-                reader.report(InputProblem(event.location, "\(event.type.rawValue) on \(event.date) is dated before the complaint was received (\(receipt.date))"))
-            }
-            if event.type == .escalationRequested { escalated = true }
-            if event.type.isStaged, event.stage == nil { event.stage = escalated ? 2 : 1 }
-            if let stage = event.stage, stage >= 2, event.type.isStaged, !escalated, stage == 2 {
-                reader.report(InputProblem(event.location, "stage 2 \(event.type.rawValue) on \(event.date) has no `escalation-requested` before it"))
-            }
-            for (list, name) in [(event.addresses, "addresses"), (event.points, "points")] where !known.isEmpty || !declared.isEmpty {
-                for point in list ?? [] where !known.contains(point) {
-                    reader.report(InputProblem(event.location, "`\(name)` names unknown point `\(point)`" + didYouMean(point, among: known.sorted())
-                        + " (points: \(known.sorted().joined(separator: ", ")))"))
-                }
-            }
-            if event.type == .hold { openHolds[event.stage ?? 1] = event }
-            if event.type == .resume {
-                if openHolds.removeValue(forKey: event.stage ?? 1) == nil {
-                    reader.report(InputProblem(event.location, "`resume` at stage \(event.stage ?? 1) on \(event.date) has no `hold` before it"))
-                }
-            }
-            complaint.events[index] = event
-        }
-        return complaint
-    }
 }
 

@@ -1,0 +1,152 @@
+import WorkingDays
+
+/// Reads a CSV event log — one row per complaint event, as housing systems export them
+/// (`timeline.md`): a header row; columns in any order, named case-insensitively; `;`-separated
+/// lists; rows of one complaint anywhere in the file. A bad row is reported with its line, and
+/// its complaint is not checked (checking it without the row could accuse wrongly); every other
+/// complaint goes on.
+public enum EventLogCSV {
+    /// Complaints from the file, and the problems found (file-level problems end the read).
+    public static func load(_ path: String, map: ColumnMap = ColumnMap(), limits: InputLimits = .standard) -> (complaints: [Complaint], errors: [InputError]) {
+        var problems: [InputProblem] = []
+        var order: [String] = []
+        var rowsByComplaint: [String: [TimelineEvent]] = [:]
+        var details: [String: (category: String?, landlord: String?)] = [:]
+        var badComplaints: Set<String> = []
+        do {
+            let reader = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
+            guard let header = try reader.next() else {
+                return ([], [InputError(file: path, "is empty, expected a header row naming the columns (\(ColumnMap.columnNames.prefix(3).joined(separator: ", ")), …)")])
+            }
+            let columns = try resolveColumns(header, map: map, file: path)
+            var index = 0
+            while let record = try reader.next() {
+                index += 1
+                if record.fields.count == 1, record.fields[0].isEmpty { continue }  // blank line
+                func cell(_ name: String) -> String? {
+                    guard let i = columns[name], i < record.fields.count else { return nil }
+                    let value = record.fields[i].trimmingWhitespace
+                    return value.isEmpty ? nil : value
+                }
+                func column(_ name: String) -> Int {
+                    guard let i = columns[name] else { return 1 }
+                    return i + 1
+                }
+                let location = SourceLocation(file: path, line: record.line, column: 1)
+                guard let id = cell("complaint_id") else {
+                    problems.append(InputProblem(location, "row has no complaint id (column `\(map.columns["complaint_id"] ?? "complaint_id")`)"))
+                    continue
+                }
+                if rowsByComplaint[id] == nil { order.append(id); rowsByComplaint[id] = [] }
+                if let problem = record.problem {
+                    problems.append(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)"))
+                    badComplaints.insert(id)
+                    continue
+                }
+                switch event(record: record, cell: cell, column: column, id: id, map: map, file: path, order: index) {
+                case let .success(event):
+                    rowsByComplaint[id]?.append(event)
+                    var detail = details[id] ?? (nil, nil)
+                    detail.category = detail.category ?? cell("category")
+                    detail.landlord = detail.landlord ?? cell("landlord")
+                    details[id] = detail
+                case let .failure(problem):
+                    problems.append(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)"))
+                    badComplaints.insert(id)
+                }
+            }
+        } catch {
+            // A file-level problem (an unclosed quote, an over-long field) leaves the rest of the
+            // file unreadable: none of its complaints is checked, since any may miss rows.
+            return ([], [InputError(problems + error.problems)])
+        }
+        var complaints: [Complaint] = []
+        for id in order where !badComplaints.contains(id) {
+            let events = rowsByComplaint[id] ?? []
+            let location = events.first { $0.type == .complaintReceived }?.location ?? events.first?.location ?? SourceLocation(file: path, line: 1, column: 1)
+            let complaint = Complaint(id: id, landlord: details[id]?.landlord, category: details[id]?.category, events: events, location: location)
+            let (validated, found) = TimelineValidation.validate(complaint)
+            problems += found
+            if let validated { complaints.append(validated) }
+        }
+        return (complaints, problems.isEmpty ? [] : [InputError(problems)])
+    }
+
+    /// Column positions by our names; the header must name the three essential columns.
+    static func resolveColumns(_ header: CSVRecord, map: ColumnMap, file: String) throws(InputError) -> [String: Int] {
+        let names = header.fields.map { $0.lowercased().trimmingWhitespace }
+        var positions: [String: Int] = [:]
+        for ours in ColumnMap.columnNames {
+            let theirs = map.columns[ours] ?? ours
+            if let i = names.firstIndex(of: theirs) { positions[ours] = i }
+        }
+        let missing = ["complaint_id", "date", "event"].filter { positions[$0] == nil }
+        guard missing.isEmpty else {
+            let wanted = missing.map { name in
+                let theirs = map.columns[name] ?? name
+                return "`\(theirs)`" + didYouMean(theirs, among: names)
+            }
+            throw InputError(SourceLocation(file: file, line: header.line, column: 1),
+                             "the header has no column \(wanted.joined(separator: ", ")) (found: \(names.joined(separator: ", "))); name the export's columns with --map")
+        }
+        return positions
+    }
+
+    static func event(record: CSVRecord, cell: (String) -> String?, column: (String) -> Int, id: String, map: ColumnMap,
+                      file: String, order: Int) -> Result<TimelineEvent, InputProblem> {
+        func at(_ name: String) -> SourceLocation { SourceLocation(file: file, line: record.line, column: column(name)) }
+        guard let label = cell("event") else { return .failure(InputProblem(at("event"), "row has no event")) }
+        guard let type = map.events[label.lowercased()] ?? EventType(rawValue: label.lowercased()) else {
+            let known = EventType.names + map.events.keys.sorted()
+            return .failure(InputProblem(at("event"), "unknown event `\(label)`" + didYouMean(label, among: known)
+                + (map.events.isEmpty ? " (map the export's labels with --map)" : "")))
+        }
+        guard let dateText = cell("date") else { return .failure(InputProblem(at("date"), "row has no date")) }
+        let moment: Moment
+        do { moment = try Moment(iso: dateText) } catch { return .failure(InputProblem(at("date"), "`date`: \(error)")) }
+        var event = TimelineEvent(type: type, moment: moment, location: SourceLocation(file: file, line: record.line, column: 1), order: order)
+        func list(_ name: String) -> [String]? {
+            cell(name).map { $0.split(separator: ";").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty } }
+        }
+        func flag(_ name: String) -> Result<Bool?, InputProblem> {
+            guard let text = cell(name) else { return .success(nil) }
+            switch text.lowercased() {
+            case "true", "yes", "y", "1": return .success(true)
+            case "false", "no", "n", "0": return .success(false)
+            default: return .failure(InputProblem(at(name), "`\(name)` should be true or false, found `\(text)`"))
+            }
+        }
+        if let text = cell("stage") {
+            guard let stage = Int(text), stage >= 1 else { return .failure(InputProblem(at("stage"), "`stage` should be 1 or 2, found `\(text)`")) }
+            event.stage = stage
+        }
+        event.handler = cell("handler")
+        event.points = list("points")
+        event.addresses = list("addresses")
+        event.includes = list("includes")
+        if let to = cell("to") {
+            do { event.extendedTo = try CivilDate(iso: to) } catch { return .failure(InputProblem(at("to"), "`to`: \(error)")) }
+        }
+        if let days = cell("days") {
+            guard let n = Int(days), n >= 1 else { return .failure(InputProblem(at("days"), "`days` should be a whole number of working days, found `\(days)`")) }
+            event.extensionDays = n
+        }
+        event.reason = cell("reason")
+        event.channel = cell("channel")
+        switch (flag("good_reason"), flag("ombudsman_details"), flag("agreed")) {
+        case let (.success(good), .success(details), .success(agreed)):
+            event.goodReason = good
+            event.ombudsmanDetails = details
+            event.agreed = agreed
+        case let (.failure(problem), _, _), let (_, .failure(problem), _), let (_, _, .failure(problem)):
+            return .failure(problem)
+        }
+        if type == .extension, event.extendedTo == nil, event.extensionDays == nil {
+            return .failure(InputProblem(at("event"), "an `extension` row needs `to` (the new due date) or `days`"))
+        }
+        if (type == .complaintReceived || type == .escalationRequested), event.stage != nil, event.stage != (type == .complaintReceived ? 1 : 2) {
+            return .failure(InputProblem(at("stage"), "a \(type.rawValue) row is for stage \(type == .complaintReceived ? 1 : 2)"))
+        }
+        return .success(event)
+    }
+}

@@ -1,0 +1,55 @@
+import WorkingDays
+
+/// The checks that span a complaint's events, shared by the YAML and CSV readers
+/// (`timeline.md`): one receipt, nothing before it, no stage 2 before an escalation request,
+/// points that exist, holds before resumes.
+enum TimelineValidation {
+    /// Checks what spans events — receipt, order, stages, points — and infers missing stages.
+    /// Returns the complaint (nil when it cannot be checked) and the problems found.
+    static func validate(_ input: Complaint) -> (Complaint?, [InputProblem]) {
+        var problems: [InputProblem] = []
+        var complaint = input
+        let receipts = complaint.events(.complaintReceived)
+        guard let receipt = receipts.first else {
+            problems.append(InputProblem(complaint.location, "complaint `\(complaint.id)` has no `complaint-received` event; a timeline starts with the date the landlord received the complaint"))
+            return (nil, problems)
+        }
+        for extra in receipts.dropFirst() {
+            problems.append(InputProblem(extra.location, "complaint `\(complaint.id)` is received twice (first on \(receipt.date) at line \(receipt.location.line)); log a new complaint as its own timeline"))
+        }
+        let declared = complaint.points.map(\.id)
+        var known = Set(declared)
+        if declared.isEmpty {
+            for event in complaint.events where event.type == .complaintReceived || event.type == .escalationRequested {
+                known.formUnion(event.points ?? [])
+            }
+        }
+        var escalated = false
+        var openHolds: [Int: TimelineEvent] = [:]
+        for index in complaint.events.indices {
+            var event = complaint.events[index]
+            if event.date < receipt.date {
+                problems.append(InputProblem(event.location, "\(event.type.rawValue) on \(event.date) is dated before the complaint was received (\(receipt.date))"))
+            }
+            if event.type == .escalationRequested { escalated = true }
+            if event.type.isStaged, event.stage == nil { event.stage = escalated ? 2 : 1 }
+            if let stage = event.stage, stage >= 2, event.type.isStaged, !escalated, stage == 2 {
+                problems.append(InputProblem(event.location, "stage 2 \(event.type.rawValue) on \(event.date) has no `escalation-requested` before it"))
+            }
+            for (list, name) in [(event.addresses, "addresses"), (event.points, "points")] where !known.isEmpty || !declared.isEmpty {
+                for point in list ?? [] where !known.contains(point) {
+                    problems.append(InputProblem(event.location, "`\(name)` names unknown point `\(point)`" + didYouMean(point, among: known.sorted())
+                        + " (points: \(known.sorted().joined(separator: ", ")))"))
+                }
+            }
+            if event.type == .hold { openHolds[event.stage ?? 1] = event }
+            if event.type == .resume {
+                if openHolds.removeValue(forKey: event.stage ?? 1) == nil {
+                    problems.append(InputProblem(event.location, "`resume` at stage \(event.stage ?? 1) on \(event.date) has no `hold` before it"))
+                }
+            }
+            complaint.events[index] = event
+        }
+        return (problems.isEmpty ? complaint : nil, problems)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import CHCKit
+
+/// CSV event logs: RFC 4180 edge cases, located row errors, column maps.
+@Suite struct EventLogCSVTests {
+    func write(_ text: String, bytes: [UInt8]? = nil) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).csv")
+        try Data(bytes ?? Array(text.utf8)).write(to: url)
+        return url.path
+    }
+
+    func records(_ text: String) throws -> [CSVRecord] {
+        let file = try write(text)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let reader = try CSVRecordReader(path: file)
+        var out: [CSVRecord] = []
+        while let record = try reader.next() { out.append(record) }
+        return out
+    }
+
+    @Test func quotesEscapesAndEmbeddedNewlines() throws {
+        let rows = try records("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\nlast,,\n")
+        #expect(rows.count == 3)
+        #expect(rows[1].fields == ["x, y", "say \"hi\"", "two\nlines"])
+        #expect(rows[2].line == 4)
+        #expect(rows[2].fields == ["last", "", ""])
+    }
+
+    @Test func crlfAndByteOrderMark() throws {
+        let file = try write("", bytes: [0xEF, 0xBB, 0xBF] + Array("complaint_id,date,event\r\nA,2024-06-03,complaint-received\r\n".utf8))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let (complaints, errors) = EventLogCSV.load(file)
+        #expect(errors.isEmpty, "\(errors)")
+        #expect(complaints.map(\.id) == ["A"])
+        #expect(complaints[0].events[0].type == .complaintReceived)
+    }
+
+    @Test func unclosedQuoteIsLocated() throws {
+        #expect(throws: InputError.self) { try records("a,b\n\"open,x\n") }
+        do { _ = try records("a,b\n\"open,x\n") } catch { #expect("\(error)".contains(":2:1: error: a quoted field is never closed"), "\(error)") }
+    }
+
+    @Test func missingColumnsNameWhatIsExpected() throws {
+        let file = try write("complaint,when,event\nA,2024-06-03,complaint-received\n")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let (complaints, errors) = EventLogCSV.load(file)
+        #expect(complaints.isEmpty)
+        #expect(errors.first?.description.contains("the header has no column `complaint_id`") == true)
+        #expect(errors.first?.description.contains("--map") == true)
+    }
+
+    @Test func aBadRowIsReportedAndOtherComplaintsGoOn() throws {
+        let file = try write("""
+        complaint_id,date,event,stage
+        A,2024-06-03,complaint-received,1
+        B,2024-06-03,complaint-received,1
+        A,2024-02-30,acknowledged,1
+        B,2024-06-05,acknowleged,1
+        C,2024-06-04,complaint-received,1
+        C,2024-06-05,acknowledged,one
+        D,2024-06-04,complaint-received,1
+
+        """)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let (complaints, errors) = EventLogCSV.load(file)
+        #expect(complaints.map(\.id) == ["D"])
+        let text = errors.map(\.description).joined(separator: "\n")
+        #expect(text.contains(":4:2: error: `date`: `2024-02-30` is not a valid date: February 2024 has 29 days (complaint `A` is not checked"), "\(text)")
+        #expect(text.contains(":5:3: error: unknown event `acknowleged`, did you mean `acknowledged`?"), "\(text)")
+        #expect(text.contains(":7:4: error: `stage` should be 1 or 2, found `one`"), "\(text)")
+    }
+
+    @Test func rowsOfAComplaintNeedNotBeAdjacentOrSorted() throws {
+        let file = try write("""
+        complaint_id,date,event,stage,points,addresses
+        A,2024-06-19,response,1,,leak
+        B,2024-06-03,complaint-received,1,,
+        A,2024-06-05,acknowledged,1,,
+        A,2024-06-03,complaint-received,1,leak;damp,
+
+        """)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let (complaints, errors) = EventLogCSV.load(file)
+        #expect(errors.isEmpty, "\(errors)")
+        let a = try #require(complaints.first { $0.id == "A" })
+        #expect(a.events.map(\.type) == [.complaintReceived, .acknowledged, .response])
+        #expect(a.receipt?.points == ["leak", "damp"])
+        #expect(a.location.line == 5)
+    }
+
+    @Test func columnMapRenamesColumnsAndEvents() throws {
+        let (complaints, errors) = EventLogCSV.load(path("Examples/csv/housing-system-export.csv"),
+                                                    map: try ColumnMap.load(path("Examples/csv/housing-system-map.yaml")))
+        #expect(errors.isEmpty, "\(errors)")
+        #expect(complaints.map(\.id) == ["HS-1001", "HS-1002"])
+        #expect(complaints[0].events.map(\.type) == [.complaintReceived, .acknowledged, .response])
+        #expect(complaints[0].events[1].location.line == 4)  // after a quoted note spanning two lines
+        #expect(complaints[0].events[2].handler == "ms-khan")
+    }
+
+    @Test func invalidUTF8IsARowProblem() throws {
+        let file = try write("", bytes: Array("complaint_id,date,event\nA,2024-06-03,complaint-received\nB,2024-06-03,".utf8) + [0xFF, 0xFE] + Array("\n".utf8))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let (complaints, errors) = EventLogCSV.load(file)
+        #expect(complaints.map(\.id) == ["A"])
+        #expect(errors.first?.description.contains(":3:14: error: field 3 is not valid UTF-8") == true, "\(errors)")
+    }
+}
