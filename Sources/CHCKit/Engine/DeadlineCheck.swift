@@ -95,7 +95,8 @@ struct DeadlineCheck {
             return context.evaluation(.notApplicable, findings, timing: timing)
         }
         let judgedOn = stop.map { min($0, context.asOf) } ?? context.asOf
-        let open = OpenDeadline(event: spec.event, stage: spec.stage, due: due, onHold: onHold)
+        let left = due >= context.asOf ? try calendar.workingDays(from: context.asOf, to: due) : -(try calendar.workingDays(from: due, to: context.asOf))
+        let open = OpenDeadline(event: spec.event, stage: spec.stage, due: due, onHold: onHold, workingDaysLeft: left)
         if onHold || judgedOn <= due {
             return context.evaluation(findings.isEmpty ? .pending : .breach, findings, open: stop == nil ? open : nil, timing: timing)
         }

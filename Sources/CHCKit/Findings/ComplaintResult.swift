@@ -41,6 +41,8 @@ public struct OpenDeadline: Sendable {
     public let due: CivilDate
     /// The clock is stopped by an agreed hold that has not been resumed.
     public let onHold: Bool
+    /// Working days from the run's date to the due date; negative when overdue.
+    public let workingDaysLeft: Int
 }
 
 /// Every rule's evaluation of one complaint, and the packs used.

@@ -1,0 +1,68 @@
+import WorkingDays
+
+/// The morning worklist: open complaints with their next deadline, soonest first.
+public struct DueList: Sendable {
+    public struct Item: Sendable, Encodable {
+        public let complaint: String
+        public let file: String
+        public let line: Int
+        public let rule: String
+        public let pack: String
+        public let awaiting: String
+        public let stage: Int
+        public let due: CivilDate
+        public let workingDaysLeft: Int
+        /// `overdue`, `due`, or `on-hold`.
+        public let status: String
+        public let category: String?
+    }
+
+    public let asOf: CivilDate
+    public let items: [Item]
+
+    /// Every open deadline (overdue ones always; others due within `within` working days, when given).
+    public init(report: CheckReport, within: Int? = nil) {
+        asOf = report.asOf
+        var items: [Item] = []
+        for (file, result) in report.results {
+            for evaluation in result.evaluations {
+                guard let open = evaluation.openDeadline else { continue }
+                if let within, open.workingDaysLeft > within, !open.onHold { continue }
+                let status = open.onHold ? "on-hold" : open.workingDaysLeft < 0 || open.due < report.asOf ? "overdue" : "due"
+                items.append(Item(complaint: result.complaint.id, file: file, line: result.complaint.location.line, rule: evaluation.rule.id,
+                                  pack: evaluation.pack, awaiting: open.event.noun, stage: open.stage, due: open.due,
+                                  workingDaysLeft: open.workingDaysLeft, status: status, category: result.complaint.category))
+            }
+        }
+        self.items = items.sorted { ($0.due, $0.complaint, $0.rule) < ($1.due, $1.complaint, $1.rule) }
+    }
+
+    public func text() -> String {
+        guard !items.isEmpty else { return "No open deadlines as of \(asOf.longDescription).\n" }
+        var out = "Open deadlines as of \(asOf.longDescription), soonest first:\n"
+        for item in items {
+            let when = item.status == "on-hold" ? "on hold (was due \(item.due.longDescription))"
+                : item.workingDaysLeft < 0 ? "OVERDUE by \(-item.workingDaysLeft) working day\(item.workingDaysLeft == -1 ? "" : "s") (due \(item.due.longDescription))"
+                : item.workingDaysLeft == 0 ? "due TODAY (\(item.due.longDescription))"
+                : "due \(item.due.longDescription), \(item.workingDaysLeft) working day\(item.workingDaysLeft == 1 ? "" : "s") left"
+            out += "  \(item.complaint): stage \(item.stage) \(item.awaiting) \(when) — \(item.rule) (\(item.file):\(item.line))\n"
+        }
+        let overdue = items.filter { $0.status == "overdue" }.count
+        out += "\n\(items.count) open deadline\(items.count == 1 ? "" : "s"), \(overdue) overdue\n"
+        return out
+    }
+
+    public func json() -> String {
+        struct Document: Encodable { let schemaVersion: Int; let asOf: CivilDate; let items: [Item] }
+        return JSONReporter.encode(Document(schemaVersion: JSONReporter.schemaVersion, asOf: asOf, items: items))
+    }
+
+    public func csv() -> String {
+        var rows = [["complaint", "stage", "awaiting", "due", "working_days_left", "status", "rule", "pack", "category", "file", "line"]]
+        for i in items {
+            rows.append([i.complaint, String(i.stage), i.awaiting, i.due.description, String(i.workingDaysLeft), i.status, i.rule, i.pack,
+                         i.category ?? "", i.file, String(i.line)])
+        }
+        return rows.map { $0.map(csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import CHCKit
+import Foundation
+
+/// `chc due PATH...`: the morning worklist of open deadlines.
+struct DueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due",
+        abstract: "List open complaints with their next deadline and the working days left, overdue first.",
+        discussion: """
+        Examples:
+          chc due complaints/ --within 3          # what is overdue or due in the next 3 working days
+          chc due export.csv --map map.yaml --format csv --output worklist.csv
+        """
+    )
+
+    @OptionGroup var inputs: RunOptions
+
+    @Option(help: "Only deadlines due within N working days (overdue and on-hold ones are always listed).")
+    var within: Int?
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: DueFormat = .text
+
+    @Option(help: "Write the list to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let report = try inputs.run()
+        let list = DueList(report: report, within: within)
+        let text: String
+        switch format {
+        case .text: text = list.text()
+        case .json: text = list.json()
+        case .csv: text = list.csv()
+        }
+        try emit(text, to: output)
+        for problem in report.inputErrors.flatMap(\.problems) { printError(problem.description) }
+        if !report.inputErrors.isEmpty { throw ExitCode(ExitStatus.badInput) }
+    }
+}
+
+enum DueFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+}
