@@ -128,8 +128,12 @@ import Testing
         #expect(response.due == date("2024-06-24"))
         #expect(response.message.contains("no acknowledgement recorded, so counted from the day it was due"))
         // And the missing acknowledgement is its own finding: the response came after the
-        // acknowledgement was due, so it does not stand in for it.
-        #expect(result.findings("HOS2024-6.2").first?.status == .overdue)
+        // acknowledgement was due, so it does not stand in for it; it is judged missed as of the
+        // response (not "overdue" for ever after).
+        let ack = try #require(result.findings("HOS2024-6.2").first)
+        #expect(ack.status == .breach)
+        #expect(ack.workingDaysLate == 11)
+        #expect(ack.message.contains("none recorded before the stage 1 response on Tue 25 Jun 2024, 11 working days after it was due"))
     }
 
     @Test func aResponseWithinTheAcknowledgementPeriodAcknowledges() throws {
@@ -140,6 +144,15 @@ import Testing
           - {date: 2024-06-07, type: response, stage: 1}
         """, pack: "hos-2024", asOf: "2024-12-31")
         #expect(result.evaluation("HOS2024-6.2")?.outcome == .compliant)
+    }
+
+    @Test func anEscalationWithNoStageOneResponseMeansTheResponseWasNotSent() throws {
+        let result = try stageOne("  - {date: 2024-06-28, type: escalation-requested}")
+        let finding = try #require(result.findings("HOS2024-6.3").first)
+        #expect(finding.status == .breach)
+        #expect(finding.message.contains("stage 1 response not sent"))
+        #expect(finding.message.contains("none recorded before the escalation request on Fri 28 Jun 2024, 7 working days after it was due"))
+        #expect(result.evaluation("HOS2024-6.3")?.openDeadline == nil)
     }
 
     @Test func overdueAfterTheDueDateAndPendingBefore() throws {

@@ -94,6 +94,16 @@ struct DeadlineCheck {
         if let stop, stop <= due {
             return context.evaluation(.notApplicable, findings, timing: timing)
         }
+        // The complaint moved on without it (a response with no acknowledgement, an escalation
+        // with no stage 1 response): the event will never come, so it is judged missed as of then.
+        if let movedOn = movedOn(), stop.map({ movedOn.date < $0 }) ?? true {
+            guard movedOn.date > due else { return context.evaluation(.notApplicable, findings, timing: timing) }
+            let late = try calendar.lateness(due: due, actual: movedOn.date, unit: spec.within.unit)
+            findings.append(context.finding(.breach, message(anchor: anchor, due: due, originalDue: originalDue, actual: nil, late: late, movedOn: movedOn),
+                                            anchor: anchorRef(anchor), due: due, actual: nil, late: late,
+                                            at: anchor.event?.location ?? complaint.location))
+            return context.evaluation(.breach, findings, timing: timing)
+        }
         let judgedOn = stop.map { min($0, context.asOf) } ?? context.asOf
         let left = due >= context.asOf ? try calendar.workingDays(from: context.asOf, to: due) : -(try calendar.workingDays(from: due, to: context.asOf))
         let open = OpenDeadline(event: spec.event, stage: spec.stage, due: due, onHold: onHold, workingDaysLeft: left)
@@ -106,6 +116,24 @@ struct DeadlineCheck {
                                         anchor: anchorRef(anchor), due: due, actual: nil,
                                         taken: try calendar.workingDays(from: anchor.start, to: judgedOn), late: late, at: location))
         return context.evaluation(.breach, findings, open: stop == nil ? open : nil, timing: timing)
+    }
+
+    /// The later event that makes the awaited one moot: for an acknowledgement, the stage's
+    /// first response; for a response, an escalation to (or any event at) a later stage, or a
+    /// referral to the Ombudsman.
+    func movedOn() -> TimelineEvent? {
+        let events = context.complaint.events
+        switch spec.event {
+        case .acknowledged:
+            return events.first { $0.type == .response && $0.stage == spec.stage }
+        case .response:
+            return events.first {
+                ($0.type == .escalationRequested && spec.stage == 1) || $0.type == .referredToOmbudsman
+                    || ($0.type.isStaged && ($0.stage ?? 0) > spec.stage)
+            }
+        default:
+            return nil
+        }
     }
 
     /// The anchor's date; when the anchor event never happened, the due date of the pack's
@@ -139,9 +167,12 @@ struct DeadlineCheck {
         Finding.AnchorRef(event: anchor.anchor.event.rawValue, date: anchor.start, derived: anchor.derived)
     }
 
-    func message(anchor: ResolvedAnchor, due: CivilDate, originalDue: CivilDate, actual: CivilDate?, late: Int, closedOn: CivilDate? = nil) -> String {
+    func message(anchor: ResolvedAnchor, due: CivilDate, originalDue: CivilDate, actual: CivilDate?, late: Int,
+                 closedOn: CivilDate? = nil, movedOn: TimelineEvent? = nil) -> String {
         let stage = context.stageLabel(spec.stage)
-        let what = spec.event == .acknowledged ? "\(stage)complaint not acknowledged in time" : "\(stage)\(spec.event.noun) late"
+        let what = spec.event == .acknowledged
+            ? "\(stage)complaint not acknowledged\(actual == nil && movedOn != nil ? "" : " in time")"
+            : "\(stage)\(spec.event.noun) \(actual == nil && movedOn != nil ? "not sent" : "late")"
         var anchorText: String
         if let event = anchor.event {
             anchorText = "\(anchor.anchor.event == .complaintReceived ? "received" : anchor.anchor.event.noun) \(event.date.longDescription)"
@@ -156,6 +187,9 @@ struct DeadlineCheck {
         let unit = spec.within.unit == .workingDays ? "working day" : "day"
         if let actual {
             text += "; sent \(actual.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") late"
+        } else if let movedOn {
+            let what = movedOn.type == .response ? "the \(context.stageLabel(movedOn.stage))response" : "the \(context.stageLabel(movedOn.stage))\(movedOn.type.noun)"
+            text += "; none recorded before \(what) on \(movedOn.date.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") after it was due"
         } else if let closedOn {
             text += "; none recorded before the complaint was closed on \(closedOn.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") after the due date"
         } else {
