@@ -86,6 +86,6 @@ struct RunOptions: ParsableArguments {
         if let baseline {
             do { baselined = try Baseline.load(baseline) } catch { inputErrors.append(error) }
         }
-        return CheckReport(asOf: asOfDate, results: results, inputErrors: inputErrors, baseline: baselined)
+        return CheckReport(asOf: asOfDate, results: results, inputErrors: inputErrors, baseline: baselined, skipped: batch.skipped)
     }
 }

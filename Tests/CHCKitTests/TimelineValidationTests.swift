@@ -114,9 +114,15 @@ import Testing
         try "complaint: B\nevents:\n  - {date: 2024-06-03, type: complaint-recieved}\n".write(to: folder.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
         try "complaint: A\nevents:\n  - {date: 2024-06-04, type: complaint-received}\n".write(to: folder.appendingPathComponent("c.yml"), atomically: true, encoding: .utf8)
         try "not a timeline".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        try "landlord: X\nstages: 2\n".write(to: folder.appendingPathComponent("policy.yaml"), atomically: true, encoding: .utf8)
         let batch = TimelineBatch.load(paths: [folder.path])
         #expect(batch.entries.map(\.complaint.id) == ["A"])
         #expect(batch.errors.count == 2)
+        // A policy config found while walking is skipped and said so; named directly, it is an error.
+        #expect(batch.skipped.map(\.reason) == ["a complaints-process config (check it with chc lint)"])
+        let named = TimelineBatch.load(paths: [folder.appendingPathComponent("policy.yaml").path])
+        #expect(named.errors.first?.description.contains("unknown key `landlord`") == false)
+        #expect(named.errors.count == 1)
         #expect(batch.errors.contains { $0.description.contains("b.yaml:3:30: error: unknown event type `complaint-recieved`, did you mean `complaint-received`?") })
         #expect(batch.errors.contains { $0.description.contains("c.yml:1:1: error: complaint id `A` is used twice in this batch") })
     }

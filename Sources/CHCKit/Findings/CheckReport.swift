@@ -8,9 +8,13 @@ public struct CheckReport: Sendable {
     public let inputErrors: [InputError]
     /// Fingerprints of findings recorded in a baseline: not reported again.
     public let baseline: Set<String>
+    /// Files found in folders that are not timelines, and what they are.
+    public let skipped: [(file: String, reason: String)]
 
-    public init(asOf: CivilDate, results: [(file: String, result: ComplaintResult)], inputErrors: [InputError], baseline: Set<String> = []) {
+    public init(asOf: CivilDate, results: [(file: String, result: ComplaintResult)], inputErrors: [InputError], baseline: Set<String> = [],
+                skipped: [(file: String, reason: String)] = []) {
         self.asOf = asOf
+        self.skipped = skipped
         self.results = results.sorted { ($0.file, $0.result.complaint.id) < ($1.file, $1.result.complaint.id) }
         self.inputErrors = inputErrors
         self.baseline = baseline

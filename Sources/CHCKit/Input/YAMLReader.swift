@@ -47,7 +47,7 @@ public final class YAMLReader {
 
     /// Throws the recorded problems, if any.
     public func throwIfProblems() throws(InputError) {
-        if !problems.isEmpty { throw InputError(problems) }
+        if !problems.isEmpty { throw InputError(problems.sorted { $0.location < $1.location }) }
     }
 
     // MARK: Typed readers

@@ -34,6 +34,9 @@ public struct TextReporter {
                 if let hint = finding.hint { out += paint("    hint: \(hint)", .dim) + "\n" }
             }
         }
+        for (file, reason) in report.skipped {
+            out += paint("skipped \(file): \(reason), not a timeline", .dim) + "\n"
+        }
         let s = report.summary
         out += "\n\(s.complaints) complaint\(s.complaints == 1 ? "" : "s"), \(s.breaches) breach\(s.breaches == 1 ? "" : "es") (\(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s")), \(s.notEvaluable) not evaluable"
         if s.notes > 0 { out += ", \(s.notes) note\(s.notes == 1 ? "" : "s")" }

@@ -23,6 +23,19 @@ public enum TimelineYAML {
         return complaints
     }
 
+    /// Why a YAML document found in a folder is not a timeline, or nil if it may be one.
+    static func notATimeline(_ root: Node?) -> String? {
+        guard case let .mapping(mapping) = root else { return nil }
+        let keys = Set(mapping.keys.compactMap { if case let .scalar(s) = $0 { s.string } else { nil } })
+        if keys.contains("complaint") || keys.contains("complaints") { return nil }
+        if keys.contains("columns") && keys.isSubset(of: ["columns", "events"]) { return "a CSV column map" }
+        if keys.contains("events") { return nil }
+        if keys.contains("pack") && keys.contains("rules") { return "a rule pack" }
+        if keys.contains("jobs") || keys.contains("runs") { return "a CI workflow" }
+        if !keys.isDisjoint(with: ["stage1", "stage2", "stages", "landlord", "channels"]) { return "a complaints-process config (check it with chc lint)" }
+        return nil
+    }
+
     static func read(_ reader: YAMLReader) -> [Complaint] {
         guard let root = reader.root else {
             reader.report(nil, "is empty, expected a complaint timeline (`complaint:` and `events:`)")
