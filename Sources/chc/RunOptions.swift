@@ -28,7 +28,10 @@ struct RunOptions: ParsableArguments {
 
     /// Loads everything, checks every complaint, and returns the report; input problems are
     /// collected in the report (exit 2 later), usage problems exit 2 at once.
-    func run(baseline: String? = nil) throws -> CheckReport {
+    func run(baseline: String? = nil) throws -> CheckReport { try runWithCalendars(baseline: baseline).report }
+
+    /// As `run`, also returning the calendars used (with the policy's closure days).
+    func runWithCalendars(baseline: String? = nil) throws -> (report: CheckReport, calendars: CalendarSetup, policy: PolicyConfig?) {
         var inputErrors: [InputError] = []
         let asOfDate: CivilDate
         if let asOf {
@@ -86,6 +89,7 @@ struct RunOptions: ParsableArguments {
         if let baseline {
             do { baselined = try Baseline.load(baseline) } catch { inputErrors.append(error) }
         }
-        return CheckReport(asOf: asOfDate, results: results, inputErrors: inputErrors, baseline: baselined, skipped: batch.skipped)
+        return (CheckReport(asOf: asOfDate, results: results, inputErrors: inputErrors, baseline: baselined, skipped: batch.skipped),
+                calendars, policyConfig)
     }
 }
