@@ -110,8 +110,8 @@ def generate(n: int, out_path: str, seed: int, export_date: dt.date) -> tuple[in
             ack = add_wd(rec, ack_k)
             # stage 1 response: 88% within 10 working days of acknowledgement, 12% 11-14
             r1_k = np.where(rng.random(b) < 0.88, pick(rng, b, 3, 10), pick(rng, b, 11, 14))
-            # stage 1 extension for ~8%: 5-15 days, mostly notified before the due date
-            ext1 = closed & (rng.random(b) < 0.08)
+            # stage 1 extension: 5-15 days, mostly notified before the due date
+            ext1 = closed & (rng.random(b) < 0.086)  # 8% of all complaints
             ext1_days = pick(rng, b, 5, 15)
             ext1_k = np.where(rng.random(b) < 0.9, pick(rng, b, 4, 10), pick(rng, b, 11, 13))
             r1_k = np.where(ext1, ext1_k + 1 + (rng.random(b) * (ext1_days + 2)).astype(int), r1_k)
@@ -119,8 +119,8 @@ def generate(n: int, out_path: str, seed: int, export_date: dt.date) -> tuple[in
             ext1_at = add_wd(ack, ext1_k)
             second_resp1 = closed & (rng.random(b) < 0.02)  # a further stage 1 response
             resp1b = resp1 + pick(rng, b, 3, 15)
-            # escalation for ~20% a few calendar days after the stage 1 response
-            esc = closed & (rng.random(b) < 0.20)
+            # escalation a few calendar days after the stage 1 response
+            esc = closed & (rng.random(b) < 0.215)  # 20% of all complaints
             esc_at = resp1 + pick(rng, b, 1, 10)
             no_ack2 = esc & (rng.random(b) < 0.04)
             ack2_k = np.where(rng.random(b) < 0.85, pick(rng, b, 0, 5), pick(rng, b, 6, 7))

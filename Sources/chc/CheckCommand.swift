@@ -37,22 +37,58 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Never use colour.")
     var noColor = false
 
+    @Flag(help: "No progress line on standard error.")
+    var quiet = false
+
     func run() throws {
-        let report = try inputs.run(baseline: baseline)
-        let text: String
-        switch format {
-        case .text: text = TextReporter(colour: output == nil && !noColor && isatty(1) == 1).render(report)
-        case .json: text = JSONReporter().render(report)
-        case .sarif: text = SARIFReporter().render(report)
-        case .junit: text = JUnitReporter().render(report)
-        case .github: text = GitHubReporter().render(report)
-        case .csv: text = CSVReporter().render(report)
+        let streaming: StreamingFormat? = switch format {
+        case .text: TextReporter(colour: output == nil && !noColor && isatty(1) == 1)
+        case .json: JSONReporter()
+        case .csv: CSVReporter()
+        case .github: GitHubReporter()
+        case .sarif, .junit: nil
         }
-        try emit(text, to: output)
-        if format != .text, format != .github, !report.inputErrors.isEmpty {
+        guard let streaming else {
+            // SARIF and JUnit describe the whole run at once (rules, totals): collect it.
+            let report = try inputs.run(baseline: baseline, quiet: quiet)
+            try emit(format == .sarif ? SARIFReporter().render(report) : JUnitReporter().render(report), to: output)
             for problem in report.inputErrors.flatMap(\.problems) { printError(problem.description) }
+            let code = report.exitCode(failOn: failOn.severity)
+            if code != 0 { throw ExitCode(code) }
+            return
         }
-        let code = report.exitCode(failOn: failOn.severity)
+        // Everything else streams: each complaint is written as soon as it is checked.
+        let prepared = try inputs.prepare()
+        var baselineErrors: [InputError] = []
+        var known: Set<String> = []
+        if let baseline {
+            do { known = try Baseline.load(baseline) } catch { baselineErrors.append(error) }
+        }
+        let writer: ReportWriter
+        do { writer = try ReportWriter(path: output) } catch {
+            printError("error: cannot write \(output ?? "the report"): \(error)")
+            throw ExitCode(ExitStatus.badInput)
+        }
+        writer.write(streaming.begin(asOf: prepared.asOf))
+        var tally = SummaryTally()
+        var first = true
+        var (errors, skipped) = inputs.stream(prepared, quiet: quiet) { file, result in
+            let all = result.findings
+            let reported = known.isEmpty ? all : all.filter { !known.contains($0.fingerprint) }
+            tally.add(reported, suppressed: all.count - reported.count)
+            writer.write(streaming.complaint(file: file, result: result, findings: reported, asOf: prepared.asOf, first: first))
+            first = false
+        }
+        errors += baselineErrors
+        writer.write(streaming.end(summary: tally.summary(inputErrors: errors), asOf: prepared.asOf, inputErrors: errors, skipped: skipped))
+        do { try writer.commit() } catch {
+            printError("error: cannot write \(output ?? "the report"): \(error)")
+            throw ExitCode(ExitStatus.badInput)
+        }
+        if format != .text, format != .github {
+            for problem in errors.flatMap(\.problems) { printError(problem.description) }
+        }
+        let code = tally.exitCode(failOn: failOn.severity, inputErrors: errors)
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -25,9 +25,16 @@ struct DueCommand: ParsableCommand {
     @Option(help: "Write the list to this file instead of standard output.")
     var output: String?
 
+    @Flag(help: "No progress line on standard error.")
+    var quiet = false
+
     func run() throws {
-        let report = try inputs.run()
-        let list = DueList(report: report, within: within)
+        let prepared = try inputs.prepare()
+        var items: [DueList.Item] = []
+        let (errors, _) = inputs.stream(prepared, quiet: quiet) { file, result in
+            items += DueList.items(file: file, result: result, asOf: prepared.asOf, within: within)
+        }
+        let list = DueList(asOf: prepared.asOf, items: items)
         let text: String
         switch format {
         case .text: text = list.text()
@@ -35,8 +42,8 @@ struct DueCommand: ParsableCommand {
         case .csv: text = list.csv()
         }
         try emit(text, to: output)
-        for problem in report.inputErrors.flatMap(\.problems) { printError(problem.description) }
-        if !report.inputErrors.isEmpty { throw ExitCode(ExitStatus.badInput) }
+        for problem in errors.flatMap(\.problems) { printError(problem.description) }
+        if !errors.isEmpty { throw ExitCode(ExitStatus.badInput) }
     }
 }
 

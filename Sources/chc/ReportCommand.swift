@@ -35,9 +35,13 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The report's title (HTML).")
     var title: String?
 
+    @Flag(help: "No progress line on standard error.")
+    var quiet = false
+
     func run() throws {
-        let (report, calendars, policy) = try inputs.runWithCalendars()
-        var (start, end) = PerformanceReport.financialYear(containing: report.asOf)
+        let prepared = try inputs.prepare()
+        let calendars = prepared.calendars, policy = prepared.policy
+        var (start, end) = PerformanceReport.financialYear(containing: prepared.asOf)
         do {
             if let from { start = try CivilDate(iso: from) }
             if let to { end = try CivilDate(iso: to) }
@@ -53,9 +57,11 @@ struct ReportCommand: ParsableCommand {
             printError("error: --homes should be a positive number of homes")
             throw ExitCode(ExitStatus.badInput)
         }
-        let performance = PerformanceReport(report: report, from: start, to: end, homes: homes) {
+        var accumulator = PerformanceReport.Accumulator(from: start, to: end, asOf: prepared.asOf, homes: homes) {
             calendars.calendar($0.complaint.calendar ?? policy?.calendar ?? .default)
         }
+        let (errors, _) = inputs.stream(prepared, quiet: quiet) { _, result in accumulator.add(result) }
+        let performance = accumulator.finish(inputErrors: errors.reduce(0) { $0 + $1.problems.count })
         let text: String
         switch format {
         case .text: text = performance.text()
@@ -64,8 +70,8 @@ struct ReportCommand: ParsableCommand {
         case .html: text = performance.html(title: title ?? "Complaint handling \(start.year)–\(end.year)" + (policy?.landlord.map { ": \($0)" } ?? ""))
         }
         try emit(text, to: output)
-        for problem in report.inputErrors.flatMap(\.problems) { printError(problem.description) }
-        if !report.inputErrors.isEmpty { throw ExitCode(ExitStatus.badInput) }
+        for problem in errors.flatMap(\.problems) { printError(problem.description) }
+        if !errors.isEmpty { throw ExitCode(ExitStatus.badInput) }
     }
 }
 

@@ -26,12 +26,18 @@ struct RunOptions: ParsableArguments {
     @Option(help: "The folder of Code rule packs (default: the shipped Rules/).")
     var rulesDir: String?
 
-    /// Loads everything, checks every complaint, and returns the report; input problems are
-    /// collected in the report (exit 2 later), usage problems exit 2 at once.
-    func run(baseline: String? = nil) throws -> CheckReport { try runWithCalendars(baseline: baseline).report }
+    /// What a run is judged with, loaded once.
+    struct Prepared {
+        let asOf: CivilDate
+        let session: CheckSession
+        let calendars: CalendarSetup
+        let policy: PolicyConfig?
+        /// Problems with the rule packs, policy or column map: reported with the run's input errors.
+        let setupErrors: [InputError]
+    }
 
-    /// As `run`, also returning the calendars used (with the policy's closure days).
-    func runWithCalendars(baseline: String? = nil) throws -> (report: CheckReport, calendars: CalendarSetup, policy: PolicyConfig?) {
+    /// Loads the packs, policy, calendars and column map; usage problems exit 2 at once.
+    func prepare() throws -> Prepared {
         var inputErrors: [InputError] = []
         let asOfDate: CivilDate
         if let asOf {
@@ -80,16 +86,52 @@ struct RunOptions: ParsableArguments {
         if let map {
             do { columnMap = try ColumnMap.load(map) } catch { inputErrors.append(error) }
         }
-        let batch = TimelineBatch.load(paths: paths, map: columnMap)
-        inputErrors += batch.errors
         let checker = Checker(library: library, calendars: calendars,
                               options: CheckOptions(asOf: asOfDate, forcedPack: forced, policy: policyConfig))
-        let results = batch.entries.map { (file: $0.file, result: checker.check($0.complaint)) }
+        return Prepared(asOf: asOfDate, session: CheckSession(checker: checker, map: columnMap), calendars: calendars,
+                        policy: policyConfig, setupErrors: inputErrors)
+    }
+
+    /// Streams every complaint through `deliver`, showing progress on a terminal.
+    func stream(_ prepared: Prepared, quiet: Bool, deliver: (String, ComplaintResult) -> Void)
+        -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
+        let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
+        let outcome = prepared.session.run(paths: paths, progress: progress.update, deliver: deliver)
+        progress.finish()
+        return (prepared.setupErrors + outcome.errors, outcome.skipped)
+    }
+
+    /// Checks everything and collects the results (for formats that need the whole run).
+    func run(baseline: String? = nil, quiet: Bool = false) throws -> CheckReport {
+        let prepared = try prepare()
+        var results: [(file: String, result: ComplaintResult)] = []
+        var (errors, skipped) = stream(prepared, quiet: quiet) { results.append(($0, $1)) }
         var baselined: Set<String> = []
         if let baseline {
-            do { baselined = try Baseline.load(baseline) } catch { inputErrors.append(error) }
+            do { baselined = try Baseline.load(baseline) } catch { errors.append(error) }
         }
-        return (CheckReport(asOf: asOfDate, results: results, inputErrors: inputErrors, baseline: baselined, skipped: batch.skipped),
-                calendars, policyConfig)
+        return CheckReport(asOf: prepared.asOf, results: results, inputErrors: errors, baseline: baselined, skipped: skipped)
+    }
+}
+
+/// "checked 120,000 complaints (41,000/s)" on standard error, on a terminal only, once a run
+/// has taken more than a second.
+final class ProgressLine {
+    private let enabled: Bool
+    private let start = Date()
+    private var shown = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ done: Int) {
+        guard enabled else { return }
+        let elapsed = Date().timeIntervalSince(start)
+        guard elapsed > 1 else { return }
+        shown = true
+        FileHandle.standardError.write(Data("\rchecked \(done) complaints (\(Int(Double(done) / elapsed))/s)\u{1B}[K".utf8))
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

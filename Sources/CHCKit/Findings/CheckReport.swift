@@ -45,14 +45,12 @@ public struct CheckReport: Sendable {
     }
 
     public var summary: Summary {
-        let all = findings
-        let breaches = all.filter(\.isBreach)
-        return Summary(complaints: results.count, breaches: breaches.count,
-                       errors: breaches.filter { $0.severity == .error }.count,
-                       warnings: breaches.filter { $0.severity == .warning }.count,
-                       notes: all.filter { $0.severity == .note && $0.status != .notEvaluable }.count,
-                       notEvaluable: all.filter { $0.status == .notEvaluable }.count,
-                       inputErrors: inputErrors.reduce(0) { $0 + $1.problems.count }, suppressedByBaseline: suppressedCount)
+        var tally = SummaryTally()
+        for (_, result) in results {
+            let reported = findings(of: result)
+            tally.add(reported, suppressed: result.findings.count - reported.count)
+        }
+        return tally.summary(inputErrors: inputErrors)
     }
 
     /// The exit code: 2 when any input was bad, 1 when a breach is at or above `failOn`, else 0.

@@ -22,19 +22,27 @@ public struct DueList: Sendable {
 
     /// Every open deadline (overdue ones always; others due within `within` working days, when given).
     public init(report: CheckReport, within: Int? = nil) {
-        asOf = report.asOf
         var items: [Item] = []
-        for (file, result) in report.results {
-            for evaluation in result.evaluations {
-                guard let open = evaluation.openDeadline else { continue }
-                if let within, open.workingDaysLeft > within, !open.onHold { continue }
-                let status = open.onHold ? "on-hold" : open.workingDaysLeft < 0 || open.due < report.asOf ? "overdue" : "due"
-                items.append(Item(complaint: result.complaint.id, file: file, line: result.complaint.location.line, rule: evaluation.rule.id,
-                                  pack: evaluation.pack, awaiting: open.event.noun, stage: open.stage, due: open.due,
-                                  workingDaysLeft: open.workingDaysLeft, status: status, category: result.complaint.category))
-            }
-        }
+        for (file, result) in report.results { items += Self.items(file: file, result: result, asOf: report.asOf, within: within) }
+        self.init(asOf: report.asOf, items: items)
+    }
+
+    /// A list from items gathered one complaint at a time.
+    public init(asOf: CivilDate, items: [Item]) {
+        self.asOf = asOf
         self.items = items.sorted { ($0.due, $0.complaint, $0.rule) < ($1.due, $1.complaint, $1.rule) }
+    }
+
+    /// One complaint's open deadlines.
+    public static func items(file: String, result: ComplaintResult, asOf: CivilDate, within: Int?) -> [Item] {
+        result.evaluations.compactMap { evaluation in
+            guard let open = evaluation.openDeadline else { return nil }
+            if let within, open.workingDaysLeft > within, !open.onHold { return nil }
+            let status = open.onHold ? "on-hold" : open.workingDaysLeft < 0 || open.due < asOf ? "overdue" : "due"
+            return Item(complaint: result.complaint.id, file: file, line: result.complaint.location.line, rule: evaluation.rule.id,
+                        pack: evaluation.pack, awaiting: open.event.noun, stage: open.stage, due: open.due,
+                        workingDaysLeft: open.workingDaysLeft, status: status, category: result.complaint.category)
+        }
     }
 
     public func text() -> String {

@@ -13,7 +13,7 @@ extension PerformanceReport {
 
     public func text() -> String {
         var out = "Complaint handling, \(from.longDescription) to \(to.longDescription) (as of \(asOf.longDescription))\n\n"
-        out += "\(complaints) complaints received at stage 1, \(tsm.stage2Complaints) escalated to stage 2\n\n"
+        out += "\(complaints) complaint\(complaints == 1 ? "" : "s") received at stage 1, \(tsm.stage2Complaints) escalated to stage 2\n\n"
         out += "Tenant Satisfaction Measures\n"
         out += "  CH01 stage 1 complaints per 1,000 homes: \(Self.number(tsm.ch01Stage1))\(tsm.homes == nil ? " (give --homes N)" : "")\n"
         out += "  CH01 stage 2 complaints per 1,000 homes: \(Self.number(tsm.ch01Stage2))\n"

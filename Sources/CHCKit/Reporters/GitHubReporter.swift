@@ -1,19 +1,26 @@
+import WorkingDays
+
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
-public struct GitHubReporter {
+public struct GitHubReporter: StreamingFormat {
     public init() {}
 
-    public func render(_ report: CheckReport) -> String {
-        var lines: [String] = []
-        for problem in report.inputErrors.flatMap(\.problems) {
-            lines.append(command("error", problem.location, title: "chc: input error", problem.message))
-        }
-        for finding in report.findings {
+    public func begin(asOf: CivilDate) -> String { "" }
+
+    public func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, first: Bool) -> String {
+        var out = ""
+        for finding in findings {
             let level = finding.status == .notEvaluable ? "notice" : finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
-            lines.append(command(level, finding.location, title: "\(finding.rule) [\(finding.complaint)]", finding.message))
+            out += command(level, finding.location, title: "\(finding.rule) [\(finding.complaint)]", finding.message) + "\n"
         }
-        let s = report.summary
-        lines.append("\(s.complaints) complaints, \(s.breaches) breaches (\(s.errors) errors, \(s.warnings) warnings), \(s.notEvaluable) not evaluable")
-        return lines.joined(separator: "\n") + "\n"
+        return out
+    }
+
+    public func end(summary s: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)]) -> String {
+        var out = ""
+        for problem in inputErrors.flatMap(\.problems) {
+            out += command("error", problem.location, title: "chc: input error", problem.message) + "\n"
+        }
+        return out + "\(s.complaints) complaints, \(s.breaches) breaches (\(s.errors) errors, \(s.warnings) warnings), \(s.notEvaluable) not evaluable\n"
     }
 
     func command(_ level: String, _ location: SourceLocation, title: String, _ message: String) -> String {

@@ -3,19 +3,10 @@ import WorkingDays
 
 /// The JSON format: one versioned document with stable (sorted) key order and ISO dates.
 /// Absent values are written as `null`, so every finding has every field.
-public struct JSONReporter {
+public struct JSONReporter: StreamingFormat {
     public static let schemaVersion = 1
 
     public init() {}
-
-    struct Document: Encodable {
-        let schemaVersion: Int
-        let tool: Tool
-        let asOf: CivilDate
-        let summary: CheckReport.Summary
-        let complaints: [ComplaintEntry]
-        let inputErrors: [InputProblem]
-    }
 
     struct Tool: Encodable { let name: String; let version: String }
 
@@ -44,16 +35,32 @@ public struct JSONReporter {
         }
     }
 
-    public func render(_ report: CheckReport) -> String {
-        let document = Document(
-            schemaVersion: Self.schemaVersion, tool: Tool(name: "chc", version: CHCVersion.current), asOf: report.asOf,
-            summary: report.summary,
-            complaints: report.results.map { entry in
-                ComplaintEntry(id: entry.result.complaint.id, file: entry.file, packs: entry.result.packs, findings: report.findings(of: entry.result),
-                               evaluations: entry.result.evaluations.map { EvaluationEntry(rule: $0.rule.id, pack: $0.pack, outcome: $0.outcome, timing: $0.timing) })
-            },
-            inputErrors: report.inputErrors.flatMap(\.problems))
-        return Self.encode(document)
+    // The document is written in sorted key order — asOf, complaints, inputErrors,
+    // schemaVersion, summary, tool — so that the complaints can stream before the totals.
+    public func begin(asOf: CivilDate) -> String {
+        "{\n  \"asOf\" : \"\(asOf)\",\n  \"complaints\" : ["
+    }
+
+    public func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, first: Bool) -> String {
+        let entry = ComplaintEntry(id: result.complaint.id, file: file, packs: result.packs, findings: findings,
+                                   evaluations: result.evaluations.map { EvaluationEntry(rule: $0.rule.id, pack: $0.pack, outcome: $0.outcome, timing: $0.timing) })
+        return (first ? "\n" : ",\n") + Self.indent(Self.encode(entry), by: 4, first: true)
+    }
+
+    public func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)]) -> String {
+        var out = "\n  ],\n"
+        out += "  \"inputErrors\" : " + Self.indent(Self.encode(inputErrors.flatMap(\.problems)), by: 2, first: false) + ",\n"
+        out += "  \"schemaVersion\" : \(Self.schemaVersion),\n"
+        out += "  \"summary\" : " + Self.indent(Self.encode(summary), by: 2, first: false) + ",\n"
+        out += "  \"tool\" : " + Self.indent(Self.encode(Tool(name: "chc", version: CHCVersion.current)), by: 2, first: false) + "\n}\n"
+        return out
+    }
+
+    /// Indents every line of a pretty-printed JSON value (all but the first when `first` is false).
+    static func indent(_ json: String, by spaces: Int, first: Bool) -> String {
+        let pad = String(repeating: " ", count: spaces)
+        let lines = json.hasSuffix("\n") ? json.dropLast().split(separator: "\n", omittingEmptySubsequences: false) : json.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.enumerated().map { index, line in (index == 0 && !first) ? String(line) : pad + line }.joined(separator: "\n")
     }
 
     static func encode(_ value: some Encodable) -> String {

@@ -21,7 +21,7 @@ public enum Confidence: String, Sendable, Codable, CaseIterable {
 
 /// One rule of a pack: a check kind with its parameters, the provision it cites, and the
 /// examples that prove it.
-public struct Rule: Sendable {
+public final class Rule: Sendable {
     public let id: String
     public let paragraph: String
     public let summary: String

@@ -8,18 +8,41 @@ import WorkingDays
 public enum EventLogCSV {
     /// Complaints from the file, and the problems found (file-level problems end the read).
     public static func load(_ path: String, map: ColumnMap = ColumnMap(), limits: InputLimits = .standard) -> (complaints: [Complaint], errors: [InputError]) {
+        var complaints: [Complaint] = []
+        let errors = stream(path, map: map, limits: limits) { complaints.append($0) }
+        return (complaints, errors)
+    }
+
+    /// Reads the file in two streaming passes and hands over each complaint as soon as its last
+    /// row has been read, so memory holds only the complaints whose rows are still to come — not
+    /// the whole file. Pass 1 notes the line of each complaint's last row; pass 2 builds and
+    /// emits complaints in the order their last rows appear (deterministic for a given file).
+    public static func stream(_ path: String, map: ColumnMap = ColumnMap(), limits: InputLimits = .standard,
+                              emit: (Complaint) -> Void) -> [InputError] {
         var problems: [InputProblem] = []
-        var order: [String] = []
-        var rowsByComplaint: [String: [TimelineEvent]] = [:]
-        var details: [String: (category: String?, landlord: String?)] = [:]
-        var badComplaints: Set<String> = []
         do {
-            let reader = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
-            guard let header = try reader.next() else {
-                return ([], [InputError(file: path, "is empty, expected a header row naming the columns (\(ColumnMap.columnNames.prefix(3).joined(separator: ", ")), …)")])
+            // Pass 1: where each complaint's rows end.
+            let scan = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
+            guard let header = try scan.next() else {
+                return [InputError(file: path, "is empty, expected a header row naming the columns (\(ColumnMap.columnNames.prefix(3).joined(separator: ", ")), …)")]
             }
             let columns = try resolveColumns(header, map: map, file: path)
+            let idColumn = columns["complaint_id"]!
+            var lastRecord: [String: Int] = [:]
             var index = 0
+            while let record = try scan.next() {
+                index += 1
+                if idColumn < record.fields.count {
+                    let id = record.fields[idColumn].trimmingWhitespace
+                    if !id.isEmpty { lastRecord[id] = index }
+                }
+            }
+
+            // Pass 2: build each complaint and emit it after its last row.
+            let reader = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
+            _ = try reader.next()
+            var open: [String: (events: [TimelineEvent], category: String?, landlord: String?, bad: Bool)] = [:]
+            index = 0
             while let record = try reader.next() {
                 index += 1
                 if record.fields.count == 1, record.fields[0].isEmpty { continue }  // blank line
@@ -28,48 +51,46 @@ public enum EventLogCSV {
                     let value = record.fields[i].trimmingWhitespace
                     return value.isEmpty ? nil : value
                 }
-                func column(_ name: String) -> Int {
-                    guard let i = columns[name] else { return 1 }
-                    return i + 1
-                }
+                func column(_ name: String) -> Int { (columns[name] ?? 0) + 1 }
                 let location = SourceLocation(file: path, line: record.line, column: 1)
                 guard let id = cell("complaint_id") else {
                     problems.append(InputProblem(location, "row has no complaint id (column `\(map.columns["complaint_id"] ?? "complaint_id")`)"))
                     continue
                 }
-                if rowsByComplaint[id] == nil { order.append(id); rowsByComplaint[id] = [] }
+                var entry = open[id] ?? ([], nil, nil, false)
                 if let problem = record.problem {
                     problems.append(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)"))
-                    badComplaints.insert(id)
+                    entry.bad = true
+                } else {
+                    switch event(record: record, cell: cell, column: column, id: id, map: map, file: path, order: index) {
+                    case let .success(event):
+                        entry.events.append(event)
+                        entry.category = entry.category ?? cell("category")
+                        entry.landlord = entry.landlord ?? cell("landlord")
+                    case let .failure(problem):
+                        problems.append(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)"))
+                        entry.bad = true
+                    }
+                }
+                guard lastRecord[id] == index else {
+                    open[id] = entry
                     continue
                 }
-                switch event(record: record, cell: cell, column: column, id: id, map: map, file: path, order: index) {
-                case let .success(event):
-                    rowsByComplaint[id]?.append(event)
-                    var detail = details[id] ?? (nil, nil)
-                    detail.category = detail.category ?? cell("category")
-                    detail.landlord = detail.landlord ?? cell("landlord")
-                    details[id] = detail
-                case let .failure(problem):
-                    problems.append(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)"))
-                    badComplaints.insert(id)
-                }
+                open[id] = nil
+                guard !entry.bad, !entry.events.isEmpty else { continue }
+                let events = entry.events
+                let at = events.first { $0.type == .complaintReceived }?.location ?? events[0].location
+                let complaint = Complaint(id: id, landlord: entry.landlord, category: entry.category, events: events, location: at)
+                let (validated, found) = TimelineValidation.validate(complaint)
+                problems += found
+                if let validated { emit(validated) }
             }
         } catch {
             // A file-level problem (an unclosed quote, an over-long field) leaves the rest of the
-            // file unreadable: none of its complaints is checked, since any may miss rows.
-            return ([], [InputError(problems + error.problems)])
+            // file unreadable: what was not yet emitted is not checked, since it may miss rows.
+            return [InputError(problems + error.problems)]
         }
-        var complaints: [Complaint] = []
-        for id in order where !badComplaints.contains(id) {
-            let events = rowsByComplaint[id] ?? []
-            let location = events.first { $0.type == .complaintReceived }?.location ?? events.first?.location ?? SourceLocation(file: path, line: 1, column: 1)
-            let complaint = Complaint(id: id, landlord: details[id]?.landlord, category: details[id]?.category, events: events, location: location)
-            let (validated, found) = TimelineValidation.validate(complaint)
-            problems += found
-            if let validated { complaints.append(validated) }
-        }
-        return (complaints, problems.isEmpty ? [] : [InputError(problems)])
+        return problems.isEmpty ? [] : [InputError(problems)]
     }
 
     /// Column positions by our names; the header must name the three essential columns.

@@ -13,41 +13,52 @@ public struct TimelineBatch: Sendable {
     /// map, a CI workflow), with what they look like. Files named directly are never skipped.
     public var skipped: [(file: String, reason: String)] = []
 
-    /// Loads every timeline file named (YAML or CSV event log) or found in a named folder (`*.yaml`, `*.yml`, walked
-    /// recursively in name order). One bad file is reported and the rest are still loaded;
-    /// a complaint id used twice in the batch is an error at its second appearance.
+    /// Loads every timeline file named (YAML or CSV event log) or found in a named folder
+    /// (`*.yaml`, `*.yml`, walked recursively in name order). One bad file is reported and the
+    /// rest are still loaded; a complaint id used twice in the batch is an error at its second
+    /// appearance.
     public static func load(paths: [String], map: ColumnMap = ColumnMap(), limits: InputLimits = .standard) -> TimelineBatch {
         var batch = TimelineBatch()
-        var seen: [String: SourceLocation] = [:]
-        for (file, walked) in expand(paths, errors: &batch.errors) {
-            var complaints: [Complaint] = []
-            if file.lowercased().hasSuffix(".csv") {
-                let (read, errors) = EventLogCSV.load(file, map: map, limits: limits)
-                complaints = read
-                batch.errors += errors
-            } else {
-                do {
-                    let reader = try YAMLReader(path: file, limits: limits)
-                    if walked, let reason = TimelineYAML.notATimeline(reader.root) {
-                        batch.skipped.append((file, reason))
-                        continue
-                    }
-                    complaints = TimelineYAML.read(reader)
-                    try reader.throwIfProblems()
-                } catch {
-                    batch.errors.append(error)
-                }
-            }
-            for complaint in complaints {
-                if let first = seen[complaint.id] {
-                    batch.errors.append(InputError(complaint.location, "complaint id `\(complaint.id)` is used twice in this batch (first at \(first))"))
-                    continue
-                }
-                seen[complaint.id] = complaint.location
-                batch.entries.append(Entry(file: file, complaint: complaint))
-            }
+        (batch.errors, batch.skipped) = forEachComplaint(paths: paths, map: map, limits: limits) { file, complaint in
+            batch.entries.append(Entry(file: file, complaint: complaint))
         }
         return batch
+    }
+
+    /// Reads the paths one complaint at a time, without holding them all: a YAML file's
+    /// complaints in id order, a CSV event log's as each complaint's last row is read.
+    public static func forEachComplaint(paths: [String], map: ColumnMap = ColumnMap(), limits: InputLimits = .standard,
+                                        _ body: (String, Complaint) -> Void) -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
+        var errors: [InputError] = []
+        var skipped: [(file: String, reason: String)] = []
+        var seen: [String: SourceLocation] = [:]
+        func deliver(_ file: String, _ complaint: Complaint) {
+            if let first = seen[complaint.id] {
+                errors.append(InputError(complaint.location, "complaint id `\(complaint.id)` is used twice in this batch (first at \(first))"))
+                return
+            }
+            seen[complaint.id] = complaint.location
+            body(file, complaint)
+        }
+        for (file, walked) in expand(paths, errors: &errors) {
+            if file.lowercased().hasSuffix(".csv") {
+                errors += EventLogCSV.stream(file, map: map, limits: limits) { deliver(file, $0) }
+                continue
+            }
+            do {
+                let reader = try YAMLReader(path: file, limits: limits)
+                if walked, let reason = TimelineYAML.notATimeline(reader.root) {
+                    skipped.append((file, reason))
+                    continue
+                }
+                let complaints = TimelineYAML.read(reader)
+                try reader.throwIfProblems()
+                for complaint in complaints.sorted(by: { $0.id < $1.id }) { deliver(file, complaint) }
+            } catch {
+                errors.append(error)
+            }
+        }
+        return (errors, skipped)
     }
 
     /// Files named directly (any kind), and YAML files inside named folders (`walked`).
