@@ -208,6 +208,7 @@ def main(argv=None) -> int:
     p.add_argument("--as-of", required=True, help="judge open deadlines as of this date (YYYY-MM-DD)")
     p.add_argument("--details", metavar="OUT.csv",
                    help="also write one row per complaint: status and due date per rule")
+    p.add_argument("--json", action="store_true", help="print the counts as JSON (for run_benchmark.py)")
     args = p.parse_args(argv)
     as_of = np.datetime64(args.as_of, "D")
 
@@ -223,6 +224,14 @@ def main(argv=None) -> int:
         pd.DataFrame(out).to_csv(args.details, index=False)
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
+    if args.json:
+        import json
+        rules = {}
+        for rule, (status, _) in results.items():
+            counts = np.bincount(status[status >= 0], minlength=4)
+            rules[rule] = {name: int(c) for name, c in zip(STATUSES, counts)}
+        print(json.dumps({"rows": rows, "complaints": n, "rules": rules, "seconds": elapsed, "peakMiB": peak_mib}))
+        return 0
     print(f"reference check of {args.csv} as of {args.as_of}")
     print(f"rows read: {rows:,}   complaints: {n:,}   judged by the 2024 Code: {in_code:,}")
     print(f"{'rule':<14}{'applicable':>11}" + "".join(f"{s:>11}" for s in STATUSES))

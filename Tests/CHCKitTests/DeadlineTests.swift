@@ -188,6 +188,20 @@ import Testing
         #expect(result.evaluation("HOS2024-6.2")?.outcome == .compliant)
     }
 
+    @Test func sameDayEventsFollowTheProcessNotTheExportOrder() throws {
+        // An export listing the stage 2 acknowledgement before the same-day escalation request.
+        let result = try check("""
+        complaint: T-6
+        events:
+          - {date: 2024-06-20, type: acknowledged, stage: 2}
+          - {date: 2024-06-20, type: escalation-requested}
+          - {date: 2024-06-03, type: complaint-received}
+          - {date: 2024-06-14, type: response, stage: 1}
+        """, pack: "hos-2024", asOf: "2024-06-21")
+        #expect(result.evaluation("HOS2024-6.11")?.outcome == .compliant)
+        #expect(result.complaint.events.map(\.type) == [.complaintReceived, .response, .escalationRequested, .acknowledged])
+    }
+
     @Test func withdrawalStopsDeadlinesNotYetDue() throws {
         let result = try stageOne("  - {date: 2024-06-10, type: withdrawn}")
         #expect(result.evaluation("HOS2024-6.3")?.outcome == .notApplicable)

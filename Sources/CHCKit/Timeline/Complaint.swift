@@ -1,6 +1,9 @@
 import WorkingDays
 
-/// A complaint and its events, sorted by date (stable), ready to be checked.
+/// A complaint and its events, sorted by date, ready to be checked. Events of the same day are
+/// put in the order the process allows (receipt, stage 1 events, escalation, stage 2 events,
+/// closure) and otherwise kept as written, so an export that lists a same-day escalation after
+/// its acknowledgement still reads right.
 public struct Complaint: Sendable {
     public var id: String
     public var landlord: String?
@@ -19,7 +22,10 @@ public struct Complaint: Sendable {
         self.calendar = calendar
         self.category = category
         self.points = points
-        self.events = events.sorted { ($0.date, $0.order) < ($1.date, $1.order) }
+        self.events = events.sorted {
+            let a = $0.sameDayRank, b = $1.sameDayRank
+            return ($0.date, a.stage, a.step, $0.order) < ($1.date, b.stage, b.step, $1.order)
+        }
         self.location = location
     }
 
@@ -56,5 +62,23 @@ public struct Complaint: Sendable {
     /// The date the complaint stopped being live (withdrawn or excluded), if it did.
     public var closedDate: CivilDate? {
         events.first { $0.type == .withdrawn || $0.type == .excluded }?.date
+    }
+}
+
+extension TimelineEvent {
+    /// Where the event falls among events of the same day: by stage, then by step within it.
+    var sameDayRank: (stage: Int, step: Int) {
+        switch type {
+        case .complaintReceived: (1, 0)
+        case .escalationRequested: (2, 0)
+        case .escalationRefused: (2, 1)
+        case .acknowledged: (stage ?? 1, 2)
+        case .extension: (stage ?? 1, 3)
+        case .hold: (stage ?? 1, 4)
+        case .resume: (stage ?? 1, 5)
+        case .response: (stage ?? 1, 6)
+        case .excluded, .withdrawn, .referredToOmbudsman: (99, 0)
+        case .note: (0, 0)
+        }
     }
 }

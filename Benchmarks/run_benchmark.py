@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Benchmark: `chc check` and `chc report` (release build) on synthetic CSV event logs of
+N complaints, against the pandas + numpy reference of the four 2024 Code deadline rules.
+
+    python3 Benchmarks/run_benchmark.py                 # N = 10,000, 100,000 and 1,000,000
+    python3 Benchmarks/run_benchmark.py 10000 100000    # chosen sizes
+
+Prints, for each N: wall seconds, complaints per second, MB per second and peak memory of
+each run, the ratio reference ÷ chc (how many times faster chc is), and whether the four rules'
+counts agree. Figures are ratios within one run: the machines are shared and noisy.
+Needs: swift, python3 with pandas, numpy and holidays (installed if missing).
+"""
+import json, os, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "bench-out")
+AS_OF = "2026-11-23"
+RULES = ["HOS2024-6.2", "HOS2024-6.3", "HOS2024-6.11", "HOS2024-6.14"]
+
+
+def ensure_python_packages():
+    try:
+        import pandas, numpy, holidays  # noqa: F401
+    except ImportError:
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "pandas", "numpy", "holidays"], check=True)
+
+
+def timed(command):
+    """Runs a command under GNU time; returns (wall seconds, peak RSS MiB, stdout)."""
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, cwd=ROOT, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if result.returncode not in (0, 1):
+        sys.exit(f"failed ({result.returncode}): {' '.join(command)}\n{result.stderr[-2000:]}")
+    peak_kib = int(result.stderr.strip().splitlines()[-1])
+    return wall, peak_kib / 1024, result.stdout
+
+
+def main(sizes):
+    ensure_python_packages()
+    os.makedirs(OUT, exist_ok=True)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "chc"], cwd=ROOT, check=True, capture_output=True)
+    chc = os.path.join(subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+                                      capture_output=True, text=True).stdout.strip(), "chc")
+    print(f"{'N':>9} {'run':<16} {'seconds':>8} {'complaints/s':>13} {'MB/s':>7} {'peak MiB':>9}")
+    for n in sizes:
+        log = os.path.join(OUT, f"events-{n}.csv")
+        if not os.path.exists(log):
+            subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate_events.py"), str(n), log], check=True, capture_output=True)
+        mb = os.path.getsize(log) / 1e6
+        runs = {
+            "chc check": [chc, "check", log, "--as-of", AS_OF, "--format", "csv", "--output", os.path.join(OUT, f"check-{n}.csv"), "--quiet"],
+            "chc report": [chc, "report", log, "--as-of", AS_OF, "--from", "2024-04-01", "--to", AS_OF, "--format", "json", "--quiet"],
+            "reference": [sys.executable, os.path.join(ROOT, "Benchmarks", "reference_check.py"), log, "--as-of", AS_OF, "--json"],
+        }
+        seconds, outputs = {}, {}
+        for name, command in runs.items():
+            wall, peak, stdout = timed(command)
+            seconds[name], outputs[name] = wall, stdout
+            print(f"{n:>9} {name:<16} {wall:>8.2f} {n / wall:>13,.0f} {mb / wall:>7.1f} {peak:>9.0f}")
+        print(f"{n:>9} reference ÷ chc check: {seconds['reference'] / seconds['chc check']:.2f}×   "
+              f"reference ÷ chc report: {seconds['reference'] / seconds['chc report']:.2f}×")
+        report = {r["rule"]: r for r in json.loads(outputs["chc report"])["report"]["rules"]}
+        reference = json.loads(outputs["reference"])
+        for rule in RULES:
+            ours, theirs = report.get(rule, {}), reference["rules"].get(rule, {})
+            mine = (ours.get("compliant", 0), ours.get("breached", 0), ours.get("pending", 0))
+            ref = (theirs.get("compliant", 0), theirs.get("late", 0) + theirs.get("overdue", 0), theirs.get("pending", 0))
+            print(f"{n:>9}   {rule:<13} chc met/breached/pending {mine}  reference {ref}  {'agree' if mine == ref else 'DIFFER'}")
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [10_000, 100_000, 1_000_000])
