@@ -6,7 +6,7 @@
 /// of "within N working days of A" is the N-th working day after A.
 ///
 /// Answers are O(1) (counts) or O(log n) (due dates) from a running total built once.
-public struct WorkingDayCalendar: Sendable {
+public final class WorkingDayCalendar: Sendable {
     public let region: Region
     public let holidays: BankHolidayTable
     /// Closure days by date, with their description.

@@ -1,18 +1,38 @@
 import Foundation
 
-/// One CSV record with the line it starts on.
+/// One CSV record with the line it starts on. Fields are kept as bytes and made into strings
+/// only when asked for, so a reader that needs two columns of seventeen pays for two.
 public struct CSVRecord: Sendable {
     public let line: Int
-    public let fields: [String]
+    let bytes: [UInt8]
+    /// End offset of each field in `bytes`.
+    let ends: [Int]
     /// A problem confined to this record (e.g. bytes that are not UTF-8): the record is reported
     /// and skipped by its reader, and the rest of the file goes on.
-    public var problem: InputProblem? = nil
+    public var problem: InputProblem?
+
+    public var count: Int { ends.count }
+
+    /// Field `index` as text (empty when the record has fewer fields).
+    public func field(_ index: Int) -> String {
+        guard index < ends.count else { return "" }
+        let start = index == 0 ? 0 : ends[index - 1]
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[index]]), as: UTF8.self) }
+    }
+
+    /// Whether field `index` is empty or absent.
+    public func isEmpty(_ index: Int) -> Bool {
+        guard index < ends.count else { return true }
+        return ends[index] == (index == 0 ? 0 : ends[index - 1])
+    }
+
+    public var fields: [String] { (0..<ends.count).map(field) }
 }
 
 /// A streaming RFC 4180 reader: quoted fields with `""` escapes and embedded newlines, CRLF or
 /// LF line ends, an optional UTF-8 byte-order mark. Reads the file in 1 MiB chunks, so memory
-/// does not grow with the file. Hand-written (rather than a CSV package) to keep the hot loop on
-/// bytes; see README, "Performance".
+/// does not grow with the file. Hand-written over bytes for speed (runs of ordinary bytes are
+/// copied in bulk); see README, "Performance".
 public final class CSVRecordReader {
     private let handle: FileHandle
     private let file: String
@@ -36,7 +56,8 @@ public final class CSVRecordReader {
 
     deinit { try? handle.close() }
 
-    private func fill() -> Bool {
+    /// Makes sure at least one unread byte is buffered; false at the end of the file.
+    @inline(__always) private func ensure() -> Bool {
         if position < buffer.count { return true }
         if atEnd { return false }
         let data = (try? handle.read(upToCount: 1 << 20)) ?? nil
@@ -46,89 +67,124 @@ public final class CSVRecordReader {
         return true
     }
 
-    private func peek() -> UInt8? { fill() ? buffer[position] : nil }
-
-    private func advance() -> UInt8? {
-        guard fill() else { return nil }
-        let byte = buffer[position]
-        position += 1
-        return byte
-    }
-
     /// The next record, or `nil` at the end of the file.
     public func next() throws(InputError) -> CSVRecord? {
         if !started {
             started = true
-            if peek() == 0xEF {
-                // Skip a UTF-8 byte-order mark.
-                let saved = position
-                if advance() == 0xEF, advance() == 0xBB, advance() == 0xBF {} else { position = saved }
+            if ensure(), buffer.count - position >= 3, buffer[position] == 0xEF, buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF {
+                position += 3
             }
         }
-        guard peek() != nil else { return nil }
+        guard ensure() else { return nil }
         let recordLine = line
-        var fields: [String] = []
-        var field: [UInt8] = []
+        var row: [UInt8] = []
+        row.reserveCapacity(128)
+        var ends: [Int] = []
+        var columns: [Int] = []
         var column = 1
-        var fieldColumn = 1
+        var fieldStart = 0
         var quoted = false
-        var problem: InputProblem?
-        func finish() throws(InputError) {
-            if let text = String(validating: field, as: UTF8.self) {
-                fields.append(text)
-            } else {
-                problem = problem ?? InputProblem(SourceLocation(file: file, line: line, column: fieldColumn),
-                                                  "field \(fields.count + 1) is not valid UTF-8 text (save the file as UTF-8)")
-                fields.append(String(decoding: field, as: UTF8.self))
-            }
-            field.removeAll(keepingCapacity: true)
+        var ascii = true
+
+        func tooLong() -> InputError {
+            InputError(SourceLocation(file: file, line: line, column: columns.last ?? 1),
+                       "field \(ends.count + 1) is longer than the \(maxFieldBytes)-byte limit for a field (an unclosed quote, or not a CSV file?)")
+        }
+        func endField() {
+            if !quoted, row.count > fieldStart, row[row.count - 1] == 13 { row.removeLast() }  // CR of a CRLF
+            ends.append(row.count)
+            fieldStart = row.count
             quoted = false
         }
-        func append(_ byte: UInt8) throws(InputError) {
-            if field.count >= maxFieldBytes {
-                throw InputError(SourceLocation(file: file, line: line, column: fieldColumn),
-                                 "field \(fields.count + 1) is longer than the \(maxFieldBytes)-byte limit for a field (an unclosed quote, or not a CSV file?)")
+        columns.append(1)
+        while true {
+            guard ensure() else { endField(); break }
+            let byte = buffer[position]
+            if byte == 44 {  // ,
+                position += 1
+                column += 1
+                endField()
+                columns.append(column)
+                continue
             }
-            field.append(byte)
-        }
-        while let byte = advance() {
-            column += 1
-            switch byte {
-            case UInt8(ascii: ","):
-                try finish()
-                fieldColumn = column
-            case UInt8(ascii: "\n"):
-                if !quoted, field.last == UInt8(ascii: "\r") { field.removeLast() }
-                try finish()
+            if byte == 10 {  // LF
+                position += 1
+                endField()
                 line += 1
-                return CSVRecord(line: recordLine, fields: fields, problem: problem)
-            case UInt8(ascii: "\"") where field.isEmpty && !quoted:
+                break
+            }
+            if byte == 34, row.count == fieldStart, !quoted {  // opening quote
                 quoted = true
-                let quoteLine = line, quoteColumn = column - 1
+                let quoteLine = line, quoteColumn = column
+                position += 1
+                column += 1
                 while true {
-                    guard let inner = advance() else {
+                    guard ensure() else {
                         throw InputError(SourceLocation(file: file, line: quoteLine, column: quoteColumn), "a quoted field is never closed (missing `\"`)")
                     }
-                    column += 1
-                    if inner == UInt8(ascii: "\"") {
-                        if peek() == UInt8(ascii: "\"") { _ = advance(); column += 1; try append(inner); continue }
-                        break
+                    // Copy the run up to the next quote in bulk, counting newlines.
+                    var end = position
+                    let count = buffer.count
+                    while end < count, buffer[end] != 34 {
+                        let b = buffer[end]
+                        if b == 10 { line += 1; column = 0 }
+                        if b >= 0x80 { ascii = false }
+                        end += 1
                     }
-                    if inner == UInt8(ascii: "\n") { line += 1; column = 1 }
-                    try append(inner)
+                    if end > position {
+                        row.append(contentsOf: buffer[position..<end])
+                        column += end - position
+                        if row.count - fieldStart > maxFieldBytes { throw tooLong() }
+                        position = end
+                        continue
+                    }
+                    // At a quote: an escaped quote, or the end of the field.
+                    position += 1
+                    column += 1
+                    if ensure(), buffer[position] == 34 {
+                        row.append(34)
+                        position += 1
+                        column += 1
+                        continue
+                    }
+                    break
                 }
-                // After a closing quote only a separator or the end of the line may follow.
-                if let after = peek(), after != UInt8(ascii: ","), after != UInt8(ascii: "\n"), after != UInt8(ascii: "\r") {
-                    throw InputError(SourceLocation(file: file, line: line, column: column),
-                                     "unexpected `\(Character(UnicodeScalar(after)))` after a closing quote (expected `,` or the end of the line)")
+                if ensure() {
+                    let after = buffer[position]
+                    if after == 13 { position += 1; column += 1 }
+                    else if after != 44, after != 10 {
+                        throw InputError(SourceLocation(file: file, line: line, column: column),
+                                         "unexpected `\(Character(UnicodeScalar(after)))` after a closing quote (expected `,` or the end of the line)")
+                    }
                 }
-                if peek() == UInt8(ascii: "\r") { _ = advance(); column += 1 }
-            default:
-                try append(byte)
+                continue
+            }
+            // An ordinary run: copy up to the next separator, line end or quote in bulk.
+            var end = position
+            let count = buffer.count
+            while end < count {
+                let b = buffer[end]
+                if b == 44 || b == 10 { break }
+                if b >= 0x80 { ascii = false }
+                end += 1
+            }
+            if end == position { end += 1 }  // a lone quote inside an unquoted field is kept as text
+            row.append(contentsOf: buffer[position..<end])
+            column += end - position
+            if row.count - fieldStart > maxFieldBytes { throw tooLong() }
+            position = end
+        }
+        var record = CSVRecord(line: recordLine, bytes: row, ends: ends, problem: nil)
+        if !ascii {
+            for index in 0..<ends.count {
+                let start = index == 0 ? 0 : ends[index - 1]
+                if String(validating: row[start..<ends[index]], as: UTF8.self) == nil {
+                    record.problem = InputProblem(SourceLocation(file: file, line: recordLine, column: columns[index]),
+                                                  "field \(index + 1) is not valid UTF-8 text (save the file as UTF-8)")
+                    break
+                }
             }
         }
-        if !quoted, field.last == UInt8(ascii: "\r") { field.removeLast() }
-        try finish()
-        return CSVRecord(line: recordLine, fields: fields, problem: problem)
+        return record
     }
 }

@@ -280,7 +280,12 @@ public struct Fields {
 }
 
 extension String {
+    /// The string without leading and trailing white space. ASCII strings (nearly every cell of
+    /// an export) take a fast path over bytes; others use Unicode's definition of white space.
     var trimmingWhitespace: String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first > 32, first < 128, last > 32, last < 128 { return self }  // nothing to trim (the common case)
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s = s.dropFirst() }
         while let c = s.last, c.isWhitespace { s = s.dropLast() }

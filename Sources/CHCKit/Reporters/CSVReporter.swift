@@ -28,9 +28,26 @@ public struct CSVReporter: StreamingFormat {
 }
 
 /// A CSV cell: neutralised against formula injection, then quoted when it needs to be.
+/// Works on UTF-8 bytes (this runs for every cell of a large report).
 public func csvCell(_ value: String) -> String {
+    var needsQuotes = false, hasQuote = false
+    for byte in value.utf8 where byte == 44 || byte == 34 || byte == 10 || byte == 13 {  // , " LF CR
+        needsQuotes = true
+        if byte == 34 { hasQuote = true }
+    }
     var text = value
-    if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { text = "'" + text }
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    if let first = value.utf8.first, first == 61 || first == 43 || first == 45 || first == 64 || first == 9 || first == 13 {  // = + - @ TAB CR
+        text = "'" + text
+    }
+    guard needsQuotes else { return text }
+    if hasQuote {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == 34 { bytes.append(34) }
+        }
+        text = String(decoding: bytes, as: UTF8.self)
+    }
+    return "\"" + text + "\""
 }

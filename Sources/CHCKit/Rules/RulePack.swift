@@ -2,7 +2,7 @@ import WorkingDays
 
 /// One version of one code (or one landlord's policy) as a set of rules, with the dates it
 /// applies to complaints received in.
-public struct RulePack: Sendable {
+public final class RulePack: Sendable {
     public enum Kind: String, Sendable { case code, policy }
 
     public let id: String

@@ -28,12 +28,14 @@ public enum EventLogCSV {
             }
             let columns = try resolveColumns(header, map: map, file: path)
             let idColumn = columns["complaint_id"]!
+            // Column positions by `Column`, -1 when the export lacks it: an array, not a dictionary, on the hot path.
+            let slots = Column.allCases.map { columns[$0.name] ?? -1 }
             var lastRecord: [String: Int] = [:]
             var index = 0
             while let record = try scan.next() {
                 index += 1
-                if idColumn < record.fields.count {
-                    let id = record.fields[idColumn].trimmingWhitespace
+                if !record.isEmpty(idColumn) {
+                    let id = record.field(idColumn).trimmingWhitespace
                     if !id.isEmpty { lastRecord[id] = index }
                 }
             }
@@ -45,15 +47,16 @@ public enum EventLogCSV {
             index = 0
             while let record = try reader.next() {
                 index += 1
-                if record.fields.count == 1, record.fields[0].isEmpty { continue }  // blank line
-                func cell(_ name: String) -> String? {
-                    guard let i = columns[name], i < record.fields.count else { return nil }
-                    let value = record.fields[i].trimmingWhitespace
+                if record.count == 1, record.isEmpty(0) { continue }  // blank line
+                func cell(_ name: Column) -> String? {
+                    let i = slots[name.rawValue]
+                    guard i >= 0, !record.isEmpty(i) else { return nil }
+                    let value = record.field(i).trimmingWhitespace
                     return value.isEmpty ? nil : value
                 }
-                func column(_ name: String) -> Int { (columns[name] ?? 0) + 1 }
+                func column(_ name: Column) -> Int { max(0, slots[name.rawValue]) + 1 }
                 let location = SourceLocation(file: path, line: record.line, column: 1)
-                guard let id = cell("complaint_id") else {
+                guard let id = cell(.complaintId) else {
                     problems.append(InputProblem(location, "row has no complaint id (column `\(map.columns["complaint_id"] ?? "complaint_id")`)"))
                     continue
                 }
@@ -65,8 +68,8 @@ public enum EventLogCSV {
                     switch event(record: record, cell: cell, column: column, id: id, map: map, file: path, order: index) {
                     case let .success(event):
                         entry.events.append(event)
-                        entry.category = entry.category ?? cell("category")
-                        entry.landlord = entry.landlord ?? cell("landlord")
+                        entry.category = entry.category ?? cell(.category)
+                        entry.landlord = entry.landlord ?? cell(.landlord)
                     case let .failure(problem):
                         problems.append(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)"))
                         entry.bad = true
@@ -93,6 +96,14 @@ public enum EventLogCSV {
         return problems.isEmpty ? [] : [InputError(problems)]
     }
 
+    /// The columns `chc` reads, named as in `timeline.md`.
+    /// In the order of `ColumnMap.columnNames`.
+    enum Column: Int, CaseIterable {
+        case complaintId, date, event, stage, handler, points, addresses, includes, to, days, reason
+        case goodReason, ombudsmanDetails, agreed, channel, category, landlord
+        var name: String { ColumnMap.columnNames[rawValue] }
+    }
+
     /// Column positions by our names; the header must name the three essential columns.
     static func resolveColumns(_ header: CSVRecord, map: ColumnMap, file: String) throws(InputError) -> [String: Int] {
         let names = header.fields.map { $0.lowercased().trimmingWhitespace }
@@ -113,48 +124,48 @@ public enum EventLogCSV {
         return positions
     }
 
-    static func event(record: CSVRecord, cell: (String) -> String?, column: (String) -> Int, id: String, map: ColumnMap,
+    static func event(record: CSVRecord, cell: (Column) -> String?, column: (Column) -> Int, id: String, map: ColumnMap,
                       file: String, order: Int) -> Result<TimelineEvent, InputProblem> {
-        func at(_ name: String) -> SourceLocation { SourceLocation(file: file, line: record.line, column: column(name)) }
-        guard let label = cell("event") else { return .failure(InputProblem(at("event"), "row has no event")) }
-        guard let type = map.events[label.lowercased()] ?? EventType(rawValue: label.lowercased()) else {
+        func at(_ name: Column) -> SourceLocation { SourceLocation(file: file, line: record.line, column: column(name)) }
+        guard let label = cell(.event) else { return .failure(InputProblem(at(.event), "row has no event")) }
+        guard let type = EventType(rawValue: label) ?? map.events[label.lowercased()] ?? EventType(rawValue: label.lowercased()) else {
             let known = EventType.names + map.events.keys.sorted()
-            return .failure(InputProblem(at("event"), "unknown event `\(label)`" + didYouMean(label, among: known)
+            return .failure(InputProblem(at(.event), "unknown event `\(label)`" + didYouMean(label, among: known)
                 + (map.events.isEmpty ? " (map the export's labels with --map)" : "")))
         }
-        guard let dateText = cell("date") else { return .failure(InputProblem(at("date"), "row has no date")) }
+        guard let dateText = cell(.date) else { return .failure(InputProblem(at(.date), "row has no date")) }
         let moment: Moment
-        do { moment = try Moment(iso: dateText) } catch { return .failure(InputProblem(at("date"), "`date`: \(error)")) }
-        var event = TimelineEvent(type: type, moment: moment, location: SourceLocation(file: file, line: record.line, column: 1), order: order)
-        func list(_ name: String) -> [String]? {
+        do { moment = try Moment(iso: dateText) } catch { return .failure(InputProblem(at(.date), "`date`: \(error)")) }
+        let event = TimelineEvent(type: type, moment: moment, location: SourceLocation(file: file, line: record.line, column: 1), order: order)
+        func list(_ name: Column) -> [String]? {
             cell(name).map { $0.split(separator: ";").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty } }
         }
-        func flag(_ name: String) -> Result<Bool?, InputProblem> {
+        func flag(_ name: Column) -> Result<Bool?, InputProblem> {
             guard let text = cell(name) else { return .success(nil) }
             switch text.lowercased() {
             case "true", "yes", "y", "1": return .success(true)
             case "false", "no", "n", "0": return .success(false)
-            default: return .failure(InputProblem(at(name), "`\(name)` should be true or false, found `\(text)`"))
+            default: return .failure(InputProblem(at(name), "`\(name.name)` should be true or false, found `\(text)`"))
             }
         }
-        if let text = cell("stage") {
-            guard let stage = Int(text), stage >= 1 else { return .failure(InputProblem(at("stage"), "`stage` should be 1 or 2, found `\(text)`")) }
+        if let text = cell(.stage) {
+            guard let stage = Int(text), stage >= 1 else { return .failure(InputProblem(at(.stage), "`stage` should be 1 or 2, found `\(text)`")) }
             event.stage = stage
         }
-        event.handler = cell("handler")
-        event.points = list("points")
-        event.addresses = list("addresses")
-        event.includes = list("includes")
-        if let to = cell("to") {
-            do { event.extendedTo = try CivilDate(iso: to) } catch { return .failure(InputProblem(at("to"), "`to`: \(error)")) }
+        event.handler = cell(.handler)
+        event.points = list(.points)
+        event.addresses = list(.addresses)
+        event.includes = list(.includes)
+        if let to = cell(.to) {
+            do { event.extendedTo = try CivilDate(iso: to) } catch { return .failure(InputProblem(at(.to), "`to`: \(error)")) }
         }
-        if let days = cell("days") {
-            guard let n = Int(days), n >= 1 else { return .failure(InputProblem(at("days"), "`days` should be a whole number of working days, found `\(days)`")) }
+        if let days = cell(.days) {
+            guard let n = Int(days), n >= 1 else { return .failure(InputProblem(at(.days), "`days` should be a whole number of working days, found `\(days)`")) }
             event.extensionDays = n
         }
-        event.reason = cell("reason")
-        event.channel = cell("channel")
-        switch (flag("good_reason"), flag("ombudsman_details"), flag("agreed")) {
+        event.reason = cell(.reason)
+        event.channel = cell(.channel)
+        switch (flag(.goodReason), flag(.ombudsmanDetails), flag(.agreed)) {
         case let (.success(good), .success(details), .success(agreed)):
             event.goodReason = good
             event.ombudsmanDetails = details
@@ -163,10 +174,10 @@ public enum EventLogCSV {
             return .failure(problem)
         }
         if type == .extension, event.extendedTo == nil, event.extensionDays == nil {
-            return .failure(InputProblem(at("event"), "an `extension` row needs `to` (the new due date) or `days`"))
+            return .failure(InputProblem(at(.event), "an `extension` row needs `to` (the new due date) or `days`"))
         }
         if (type == .complaintReceived || type == .escalationRequested), event.stage != nil, event.stage != (type == .complaintReceived ? 1 : 2) {
-            return .failure(InputProblem(at("stage"), "a \(type.rawValue) row is for stage \(type == .complaintReceived ? 1 : 2)"))
+            return .failure(InputProblem(at(.stage), "a \(type.rawValue) row is for stage \(type == .complaintReceived ? 1 : 2)"))
         }
         return .success(event)
     }

@@ -1,7 +1,9 @@
 import WorkingDays
 
 /// One event in a complaint's timeline, with where it was written.
-public struct TimelineEvent: Sendable {
+/// A class: checks pass events around constantly, and copying an eighteen-field struct showed in profiles.
+/// Events are filled in by the readers and not changed once a complaint is built.
+public final class TimelineEvent: @unchecked Sendable {
     public var type: EventType
     public var moment: Moment
     /// The stage (1 or 2; higher stages are kept so `max-stages` can report them).

@@ -27,7 +27,7 @@ enum TimelineValidation {
         var escalated = false
         var openHolds: [Int: TimelineEvent] = [:]
         for index in complaint.events.indices {
-            var event = complaint.events[index]
+            let event = complaint.events[index]
             if event.date < receipt.date {
                 problems.append(InputProblem(event.location, "\(event.type.rawValue) on \(event.date) is dated before the complaint was received (\(receipt.date))"))
             }

@@ -124,7 +124,7 @@ public enum TimelineYAML {
             return nil
         }
         guard let moment = reader.moment(fields["date"], "`date`") else { return nil }
-        var event = TimelineEvent(type: type, moment: moment, location: reader.location(of: node), order: order)
+        let event = TimelineEvent(type: type, moment: moment, location: reader.location(of: node), order: order)
         if let stageNode = fields["stage"], let stage = reader.int(stageNode, "`stage`") {
             if stage < 1 { reader.report(stageNode, "`stage` should be 1 or 2, found \(stage)") }
             if type == .complaintReceived, stage != 1 { reader.report(stageNode, "a complaint is received at stage 1; escalation to stage 2 is an `escalation-requested` event") }
