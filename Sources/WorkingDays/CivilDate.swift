@@ -14,20 +14,27 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Parses `YYYY-MM-DD` strictly, or throws a `DateParseError` that says what is wrong.
+    /// Reads the UTF-8 bytes in place (no allocation: this runs for every row of an export).
     public init(iso text: some StringProtocol) throws(DateParseError) {
-        let bytes = Array(text.utf8)
-        func digits(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                let b = bytes[i]
-                guard b >= 48, b <= 57 else { return nil }
-                value = value * 10 + Int(b - 48)
+        let utf8 = text.utf8
+        var digits = (0, 0, 0)
+        var valid = utf8.count == 10
+        if valid {
+            var position = 0
+            for byte in utf8 {
+                switch position {
+                case 4, 7: if byte != 45 { valid = false }
+                default:
+                    guard byte >= 48, byte <= 57 else { valid = false; break }
+                    let digit = Int(byte - 48)
+                    if position < 4 { digits.0 = digits.0 * 10 + digit } else if position < 7 { digits.1 = digits.1 * 10 + digit } else { digits.2 = digits.2 * 10 + digit }
+                }
+                if !valid { break }
+                position += 1
             }
-            return value
         }
-        guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45,
-              let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10)
-        else { throw DateParseError(text: String(text), reason: "expected a date as YYYY-MM-DD") }
+        guard valid else { throw DateParseError(text: String(text), reason: "expected a date as YYYY-MM-DD") }
+        let (year, month, day) = digits
         guard (1...12).contains(month) else {
             throw DateParseError(text: String(text), reason: "month \(month) does not exist (expected 01–12)")
         }

@@ -15,11 +15,11 @@ public struct Moment: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses an ISO-8601 date or date-time; throws a `DateParseError` saying what is wrong.
     public init(iso text: some StringProtocol) throws(DateParseError) {
-        let string = String(text)
-        guard string.count > 10 else {
-            self.init(date: try CivilDate(iso: string))
+        guard text.utf8.count > 10 else {
+            self.init(date: try CivilDate(iso: text))
             return
         }
+        let string = String(text)
         let bytes = Array(string.utf8)
         guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") else {
             throw DateParseError(text: string, reason: "expected YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][±hh:mm|Z]")

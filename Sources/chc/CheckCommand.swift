@@ -71,14 +71,17 @@ struct CheckCommand: ParsableCommand {
         }
         writer.write(streaming.begin(asOf: prepared.asOf))
         var tally = SummaryTally()
-        var first = true
-        var (errors, skipped) = inputs.stream(prepared, quiet: quiet) { file, result in
+        let asOf = prepared.asOf, baselineSet = known, renderer = SendableFormat(streaming)
+        // Findings are chosen and rendered on the checking thread; this thread only writes.
+        var (errors, skipped) = inputs.stream(prepared, quiet: quiet, transform: { position, file, result in
             let all = result.findings
-            let reported = known.isEmpty ? all : all.filter { !known.contains($0.fingerprint) }
-            tally.add(reported, suppressed: all.count - reported.count)
-            writer.write(streaming.complaint(file: file, result: result, findings: reported, asOf: prepared.asOf, first: first))
-            first = false
-        }
+            let reported = baselineSet.isEmpty ? all : all.filter { !baselineSet.contains($0.fingerprint) }
+            return RenderedComplaint(reported: reported, suppressed: all.count - reported.count,
+                                     text: renderer.value.complaint(file: file, result: result, findings: reported, asOf: asOf, first: position == 0))
+        }, deliver: { rendered in
+            tally.add(rendered.reported, suppressed: rendered.suppressed)
+            writer.write(rendered.text)
+        })
         errors += baselineErrors
         writer.write(streaming.end(summary: tally.summary(inputErrors: errors), asOf: prepared.asOf, inputErrors: errors, skipped: skipped))
         do { try writer.commit() } catch {
@@ -91,6 +94,19 @@ struct CheckCommand: ParsableCommand {
         let code = tally.exitCode(failOn: failOn.severity, inputErrors: errors)
         if code != 0 { throw ExitCode(code) }
     }
+}
+
+/// One complaint checked and rendered on the checking thread.
+struct RenderedComplaint: Sendable {
+    let reported: [Finding]
+    let suppressed: Int
+    let text: String
+}
+
+/// The output formats are plain value types with no shared state.
+struct SendableFormat: @unchecked Sendable {
+    let value: any StreamingFormat
+    init(_ value: any StreamingFormat) { self.value = value }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -101,6 +101,15 @@ struct RunOptions: ParsableArguments {
         return (prepared.setupErrors + outcome.errors, outcome.skipped)
     }
 
+    /// Streams every complaint through `transform` (on the checking thread) and `deliver`.
+    func stream<Output: Sendable>(_ prepared: Prepared, quiet: Bool, transform: @escaping @Sendable (Int, String, ComplaintResult) -> Output,
+                                  deliver: (Output) -> Void) -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
+        let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
+        let outcome = prepared.session.run(paths: paths, progress: progress.update, transform: transform, deliver: deliver)
+        progress.finish()
+        return (prepared.setupErrors + outcome.errors, outcome.skipped)
+    }
+
     /// Checks everything and collects the results (for formats that need the whole run).
     func run(baseline: String? = nil, quiet: Bool = false) throws -> CheckReport {
         let prepared = try prepare()

@@ -1,8 +1,10 @@
 import Dispatch
 import Foundation
 
-/// Runs a whole batch: reads complaints as a stream, checks them in chunks on every core, and
-/// hands each result to `deliver` in input order — so memory holds one chunk, not the batch.
+/// Runs a whole batch: reads complaints as a stream and checks them in chunks, and hands each
+/// result to `deliver` in input order — so memory holds two chunks, not the batch. Reading (and
+/// writing the output) on the calling thread overlaps with checking the previous chunk on
+/// another, which keeps both cores of a small machine busy.
 public struct CheckSession: Sendable {
     public let checker: Checker
     public var map: ColumnMap
@@ -20,28 +22,57 @@ public struct CheckSession: Sendable {
     /// Checks everything under `paths`; returns the input problems and the files skipped.
     public func run(paths: [String], progress: ((Int) -> Void)? = nil,
                     deliver: (String, ComplaintResult) -> Void) -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
+        run(paths: paths, progress: progress, transform: { _, file, result in (file, result) }, deliver: { deliver($0.0, $0.1) })
+    }
+
+    /// As `run`, with `transform` applied to each result on the checking thread (e.g. rendering
+    /// its output), so that the calling thread only reads input and writes what it is given.
+    /// `transform` also gets the complaint's position in the output (0 for the first).
+    public func run<Output: Sendable>(paths: [String], progress: ((Int) -> Void)? = nil,
+                                      transform: @escaping @Sendable (Int, String, ComplaintResult) -> Output,
+                                      deliver: (Output) -> Void) -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
         var pending: [(String, Complaint)] = []
-        var done = 0
-        func flush() {
-            guard !pending.isEmpty else { return }
-            let results = checkInParallel(pending.map(\.1))
-            for (index, result) in results.enumerated() { deliver(pending[index].0, result) }
-            done += pending.count
-            pending.removeAll(keepingCapacity: true)
+        var inFlight: (group: DispatchGroup, slots: Slots<Output>)?
+        var done = 0, launched = 0
+        let checker = self.checker
+        func drain() {
+            guard let chunk = inFlight else { return }
+            chunk.group.wait()
+            for output in chunk.slots.values { deliver(output) }
+            done += chunk.slots.count
+            inFlight = nil
             progress?(done)
+        }
+        func launch() {
+            guard !pending.isEmpty else { return }
+            let work = pending, base = launched
+            launched += work.count
+            let slots = Slots<Output>(count: work.count)
+            let group = DispatchGroup()
+            let body = { @Sendable in
+                for (index, item) in work.enumerated() { slots.set(index, transform(base + index, item.0, checker.check(item.1))) }
+            }
+            if workers > 1 { DispatchQueue.global().async(group: group, execute: body) } else { body() }
+            inFlight = (group, slots)
+            pending.removeAll(keepingCapacity: true)
         }
         let outcome = TimelineBatch.forEachComplaint(paths: paths, map: map, limits: limits) { file, complaint in
             pending.append((file, complaint))
-            if pending.count >= chunkSize { flush() }
+            if pending.count >= chunkSize {
+                drain()
+                launch()
+            }
         }
-        flush()
+        drain()
+        launch()
+        drain()
         return outcome
     }
 
     /// Checks complaints on `workers` threads; results in the same order.
     public func checkInParallel(_ complaints: [Complaint]) -> [ComplaintResult] {
         guard workers > 1, complaints.count > 64 else { return complaints.map(checker.check) }
-        let slots = ResultSlots(count: complaints.count)
+        let slots = Slots<ComplaintResult>(count: complaints.count)
         let checker = self.checker, workers = self.workers
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
@@ -56,9 +87,9 @@ public struct CheckSession: Sendable {
 
 /// Fixed slots that worker threads fill at disjoint indices (raw memory, so no copy-on-write
 /// check races between threads); read only after every worker has finished.
-private final class ResultSlots: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<ComplaintResult?>
-    private let count: Int
+private final class Slots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<Value?>
+    let count: Int
     init(count: Int) {
         self.count = count
         storage = .allocate(capacity: count)
@@ -68,6 +99,6 @@ private final class ResultSlots: @unchecked Sendable {
         storage.deinitialize(count: count)
         storage.deallocate()
     }
-    func set(_ index: Int, _ value: ComplaintResult) { storage[index] = value }
-    var values: [ComplaintResult] { (0..<count).map { storage[$0]! } }
+    func set(_ index: Int, _ value: Value) { storage[index] = value }
+    var values: [Value] { (0..<count).map { storage[$0]! } }
 }

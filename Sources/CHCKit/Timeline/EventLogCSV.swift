@@ -60,7 +60,8 @@ public enum EventLogCSV {
                     problems.append(InputProblem(location, "row has no complaint id (column `\(map.columns["complaint_id"] ?? "complaint_id")`)"))
                     continue
                 }
-                var entry = open[id] ?? ([], nil, nil, false)
+                // Taken out of the dictionary while it changes, so appending does not copy the array.
+                var entry = open.removeValue(forKey: id) ?? ([], nil, nil, false)
                 if let problem = record.problem {
                     problems.append(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)"))
                     entry.bad = true
@@ -79,7 +80,6 @@ public enum EventLogCSV {
                     open[id] = entry
                     continue
                 }
-                open[id] = nil
                 guard !entry.bad, !entry.events.isEmpty else { continue }
                 let events = entry.events
                 let at = events.first { $0.type == .complaintReceived }?.location ?? events[0].location
@@ -138,7 +138,12 @@ public enum EventLogCSV {
         do { moment = try Moment(iso: dateText) } catch { return .failure(InputProblem(at(.date), "`date`: \(error)")) }
         let event = TimelineEvent(type: type, moment: moment, location: SourceLocation(file: file, line: record.line, column: 1), order: order)
         func list(_ name: Column) -> [String]? {
-            cell(name).map { $0.split(separator: ";").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty } }
+            cell(name).map { text in
+                text.utf8.split(separator: 59).compactMap { part in  // ;
+                    let item = String(decoding: part, as: UTF8.self).trimmingWhitespace
+                    return item.isEmpty ? nil : item
+                }
+            }
         }
         func flag(_ name: Column) -> Result<Bool?, InputProblem> {
             guard let text = cell(name) else { return .success(nil) }
