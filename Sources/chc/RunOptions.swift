@@ -26,6 +26,9 @@ struct RunOptions: ParsableArguments {
     @Option(help: "The folder of Code rule packs (default: the shipped Rules/).")
     var rulesDir: String?
 
+    @Option(help: "Largest YAML file read, in MiB (default 64).")
+    var maxFileMb: Int = InputLimits.standard.maxYAMLBytes >> 20
+
     /// What a run is judged with, loaded once.
     struct Prepared {
         let asOf: CivilDate
@@ -88,7 +91,9 @@ struct RunOptions: ParsableArguments {
         }
         let checker = Checker(library: library, calendars: calendars,
                               options: CheckOptions(asOf: asOfDate, forcedPack: forced, policy: policyConfig))
-        return Prepared(asOf: asOfDate, session: CheckSession(checker: checker, map: columnMap), calendars: calendars,
+        var limits = InputLimits.standard
+        limits.maxYAMLBytes = max(1, maxFileMb) << 20
+        return Prepared(asOf: asOfDate, session: CheckSession(checker: checker, map: columnMap, limits: limits), calendars: calendars,
                         policy: policyConfig, setupErrors: inputErrors)
     }
 
