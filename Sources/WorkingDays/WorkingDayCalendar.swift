@@ -148,8 +148,8 @@ public final class WorkingDayCalendar: Sendable {
         }
     }
 
-    /// The day after `anchor` on which something due within `span` would be `days` late
-    /// (the count of units between the due date and `actual`).
+    /// How late `actual` is against `due`: working days for working-day deadlines, calendar
+    /// days otherwise.
     public func lateness(due: CivilDate, actual: CivilDate, unit: Span.Unit) throws(CalendarError) -> Int {
         switch unit {
         case .workingDays: try workingDays(from: due, to: actual)

@@ -9,8 +9,9 @@ public struct CheckSession: Sendable {
     public let checker: Checker
     public var map: ColumnMap
     public var limits: InputLimits
-    /// Complaints checked together; each chunk is split across the cores.
+    /// Complaints checked together, on a second thread while the next chunk is read.
     public var chunkSize = 2048
+    /// With one core, everything runs on the calling thread.
     public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     public init(checker: Checker, map: ColumnMap = ColumnMap(), limits: InputLimits = .standard) {
@@ -68,25 +69,10 @@ public struct CheckSession: Sendable {
         drain()
         return outcome
     }
-
-    /// Checks complaints on `workers` threads; results in the same order.
-    public func checkInParallel(_ complaints: [Complaint]) -> [ComplaintResult] {
-        guard workers > 1, complaints.count > 64 else { return complaints.map(checker.check) }
-        let slots = Slots<ComplaintResult>(count: complaints.count)
-        let checker = self.checker, workers = self.workers
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < complaints.count {
-                slots.set(index, checker.check(complaints[index]))
-                index += workers
-            }
-        }
-        return slots.values
-    }
 }
 
-/// Fixed slots that worker threads fill at disjoint indices (raw memory, so no copy-on-write
-/// check races between threads); read only after every worker has finished.
+/// Fixed slots that a worker thread fills (raw memory, so no copy-on-write check can race);
+/// read only after the worker has finished.
 private final class Slots<Value>: @unchecked Sendable {
     private let storage: UnsafeMutablePointer<Value?>
     let count: Int
