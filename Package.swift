@@ -24,7 +24,7 @@ let package = Package(
             dependencies: ["CHCKit", "WorkingDays", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "WorkingDaysTests", dependencies: ["WorkingDays"], exclude: ["Fixtures"]),
-        .testTarget(name: "CHCKitTests", dependencies: ["CHCKit", "WorkingDays"], exclude: ["Fixtures", "Goldens"]),
+        .testTarget(name: "CHCKitTests", dependencies: ["CHCKit", "WorkingDays"], exclude: ["Fixtures", "Goldens", "BadInput"]),
     ],
     swiftLanguageModes: [.v6]
 )

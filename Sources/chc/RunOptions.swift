@@ -26,8 +26,17 @@ struct RunOptions: ParsableArguments {
     @Option(help: "The folder of Code rule packs (default: the shipped Rules/).")
     var rulesDir: String?
 
-    @Option(help: "Largest YAML file read, in MiB (default 64).")
+    @Option(help: "Largest YAML file read, in MiB.")
     var maxFileMb: Int = InputLimits.standard.maxYAMLBytes >> 20
+
+    @Option(help: "Most values one YAML file may expand to, aliases counted each time they are used.")
+    var maxYamlValues: Int = InputLimits.standard.maxNodes
+
+    @Option(help: "Deepest nesting of YAML lists and mappings.")
+    var maxDepth: Int = InputLimits.standard.maxDepth
+
+    @Option(help: "Longest field, in bytes (CSV) or characters (YAML).")
+    var maxFieldBytes: Int = InputLimits.standard.maxFieldLength
 
     /// What a run is judged with, loaded once.
     struct Prepared {
@@ -93,6 +102,9 @@ struct RunOptions: ParsableArguments {
                               options: CheckOptions(asOf: asOfDate, forcedPack: forced, policy: policyConfig))
         var limits = InputLimits.standard
         limits.maxYAMLBytes = max(1, maxFileMb) << 20
+        limits.maxNodes = max(1, maxYamlValues)
+        limits.maxDepth = max(1, maxDepth)
+        limits.maxFieldLength = max(1, maxFieldBytes)
         return Prepared(asOf: asOfDate, session: CheckSession(checker: checker, map: columnMap, limits: limits), calendars: calendars,
                         policy: policyConfig, setupErrors: inputErrors)
     }

@@ -72,7 +72,7 @@ import Testing
         expectProblem("complaint: X\ncategroy: repairs\nevents:\n  - {date: 2024-06-03, type: complaint-received}\n",
                       line: 2, column: 1, "unknown key `categroy` in a complaint, did you mean `category`?")
         expectProblem("complaint: X\nevents:\n  - {date: 2024-06-03, type: complaint-received, addresses: [a]}\n",
-                      line: 3, column: 50, "`addresses` does not apply to a `complaint-received` event")
+                      line: 3, column: 50, "`addresses` does not apply to `complaint-received` events")
     }
 
     @Test func wrongTypes() {

@@ -88,7 +88,7 @@ public final class CSVRecordReader {
 
         func tooLong() -> InputError {
             InputError(SourceLocation(file: file, line: line, column: columns.last ?? 1),
-                       "field \(ends.count + 1) is longer than the \(maxFieldBytes)-byte limit for a field (an unclosed quote, or not a CSV file?)")
+                       "field \(ends.count + 1) is longer than the \(maxFieldBytes)-byte limit for a field (an unclosed quote, or not a CSV file? raise the limit with --max-field-bytes)")
         }
         func endField() {
             if !quoted, row.count > fieldStart, row[row.count - 1] == 13 { row.removeLast() }  // CR of a CRLF

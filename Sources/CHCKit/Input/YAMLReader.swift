@@ -98,7 +98,7 @@ public final class YAMLReader {
             return nil
         }
         if scalar.string.count > limits.maxFieldLength {
-            report(node, "\(what) is longer than the \(limits.maxFieldLength)-character limit for a field")
+            report(node, "\(what) is longer than the \(limits.maxFieldLength)-character limit for a field (raise it with --max-field-bytes)")
             return nil
         }
         return scalar.string
@@ -211,7 +211,7 @@ public final class YAMLReader {
                 atLineStart = false
                 if indentDepth / 2 > limits.maxDepth * 2 {
                     throw InputError(SourceLocation(file: file, line: line, column: column),
-                                     "YAML nested more than \(limits.maxDepth) levels deep (the limit on nesting)")
+                                     "YAML nested more than \(limits.maxDepth) levels deep (the limit on nesting; raise it with --max-depth)")
                 }
             }
             if let quote = inQuote { if byte == quote { inQuote = nil }; continue }
@@ -221,7 +221,7 @@ public final class YAMLReader {
                 depth += 1
                 if depth > limits.maxDepth {
                     throw InputError(SourceLocation(file: file, line: line, column: column),
-                                     "YAML nested more than \(limits.maxDepth) levels deep (the limit on nesting)")
+                                     "YAML nested more than \(limits.maxDepth) levels deep (the limit on nesting; raise it with --max-depth)")
                 }
             case 93, 125: depth = max(0, depth - 1)
             default: break
@@ -237,10 +237,10 @@ public final class YAMLReader {
             visited += 1
             if visited > limits.maxNodes {
                 throw InputError(location(of: node),
-                                 "YAML expands to more than \(limits.maxNodes) values (aliases counted each time they are used); this limit guards against alias bombs")
+                                 "YAML expands to more than \(limits.maxNodes) values (aliases counted each time they are used); this limit guards against alias bombs; raise it with --max-yaml-values")
             }
             if depth > limits.maxDepth {
-                throw InputError(location(of: node), "YAML nested more than \(limits.maxDepth) levels deep (the limit on nesting)")
+                throw InputError(location(of: node), "YAML nested more than \(limits.maxDepth) levels deep (the limit on nesting; raise it with --max-depth)")
             }
             switch node {
             case let .mapping(mapping):
@@ -263,6 +263,9 @@ public final class YAMLReader {
         case let .parser(context, problem, mark, _): return at(mark, problem, context)
         case let .composer(context, problem, mark, _): return at(mark, problem, context)
         case let .reader(problem, _, _, _): return InputError(file: file, "invalid YAML text: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return InputError(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                              "a key is given twice in the same mapping: \(duplicates.map { "`\($0)`" }.joined(separator: ", "))")
         default: return InputError(file: file, "could not be read as YAML: \(error)")
         }
     }

@@ -45,7 +45,16 @@ public enum TimelineYAML {
             let top = reader.fields(root, "the timeline file", allowed: ["complaints"])
             let items = reader.items(top?["complaints"], "`complaints`") ?? []
             if items.isEmpty { reader.report(top?["complaints"], "`complaints` lists no complaint") }
-            return items.compactMap { complaint($0, reader: reader) }
+            var seen: [String: SourceLocation] = [:]
+            return items.compactMap { item -> Complaint? in
+                guard let complaint = complaint(item, reader: reader) else { return nil }
+                if let first = seen[complaint.id] {
+                    reader.report(InputProblem(complaint.location, "complaint id `\(complaint.id)` is used twice in this file (first at line \(first.line))"))
+                    return nil
+                }
+                seen[complaint.id] = complaint.location
+                return complaint
+            }
         }
         return complaint(root, reader: reader).map { [$0] } ?? []
     }
@@ -112,7 +121,7 @@ public enum TimelineYAML {
         let allKnown = Set(EventType.allCases.flatMap(\.fields))
         for (key, _) in mapping {
             if case let .scalar(scalar) = key, !allowed.contains(scalar.string), allKnown.contains(scalar.string) {
-                reader.report(key, "`\(scalar.string)` does not apply to a `\(typeName)` event (it takes: \((["date"] + type.fields).joined(separator: ", ")))")
+                reader.report(key, "`\(scalar.string)` does not apply to `\(typeName)` events (they take: \((["date"] + type.fields).joined(separator: ", ")))")
             }
         }
         let extraKnown = allKnown.subtracting(allowed)
