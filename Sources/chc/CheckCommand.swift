@@ -41,6 +41,7 @@ struct CheckCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        try refuseOverwritingInputs(output, inputs: inputs.paths + [inputs.policy, inputs.map, inputs.rules, baseline].compactMap { $0 })
         let streaming: StreamingFormat? = switch format {
         case .text: TextReporter(colour: output == nil && !noColor && isatty(1) == 1)
         case .json: JSONReporter()

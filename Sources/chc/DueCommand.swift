@@ -29,6 +29,7 @@ struct DueCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        try refuseOverwritingInputs(output, inputs: inputs.paths + [inputs.policy, inputs.map, inputs.rules].compactMap { $0 })
         let prepared = try inputs.prepare()
         var items: [DueList.Item] = []
         let (errors, _) = inputs.stream(prepared, quiet: quiet) { file, result in

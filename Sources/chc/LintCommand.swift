@@ -38,6 +38,7 @@ struct LintCommand: ParsableCommand {
     var rulesDir: String?
 
     func run() throws {
+        try refuseOverwritingInputs(output, inputs: [policy])
         guard let folder = rulesDir ?? RuleLibrary.defaultFolder() else {
             printError("error: cannot find the shipped Rules/ folder; pass --rules-dir or set CHC_RULES")
             throw ExitCode(ExitStatus.badInput)

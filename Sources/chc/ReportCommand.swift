@@ -39,6 +39,7 @@ struct ReportCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        try refuseOverwritingInputs(output, inputs: inputs.paths + [inputs.policy, inputs.map, inputs.rules].compactMap { $0 })
         let prepared = try inputs.prepare()
         let calendars = prepared.calendars, policy = prepared.policy
         var (start, end) = PerformanceReport.financialYear(containing: prepared.asOf)

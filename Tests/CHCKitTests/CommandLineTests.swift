@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// The `chc` executable as a user runs it: outputs and exit codes (0 clean, 1 findings, 2 bad input).
+@Suite struct CommandLineTests {
+    static let binary = path(".build/debug/chc")
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile(), errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func daysCountsAndDueDates() throws {
+        #expect(try Self.run(["days", "2022-10-13", "2022-11-01"]).out == "13\n")
+        #expect(try Self.run(["days", "2024-05-04", "+5", "--received"]).out == "2024-05-14\n")
+        #expect(try Self.run(["days", "2022-09-16", "2022-09-20", "--explain"]).out.contains("Bank Holiday for the State Funeral of Queen Elizabeth II"))
+    }
+
+    @Test(arguments: ["2023-02-30", "2023-13-01", "hello"])
+    func badDatesExitTwo(date: String) throws {
+        let result = try Self.run(["days", date, "+1"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("is not a valid date"))
+    }
+
+    @Test func checkExitCodes() throws {
+        #expect(try Self.run(["check", "Examples/", "--as-of", "2026-11-23"]).status == 1)
+        #expect(try Self.run(["check", "Examples/invented/on-time-with-agreed-hold.yaml", "--as-of", "2026-11-23"]).status == 0)
+        #expect(try Self.run(["check", "Examples/", "--as-of", "2026-11-23", "--fail-on", "never"]).status == 0)
+        let bad = try Self.run(["check", "Examples/invented", "Tests/CHCKitTests/BadInput/timeline/unknown-type.yaml", "--as-of", "2026-11-23"])
+        #expect(bad.status == 2)
+        #expect(bad.out.contains("7 complaints"))
+        #expect(try Self.run(["check", "Examples/", "--format", "xml"]).status == 2)
+    }
+
+    @Test func neverWritesOverAnInput() throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("chc-input-\(UUID().uuidString).yaml")
+        try FileManager.default.copyItem(atPath: path("Examples/invented/same-handler-at-stage-2.yaml"), toPath: copy.path)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let before = try Data(contentsOf: copy)
+        let result = try Self.run(["check", copy.path, "--output", copy.path])
+        #expect(result.status == 2)
+        #expect(try Data(contentsOf: copy) == before)
+    }
+
+    @Test func lintAndRules() throws {
+        #expect(try Self.run(["lint", "Examples/policies/compliant-2024.yaml"]).status == 0)
+        #expect(try Self.run(["lint", "Examples/policies/poor-2024.yaml"]).status == 1)
+        #expect(try Self.run(["lint", "Tests/CHCKitTests/BadInput/policy/unknown-key.yaml"]).status == 2)
+        let tested = try Self.run(["rules", "test"])
+        #expect(tested.status == 0 && tested.out.contains("57 passed, 0 failed"))
+        #expect(try Self.run(["rules", "show", "HOS2024-6.3"]).out.contains("paragraph:  6.3"))
+    }
+}
