@@ -9,7 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 targets=(${1:-Timeline RulePack Policy CSV})
 runs=${2:-1000000}
-swift build -c release --sanitize fuzzer --sanitize address $(printf -- '--product Fuzz%s ' "${targets[@]}") >/dev/null
+for target in "${targets[@]}"; do
+  swift build -c release --sanitize fuzzer --sanitize address --product "Fuzz$target" >/dev/null
+done
 bin=$(swift build -c release --sanitize fuzzer --sanitize address --show-bin-path)
 mkdir -p artifacts
 for target in "${targets[@]}"; do
@@ -25,5 +27,7 @@ for target in "${targets[@]}"; do
   echo "== Fuzz$target: $runs runs (at most 600 s)"
   ASAN_OPTIONS=detect_leaks=1 "$bin/Fuzz$target" "$corpus" -runs="$runs" -max_total_time=600 -timeout=10 \
     -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="artifacts/$target-" 2>&1 \
-    | grep -E "^Done|stat::number_of_executed_units|stat::peak_rss_mb|ERROR|SUMMARY|crash|leak|timeout" || true
+    | grep -E "^Done|stat::number_of_executed_units|stat::peak_rss_mb|ERROR|SUMMARY|crash|leak|timeout|Test unit written"
+  status=${PIPESTATUS[0]}
+  if [ "$status" -ne 0 ]; then echo "Fuzz$target FAILED (exit $status): see Fuzz/artifacts/"; exit 1; fi
 done

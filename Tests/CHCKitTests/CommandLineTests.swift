@@ -52,6 +52,23 @@ import Testing
         #expect(try Data(contentsOf: copy) == before)
     }
 
+    @Test func everyBadInputExitsTwo() throws {
+        let folder = path("Tests/CHCKitTests/BadInput")
+        for kind in ["timeline", "csv", "policy", "rulepack"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: "\(folder)/\(kind)").sorted() {
+                let file = "Tests/CHCKitTests/BadInput/\(kind)/\(name)"
+                let arguments = switch kind {
+                case "policy": ["lint", file]
+                case "rulepack": ["rules", "test", file]
+                default: ["check", file, "--as-of", "2026-11-23"]
+                }
+                let result = try Self.run(arguments)
+                #expect(result.status == 2, "\(file) exited \(result.status)")
+                #expect((result.out + result.err).contains(file), "\(file): the error does not name the file")
+            }
+        }
+    }
+
     @Test func lintAndRules() throws {
         #expect(try Self.run(["lint", "Examples/policies/compliant-2024.yaml"]).status == 0)
         #expect(try Self.run(["lint", "Examples/policies/poor-2024.yaml"]).status == 1)
