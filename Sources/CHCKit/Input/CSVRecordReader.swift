@@ -42,6 +42,11 @@ public final class CSVRecordReader {
     private var atEnd = false
     private var line = 1
     private var started = false
+    // Reused from record to record: a record shares them until the caller lets it go, so a
+    // `while let record = try reader.next()` loop allocates nothing per row.
+    private var row: [UInt8] = []
+    private var ends: [Int] = []
+    private var columns: [Int] = []
 
     public init(path: String, maxFieldBytes: Int = InputLimits.standard.maxFieldLength) throws(InputError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -77,17 +82,16 @@ public final class CSVRecordReader {
         }
         guard ensure() else { return nil }
         let recordLine = line
-        var row: [UInt8] = []
-        row.reserveCapacity(128)
-        var ends: [Int] = []
-        var columns: [Int] = []
+        row.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        columns.removeAll(keepingCapacity: true)
         var column = 1
         var fieldStart = 0
         var quoted = false
         var ascii = true
 
         func tooLong() -> InputError {
-            InputError(SourceLocation(file: file, line: line, column: columns.last ?? 1),
+            InputError(SourceLocation(file: file, line: line, column: self.columns.last ?? 1),
                        "field \(ends.count + 1) is longer than the \(maxFieldBytes)-byte limit for a field (an unclosed quote, or not a CSV file? raise the limit with --max-field-bytes)")
         }
         func endField() {
