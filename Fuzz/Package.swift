@@ -8,8 +8,8 @@ let fuzzSettings: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 let package = Package(
     name: "chc-fuzz",
     dependencies: [.package(name: "chc", path: "..")],
-    targets: ["Timeline", "RulePack", "Policy", "CSV"].map { name in
-        .executableTarget(name: "Fuzz\(name)", dependencies: [.product(name: "CHCKit", package: "chc")],
+    targets: [.target(name: "FuzzSupport")] + ["Timeline", "RulePack", "Policy", "CSV"].map { name in
+        .executableTarget(name: "Fuzz\(name)", dependencies: ["FuzzSupport", .product(name: "CHCKit", package: "chc")],
                           path: "Sources/Fuzz\(name)", swiftSettings: fuzzSettings)
     },
     swiftLanguageModes: [.v6]

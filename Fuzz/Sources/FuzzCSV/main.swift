@@ -1,20 +1,8 @@
 import CHCKit
-import Foundation
+import FuzzSupport
 
-/// libFuzzer entry point: the input bytes are written to a file and read by the CSV reader,
-/// exactly as `chc` reads a user's file. Any crash, sanitizer report or hang is a bug.
+/// libFuzzer entry point for the CSV reader: any crash, sanitizer report or hang is a bug.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    let path = FuzzFile.path
-    FileManager.default.createFile(atPath: path, contents: Data(bytes: bytes, count: count))
-    _ = EventLogCSV.load(path)
-    return 0
-}
-
-enum FuzzFile {
-    /// One scratch file per process, in memory where the system has /dev/shm.
-    static let path: String = {
-        let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        return "\(folder)/chc-fuzz-CSV-\(ProcessInfo.processInfo.processIdentifier).input"
-    }()
+    withFuzzFile(bytes, count) { _ = EventLogCSV.load($0) }
 }
