@@ -208,6 +208,18 @@ import Testing
         #expect(result.findings.filter(\.isBreach).isEmpty)
     }
 
+    @Test func aRefusedEscalationIsItsOwnFindingAndStopsStageTwoClocks() throws {
+        let result = try stageOne("""
+          - {date: 2024-06-19, type: response, stage: 1}
+          - {date: 2024-06-20, type: escalation-requested}
+          - {date: 2024-06-21, type: escalation-refused, reason: already answered}
+        """)
+        #expect(result.evaluation("HOS2024-6.11")?.outcome == .notApplicable)
+        #expect(result.evaluation("HOS2024-6.14")?.outcome == .notApplicable)
+        let refusal = try #require(result.findings("HOS2024-6.10").first)
+        #expect(refusal.severity == .warning && refusal.message.contains("reason given: already answered"))
+    }
+
     @Test func stageTwoRulesDoNotApplyWithoutEscalation() throws {
         let result = try stageOne("  - {date: 2024-06-19, type: response, stage: 1}")
         #expect(result.evaluation("HOS2024-6.11")?.outcome == .notApplicable)
