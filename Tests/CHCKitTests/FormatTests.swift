@@ -8,9 +8,9 @@ import Testing
 /// The machine formats: SARIF validates against the official schema, JUnit parses with the
 /// right counts, CSV cannot inject formulas, GitHub annotations are escaped.
 @Suite struct FormatTests {
-    static func examplesReport() throws -> CheckReport {
+    static func examplesReport(_ folder: String = "Examples/invented") throws -> CheckReport {
         let library = try shippedLibrary()
-        let batch = TimelineBatch.load(paths: [path("Examples/invented")])
+        let batch = TimelineBatch.load(paths: [path(folder)])
         let checker = Checker(library: library, calendars: try CalendarSetup(), options: CheckOptions(asOf: date("2026-11-23")))
         let results = batch.entries.map { (file: $0.file.replacingOccurrences(of: packageRoot + "/", with: ""), result: checker.check($0.complaint)) }
         return CheckReport(asOf: date("2026-11-23"), results: results, inputErrors: batch.errors)
@@ -31,7 +31,11 @@ import Testing
     }
 
     @Test func sarifValidatesAgainstTheOfficialSchema() throws {
-        let sarif = SARIFReporter().render(try Self.examplesReport())
+        // Every example (seed reports and invented), and a run with input errors.
+        var report = try Self.examplesReport("Examples")
+        report = CheckReport(asOf: report.asOf, results: report.results,
+                             inputErrors: [InputError(SourceLocation(file: "bad.yaml", line: 3, column: 7), "unknown event type `x`")])
+        let sarif = SARIFReporter().render(report)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).sarif")
         try sarif.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
