@@ -51,6 +51,14 @@ import Testing
         #expect(output.contains("results"))
     }
 
+    @Test func goldenOutputOfEveryFormat() throws {
+        let report = try Self.examplesReport()
+        expectGolden(SARIFReporter().render(report), "invented.sarif")
+        expectGolden(JUnitReporter().render(report), "invented.junit.xml")
+        expectGolden(GitHubReporter().render(report), "invented.github.txt")
+        expectGolden(CSVReporter().render(report), "invented.csv")
+    }
+
     @Test func sarifCarriesRulesLocationsAndStableFingerprints() throws {
         let report = try Self.examplesReport()
         let first = try JSONSerialization.jsonObject(with: Data(SARIFReporter().render(report).utf8)) as! [String: Any]
