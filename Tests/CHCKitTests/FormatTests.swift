@@ -53,10 +53,10 @@ import Testing
 
     @Test func goldenOutputOfEveryFormat() throws {
         let report = try Self.examplesReport()
-        expectGolden(SARIFReporter().render(report), "invented.sarif")
-        expectGolden(JUnitReporter().render(report), "invented.junit.xml")
-        expectGolden(GitHubReporter().render(report), "invented.github.txt")
-        expectGolden(CSVReporter().render(report), "invented.csv")
+        expectGolden(relativePaths(SARIFReporter().render(report)), "invented.sarif")
+        expectGolden(relativePaths(JUnitReporter().render(report)), "invented.junit.xml")
+        expectGolden(relativePaths(GitHubReporter().render(report)), "invented.github.txt")
+        expectGolden(relativePaths(CSVReporter().render(report)), "invented.csv")
     }
 
     @Test func sarifCarriesRulesLocationsAndStableFingerprints() throws {
