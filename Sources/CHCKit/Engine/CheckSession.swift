@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs a whole batch: reads complaints as a stream and checks them in chunks, and hands each
 /// result to `deliver` in input order — so memory holds two chunks, not the batch. Reading (and
@@ -33,28 +34,25 @@ public struct CheckSession: Sendable {
                                       transform: @escaping @Sendable (Int, String, ComplaintResult) -> Output,
                                       deliver: (Output) -> Void) -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
         var pending: [(String, Complaint)] = []
-        var inFlight: (group: DispatchGroup, slots: Slots<Output>)?
+        var inFlight: (group: DispatchGroup, chunk: Chunk<Output>)?
         var done = 0, launched = 0
         let checker = self.checker
         func drain() {
-            guard let chunk = inFlight else { return }
-            chunk.group.wait()
-            for output in chunk.slots.values { deliver(output) }
-            done += chunk.slots.count
+            guard let (group, chunk) = inFlight else { return }
+            chunk.work(checker, transform)  // help the worker finish, instead of waiting idle
+            group.wait()
+            for output in chunk.outputs { deliver(output) }
+            done += chunk.count
             inFlight = nil
             progress?(done)
         }
         func launch() {
             guard !pending.isEmpty else { return }
-            let work = pending, base = launched
-            launched += work.count
-            let slots = Slots<Output>(count: work.count)
+            let chunk = Chunk<Output>(items: pending, base: launched)
+            launched += chunk.count
             let group = DispatchGroup()
-            let body = { @Sendable in
-                for (index, item) in work.enumerated() { slots.set(index, transform(base + index, item.0, checker.check(item.1))) }
-            }
-            if workers > 1 { DispatchQueue.global().async(group: group, execute: body) } else { body() }
-            inFlight = (group, slots)
+            if workers > 1 { DispatchQueue.global().async(group: group) { chunk.work(checker, transform) } }
+            inFlight = (group, chunk)
             pending.removeAll(keepingCapacity: true)
         }
         let outcome = TimelineBatch.forEachComplaint(paths: paths, map: map, limits: limits) { file, complaint in
@@ -71,20 +69,40 @@ public struct CheckSession: Sendable {
     }
 }
 
-/// Fixed slots that a worker thread fills (raw memory, so no copy-on-write check can race);
-/// read only after the worker has finished.
-private final class Slots<Value>: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<Value?>
+/// A chunk of complaints that two threads check together: each takes the next unclaimed
+/// complaint until none is left, writing its result into that complaint's own slot (raw
+/// memory, so no copy-on-write check can race). The slots are read only after both have
+/// finished. The reading thread joins in when it has read the next chunk, so neither core
+/// idles while the other still has complaints to check.
+private final class Chunk<Output>: @unchecked Sendable {
+    private let items: [(String, Complaint)]
+    private let base: Int
+    private let claimed = Atomic<Int>(0)
+    private let slots: UnsafeMutablePointer<Output?>
     let count: Int
-    init(count: Int) {
-        self.count = count
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil, count: count)
+
+    init(items: [(String, Complaint)], base: Int) {
+        self.items = items
+        self.base = base
+        count = items.count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
     }
+
     deinit {
-        storage.deinitialize(count: count)
-        storage.deallocate()
+        slots.deinitialize(count: count)
+        slots.deallocate()
     }
-    func set(_ index: Int, _ value: Value) { storage[index] = value }
-    var values: [Value] { (0..<count).map { storage[$0]! } }
+
+    func work(_ checker: Checker, _ transform: (Int, String, ComplaintResult) -> Output) {
+        while true {
+            let index = claimed.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard index < count else { return }
+            let (file, complaint) = items[index]
+            slots[index] = transform(base + index, file, checker.check(complaint))
+        }
+    }
+
+    /// The results in input order; only once every complaint has been checked.
+    var outputs: [Output] { (0..<count).map { slots[$0]! } }
 }
