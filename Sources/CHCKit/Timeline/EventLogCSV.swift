@@ -66,7 +66,7 @@ public enum EventLogCSV {
                     problems.append(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)"))
                     entry.bad = true
                 } else {
-                    switch event(record: record, cell: cell, column: column, id: id, map: map, file: path, order: index) {
+                    switch event(record: record, slots: slots, cell: cell, column: column, id: id, map: map, file: path, order: index) {
                     case let .success(event):
                         entry.events.append(event)
                         entry.category = entry.category ?? cell(.category)
@@ -124,22 +124,38 @@ public enum EventLogCSV {
         return positions
     }
 
-    static func event(record: CSVRecord, cell: (Column) -> String?, column: (Column) -> Int, id: String, map: ColumnMap,
+    static func event(record: CSVRecord, slots: [Int], cell: (Column) -> String?, column: (Column) -> Int, id: String, map: ColumnMap,
                       file: String, order: Int) -> Result<TimelineEvent, InputProblem> {
         func at(_ name: Column) -> SourceLocation { SourceLocation(file: file, line: record.line, column: column(name)) }
-        guard let label = cell(.event) else { return .failure(InputProblem(at(.event), "row has no event")) }
-        guard let type = EventType(rawValue: label) ?? map.events[label.lowercased()] ?? EventType(rawValue: label.lowercased()) else {
+        // The common cases read straight from the bytes; anything else takes the general path
+        // below, which also words the errors.
+        func bytes<T>(_ name: Column, _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+            let i = slots[name.rawValue]
+            guard i >= 0, !record.isEmpty(i) else { return nil }
+            return record.withField(i, parse)
+        }
+        let fastType = bytes(.event, Self.eventType)
+        guard let label = fastType == nil ? cell(.event) : "" else { return .failure(InputProblem(at(.event), "row has no event")) }
+        guard let type = fastType ?? EventType(rawValue: label) ?? map.events[label.lowercased()] ?? EventType(rawValue: label.lowercased()) else {
             let known = EventType.names + map.events.keys.sorted()
             return .failure(InputProblem(at(.event), "unknown event `\(label)`" + didYouMean(label, among: known)
                 + (map.events.isEmpty ? " (map the export's labels with --map)" : "")))
         }
-        guard let dateText = cell(.date) else { return .failure(InputProblem(at(.date), "row has no date")) }
         let moment: Moment
-        do { moment = try Moment(iso: dateText) } catch { return .failure(InputProblem(at(.date), "`date`: \(error)")) }
+        if let date = bytes(.date, Self.plainDate) {
+            moment = Moment(date: date)
+        } else {
+            guard let dateText = cell(.date) else { return .failure(InputProblem(at(.date), "row has no date")) }
+            do { moment = try Moment(iso: dateText) } catch { return .failure(InputProblem(at(.date), "`date`: \(error)")) }
+        }
         let event = TimelineEvent(type: type, moment: moment, location: SourceLocation(file: file, line: record.line, column: 1), order: order)
         func list(_ name: Column) -> [String]? {
-            cell(name).map { text in
-                text.utf8.split(separator: 59).compactMap { part in  // ;
+            let i = slots[name.rawValue]
+            guard i >= 0, !record.isEmpty(i) else { return nil }
+            return record.withField(i) { bytes in
+                if let asciiList = Self.splitASCIIList(bytes) { return asciiList }
+                guard let text = cell(name) else { return nil }
+                return text.utf8.split(separator: 59).compactMap { part in  // ;
                     let item = String(decoding: part, as: UTF8.self).trimmingWhitespace
                     return item.isEmpty ? nil : item
                 }
@@ -153,7 +169,9 @@ public enum EventLogCSV {
             default: return .failure(InputProblem(at(name), "`\(name.name)` should be true or false, found `\(text)`"))
             }
         }
-        if let text = cell(.stage) {
+        if let stage = bytes(.stage, Self.singleDigit), stage >= 1 {
+            event.stage = stage
+        } else if let text = cell(.stage) {
             guard let stage = Int(text), stage >= 1 else { return .failure(InputProblem(at(.stage), "`stage` should be 1 or 2, found `\(text)`")) }
             event.stage = stage
         }
@@ -185,5 +203,53 @@ public enum EventLogCSV {
             return .failure(InputProblem(at(.stage), "a \(type.rawValue) row is for stage \(type == .complaintReceived ? 1 : 2)"))
         }
         return .success(event)
+    }
+
+    /// An event type written exactly as `chc` names it (the usual case), from the cell's bytes.
+    static func eventType(_ bytes: UnsafeBufferPointer<UInt8>) -> EventType? {
+        for (name, type) in eventNames where name.count == bytes.count && name.elementsEqual(bytes) { return type }
+        return nil
+    }
+    private static let eventNames: [([UInt8], EventType)] = EventType.allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    /// A valid `YYYY-MM-DD` date from exactly ten bytes; `nil` for anything else (including
+    /// impossible dates, which the general path then explains).
+    static func plainDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45 else { return nil }
+        var value = 0, year = 0, month = 0
+        for index in 0..<10 where index != 4 && index != 7 {
+            let digit = Int(bytes[index]) - 48
+            guard digit >= 0, digit <= 9 else { return nil }
+            value = value * 10 + digit
+            if index == 3 { year = value; value = 0 }
+            if index == 6 { month = value; value = 0 }
+        }
+        return CivilDate(year: year, month: month, day: value)
+    }
+
+    /// A one-digit number (a stage), from the cell's bytes.
+    static func singleDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count == 1, bytes[0] >= 48, bytes[0] <= 57 else { return nil }
+        return Int(bytes[0]) - 48
+    }
+
+    /// A `;`-separated list of printable ASCII items, trimmed of spaces and tabs, empty items
+    /// dropped; `nil` when the cell holds anything else (the general path handles it).
+    static func splitASCIIList(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var items: [String] = []
+        var start = 0
+        func add(_ end: Int) {
+            var from = start, to = end
+            while from < to, bytes[from] == 32 || bytes[from] == 9 { from += 1 }
+            while to > from, bytes[to - 1] == 32 || bytes[to - 1] == 9 { to -= 1 }
+            if to > from { items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)) }
+        }
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if byte == 59 { add(index); start = index + 1 }
+            else if byte >= 0x80 || (byte < 32 && byte != 9) { return nil }
+        }
+        add(bytes.count)
+        return items
     }
 }
