@@ -20,7 +20,7 @@ public enum EventLogCSV {
     public static func stream(_ path: String, map: ColumnMap = ColumnMap(), limits: InputLimits = .standard,
                               emit: (Complaint) -> Void) -> [InputError] {
         var problems: [InputProblem] = []
-        do {
+        do throws(InputError) {
             // Pass 1: where each complaint's rows end.
             let scan = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
             guard let header = try scan.next() else {
@@ -30,20 +30,40 @@ public enum EventLogCSV {
             let idColumn = columns["complaint_id"]!
             // Column positions by `Column`, -1 when the export lacks it: an array, not a dictionary, on the hot path.
             let slots = Column.allCases.map { columns[$0.name] ?? -1 }
-            var lastRecord: [String: Int] = [:]
+            // Each row's complaint as a number (0, 1, … in order of first appearance; -1 for
+            // a row without an id), and the row where each complaint's rows end. Four bytes a
+            // row, and pass 2 needs no lookups by id.
+            var slotOfID: [String: Int32] = [:]
+            var rowSlots: [Int32] = []
+            var lastRow: [Int] = []
             var index = 0
             while let record = try scan.next() {
                 index += 1
+                var slot: Int32 = -1
                 if !record.isEmpty(idColumn) {
                     let id = record.field(idColumn).trimmingWhitespace
-                    if !id.isEmpty { lastRecord[id] = index }
+                    if !id.isEmpty {
+                        if let known = slotOfID[id] {
+                            slot = known
+                        } else {
+                            guard lastRow.count < Int(Int32.max) else {
+                                throw InputError(SourceLocation(file: path, line: record.line, column: 1), "more than \(Int32.max) complaints in one file; split the export")
+                            }
+                            slot = Int32(lastRow.count)
+                            slotOfID[id] = slot
+                            lastRow.append(0)
+                        }
+                        lastRow[Int(slot)] = index
+                    }
                 }
+                rowSlots.append(slot)
             }
+            slotOfID = [:]
 
             // Pass 2: build each complaint and emit it after its last row.
             let reader = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
             _ = try reader.next()
-            var open: [String: (events: [TimelineEvent], category: String?, landlord: String?, bad: Bool)] = [:]
+            var open = [OpenComplaint?](repeating: nil, count: lastRow.count)
             index = 0
             while let record = try reader.next() {
                 index += 1
@@ -56,12 +76,17 @@ public enum EventLogCSV {
                 }
                 func column(_ name: Column) -> Int { max(0, slots[name.rawValue]) + 1 }
                 let location = SourceLocation(file: path, line: record.line, column: 1)
-                guard let id = cell(.complaintId) else {
+                // The file must not have changed between the passes.
+                guard index <= rowSlots.count else {
+                    throw InputError(location, "the file changed while it was being read (it has more rows than a moment ago); read it again when it is complete")
+                }
+                let slot = Int(rowSlots[index - 1])
+                guard slot >= 0, let id = cell(.complaintId) else {
                     problems.append(InputProblem(location, "row has no complaint id (column `\(map.columns["complaint_id"] ?? "complaint_id")`)"))
                     continue
                 }
-                // Taken out of the dictionary while it changes, so appending does not copy the array.
-                var entry = open.removeValue(forKey: id) ?? ([], nil, nil, false)
+                // Taken out of its slot while it changes, so appending does not copy the array.
+                var entry = open[slot].take() ?? OpenComplaint()
                 if let problem = record.problem {
                     problems.append(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)"))
                     entry.bad = true
@@ -76,8 +101,8 @@ public enum EventLogCSV {
                         entry.bad = true
                     }
                 }
-                guard lastRecord[id] == index else {
-                    open[id] = entry
+                guard lastRow[slot] == index else {
+                    open[slot] = entry
                     continue
                 }
                 guard !entry.bad, !entry.events.isEmpty else { continue }
@@ -94,6 +119,15 @@ public enum EventLogCSV {
             return [InputError(problems + error.problems)]
         }
         return problems.isEmpty ? [] : [InputError(problems)]
+    }
+
+    /// A complaint whose rows are still being read.
+    struct OpenComplaint {
+        var events: [TimelineEvent] = []
+        var category: String?
+        var landlord: String?
+        /// A row of it could not be read: it is not checked.
+        var bad = false
     }
 
     /// The columns `chc` reads, named as in `timeline.md`.
