@@ -30,11 +30,16 @@ public struct CSVReporter: StreamingFormat {
 /// A CSV cell: neutralised against formula injection, then quoted when it needs to be.
 /// Works on UTF-8 bytes (this runs for every cell of a large report).
 public func csvCell(_ value: String) -> String {
-    var needsQuotes = false, hasQuote = false
-    for byte in value.utf8 where byte == 44 || byte == 34 || byte == 10 || byte == 13 {  // , " LF CR
-        needsQuotes = true
-        if byte == 34 { hasQuote = true }
+    func scan(_ bytes: some Sequence<UInt8>) -> (needsQuotes: Bool, hasQuote: Bool) {
+        var needsQuotes = false, hasQuote = false
+        for byte in bytes where byte == 44 || byte == 34 || byte == 10 || byte == 13 {  // , " LF CR
+            needsQuotes = true
+            if byte == 34 { hasQuote = true }
+        }
+        return (needsQuotes, hasQuote)
     }
+    // Through a pointer when the string is stored contiguously (native strings are).
+    let (needsQuotes, hasQuote) = value.utf8.withContiguousStorageIfAvailable(scan) ?? scan(value.utf8)
     var text = value
     if let first = value.utf8.first, first == 61 || first == 43 || first == 45 || first == 64 || first == 9 || first == 13 {  // = + - @ TAB CR
         text = "'" + text
