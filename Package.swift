@@ -23,8 +23,10 @@ let package = Package(
             name: "chc",
             dependencies: ["CHCKit", "WorkingDays", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "WorkingDaysTests", dependencies: ["WorkingDays"], exclude: ["Fixtures"]),
-        .testTarget(name: "CHCKitTests", dependencies: ["CHCKit", "WorkingDays"], exclude: ["Fixtures", "Goldens", "BadInput"]),
+        // Helpers shared by the test targets (a seeded random number generator).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "WorkingDaysTests", dependencies: ["WorkingDays", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CHCKitTests", dependencies: ["CHCKit", "WorkingDays", "TestSupport"], exclude: ["Fixtures", "Goldens", "BadInput"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,29 +1,18 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import CHCKit
 
 /// The CSV reader against tables it should read back exactly: random fields (quoted and not,
 /// with separators, quotes, newlines, CR and non-ASCII text), LF or CRLF line ends, read in
 /// chunks of every small size so each record is cut by a chunk edge somewhere.
 @Suite struct CSVRecordReaderTests {
-    /// A tiny deterministic generator, so a failure can be replayed from its seed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let plain: [String] = ["a", "b", "z", "0", "7", " ", "-", ";", "é", "€", "x y", "'"]
     static let special: [String] = [",", "\"", "\n", "\r\n", "\r"]
 
     /// A random table and its CSV text.
     static func table(seed: UInt64) -> (rows: [[String]], text: String) {
-        var random = SplitMix(state: seed)
+        var random = SeededRandom(state: seed)
         var rows: [[String]] = []
         var text = ""
         let crlf = Bool.random(using: &random)

@@ -1,19 +1,9 @@
 import Testing
+import TestSupport
 @testable import WorkingDays
 
 /// Properties that must hold for every pair of dates, checked on many seeded random dates.
 @Suite struct CalendarPropertyTests {
-    struct SeededRandom: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let first = day("2018-01-01").dayNumber
     static let last = day("2040-12-31").dayNumber
 

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 /// Runs a whole batch: reads complaints as a stream and checks them in chunks, and hands each
 /// result to `deliver` in input order — so memory holds two chunks, not the batch. Reading (and
@@ -77,7 +76,8 @@ public struct CheckSession: Sendable {
 private final class Chunk<Output>: @unchecked Sendable {
     private let items: [(String, Complaint)]
     private let base: Int
-    private let claimed = Atomic<Int>(0)
+    private let lock = NSLock()
+    private var claimed = 0
     private let slots: UnsafeMutablePointer<Output?>
     let count: Int
 
@@ -96,7 +96,10 @@ private final class Chunk<Output>: @unchecked Sendable {
 
     func work(_ checker: Checker, _ transform: (Int, String, ComplaintResult) -> Output) {
         while true {
-            let index = claimed.wrappingAdd(1, ordering: .relaxed).oldValue
+            let index = lock.withLock {
+                defer { claimed += 1 }
+                return claimed
+            }
             guard index < count else { return }
             let (file, complaint) = items[index]
             slots[index] = transform(base + index, file, checker.check(complaint))
