@@ -106,7 +106,10 @@ public final class CSVRecordReader {
     public func next() throws(InputError) -> CSVRecord? {
         if !started {
             started = true
-            try refill(atLeast: chunkBytes)
+            // A small file gets a buffer of its own size, not a whole chunk.
+            var status = stat()
+            let size = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : chunkBytes
+            try refill(atLeast: min(chunkBytes, size + 1))
             if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
         }
         while true {
