@@ -106,4 +106,23 @@ import Testing
         #expect(complaints.map(\.id) == ["A"])
         #expect(errors.first?.description.contains(":3:14: error: field 3 is not valid UTF-8") == true, "\(errors)")
     }
+
+    @Test func aFileRewrittenBetweenThePassesIsAnErrorNotAWrongFinding() throws {
+        // Large enough (about 1.5 MB) that pass 2 reads it in more than one chunk.
+        let rows = (0..<40_000).map { String(format: "C%06d,2024-06-03,complaint-received\n", $0) }
+        let file = try write("complaint_id,date,event\n" + rows.joined())
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var emitted = 0
+        let errors = EventLogCSV.stream(file) { _ in
+            emitted += 1
+            guard emitted == 1, let handle = FileHandle(forWritingAtPath: file) else { return }
+            // Other complaints' ids, same length, written over the end of the file in place.
+            let offset = UInt64(24 + 20_000 * rows[0].utf8.count)
+            try? handle.seek(toOffset: offset)
+            handle.write(Data(rows[..<20_000].map { $0.replacingOccurrences(of: "C", with: "D") }.joined().utf8))
+            try? handle.close()
+        }
+        #expect(emitted < 40_000)
+        #expect(errors.map(\.description).joined().contains("the file changed while it was being read"), "\(errors)")
+    }
 }

@@ -36,6 +36,7 @@ public enum EventLogCSV {
             var slotOfID: [String: Int32] = [:]
             var rowSlots: [Int32] = []
             var lastRow: [Int] = []
+            var ids: [String] = []
             var index = 0
             while let record = try scan.next() {
                 index += 1
@@ -52,6 +53,7 @@ public enum EventLogCSV {
                             slot = Int32(lastRow.count)
                             slotOfID[id] = slot
                             lastRow.append(0)
+                            ids.append(id)
                         }
                         lastRow[Int(slot)] = index
                     }
@@ -67,7 +69,6 @@ public enum EventLogCSV {
             index = 0
             while let record = try reader.next() {
                 index += 1
-                if record.count == 1, record.isEmpty(0) { continue }  // blank line
                 func cell(_ name: Column) -> String? {
                     let i = slots[name.rawValue]
                     guard i >= 0, !record.isEmpty(i) else { return nil }
@@ -76,12 +77,16 @@ public enum EventLogCSV {
                 }
                 func column(_ name: Column) -> Int { max(0, slots[name.rawValue]) + 1 }
                 let location = SourceLocation(file: path, line: record.line, column: 1)
-                // The file must not have changed between the passes.
-                guard index <= rowSlots.count else {
-                    throw InputError(location, "the file changed while it was being read (it has more rows than a moment ago); read it again when it is complete")
+                let slot = index <= rowSlots.count ? Int(rowSlots[index - 1]) : -2
+                if record.count == 1, record.isEmpty(0) {  // a blank line
+                    guard slot == -1 else { throw changedWhileRead(location) }
+                    continue
                 }
-                let slot = Int(rowSlots[index - 1])
-                guard slot >= 0, let id = cell(.complaintId) else {
+                let id = cell(.complaintId)
+                // The file must not have changed between the passes: a row given to the wrong
+                // complaint would be a wrong finding.
+                guard slot == -1 ? id == nil : (slot >= 0 && id == ids[slot]) else { throw changedWhileRead(location) }
+                guard let id else {
                     problems.append(InputProblem(location, "row has no complaint id (column `\(map.columns["complaint_id"] ?? "complaint_id")`)"))
                     continue
                 }
@@ -113,12 +118,17 @@ public enum EventLogCSV {
                 problems += found
                 if let validated { emit(validated) }
             }
+            guard index == rowSlots.count else { throw changedWhileRead(SourceLocation(file: path, line: 1, column: 1)) }
         } catch {
             // A file-level problem (an unclosed quote, an over-long field) leaves the rest of the
             // file unreadable: what was not yet emitted is not checked, since it may miss rows.
             return [InputError(problems + error.problems)]
         }
         return problems.isEmpty ? [] : [InputError(problems)]
+    }
+
+    static func changedWhileRead(_ location: SourceLocation) -> InputError {
+        InputError(location, "the file changed while it was being read; check it again once the export is complete")
     }
 
     /// A complaint whose rows are still being read.
