@@ -37,19 +37,32 @@ public struct Checker: Sendable {
         var evaluations: [RuleEvaluation] = []
         var packsUsed: [String] = []
         let received = complaint.receivedDate ?? options.asOf
+        var context: EvaluationContext?
+        /// Every rule of `pack`, in one context moved from rule to rule.
+        func evaluateAll(of pack: RulePack, label: String?) {
+            guard let first = pack.rules.first else { return }
+            let calendar = calendars.calendar(region ?? pack.calendar)
+            let shared = context ?? EvaluationContext(complaint: complaint, pack: pack, rule: first, calendar: calendar,
+                                                      asOf: options.asOf, cutOff: options.policy?.cutOffTime, label: label)
+            context = shared
+            shared.pack = pack
+            shared.calendar = calendar
+            shared.label = label
+            evaluations.reserveCapacity(evaluations.count + pack.rules.count)
+            for rule in pack.rules {
+                shared.rule = rule
+                evaluations.append(Checker.evaluate(in: shared))
+            }
+        }
         if let pack = options.forcedPack ?? library.codePack(inForceOn: received) {
             packsUsed.append(pack.id)
-            let calendar = calendars.calendar(region ?? pack.calendar)
-            evaluations += pack.rules.map { Checker.evaluate($0, of: complaint, pack: pack, calendar: calendar, asOf: options.asOf,
-                                                            cutOff: options.policy?.cutOffTime, label: nil) }
+            evaluateAll(of: pack, label: nil)
         } else {
             evaluations.append(noCodeInForce(complaint, received: received))
         }
         if let overlay {
             packsUsed.append(overlay.id)
-            let calendar = calendars.calendar(region ?? overlay.calendar)
-            evaluations += overlay.rules.map { Checker.evaluate($0, of: complaint, pack: overlay, calendar: calendar, asOf: options.asOf,
-                                                               cutOff: options.policy?.cutOffTime, label: "\(options.policy?.landlord ?? overlay.id) policy") }
+            evaluateAll(of: overlay, label: "\(options.policy?.landlord ?? overlay.id) policy")
         }
         return ComplaintResult(complaint: complaint, packs: packsUsed, evaluations: evaluations)
     }
@@ -57,7 +70,12 @@ public struct Checker: Sendable {
     /// One rule's evaluation of one complaint.
     public static func evaluate(_ rule: Rule, of complaint: Complaint, pack: RulePack, calendar: WorkingDayCalendar,
                                 asOf: CivilDate, cutOff: TimeOfDay? = nil, label: String? = nil) -> RuleEvaluation {
-        let context = EvaluationContext(complaint: complaint, pack: pack, rule: rule, calendar: calendar, asOf: asOf, cutOff: cutOff, label: label)
+        evaluate(in: EvaluationContext(complaint: complaint, pack: pack, rule: rule, calendar: calendar, asOf: asOf, cutOff: cutOff, label: label))
+    }
+
+    /// The context's rule's evaluation of its complaint.
+    static func evaluate(in context: EvaluationContext) -> RuleEvaluation {
+        let rule = context.rule
         do {
             switch rule.check {
             case let .deadline(spec): return try DeadlineCheck(spec: spec, context: context).evaluate()
