@@ -192,7 +192,7 @@ public enum EventLogCSV {
             guard let dateText = cell(.date) else { return .failure(InputProblem(at(.date), "row has no date")) }
             do { moment = try Moment(iso: dateText) } catch { return .failure(InputProblem(at(.date), "`date`: \(error)")) }
         }
-        let event = TimelineEvent(type: type, moment: moment, location: SourceLocation(file: file, line: record.line, column: 1), order: order)
+        var event = EventDetails()
         func list(_ name: Column) -> [String]? {
             let i = slots[name.rawValue]
             guard i >= 0, !record.isEmpty(i) else { return nil }
@@ -246,7 +246,7 @@ public enum EventLogCSV {
         if (type == .complaintReceived || type == .escalationRequested), event.stage != nil, event.stage != (type == .complaintReceived ? 1 : 2) {
             return .failure(InputProblem(at(.stage), "a \(type.rawValue) row is for stage \(type == .complaintReceived ? 1 : 2)"))
         }
-        return .success(event)
+        return .success(TimelineEvent(type: type, moment: moment, details: event, location: SourceLocation(file: file, line: record.line, column: 1), order: order))
     }
 
     /// An event type written exactly as `chc` names it (the usual case), from the cell's bytes.

@@ -27,12 +27,15 @@ enum TimelineValidation {
         var escalated = false
         var openHolds: [Int: TimelineEvent] = [:]
         for index in complaint.events.indices {
-            let event = complaint.events[index]
+            var event = complaint.events[index]
             if event.date < receipt.date {
                 problems.append(InputProblem(event.location, "\(event.type.rawValue) on \(event.date) is dated before the complaint was received (\(receipt.date))"))
             }
             if event.type == .escalationRequested { escalated = true }
-            if event.type.isStaged, event.stage == nil { event.stage = escalated ? 2 : 1 }
+            if event.type.isStaged, event.stage == nil {
+                event = event.atStage(escalated ? 2 : 1)
+                complaint.events[index] = event
+            }
             if let stage = event.stage, stage >= 2, event.type.isStaged, !escalated, stage == 2 {
                 problems.append(InputProblem(event.location, "stage 2 \(event.type.rawValue) on \(event.date) has no `escalation-requested` before it"))
             }

@@ -133,7 +133,7 @@ public enum TimelineYAML {
             return nil
         }
         guard let moment = reader.moment(fields["date"], "`date`") else { return nil }
-        let event = TimelineEvent(type: type, moment: moment, location: reader.location(of: node), order: order)
+        var event = EventDetails()
         if let stageNode = fields["stage"], let stage = reader.int(stageNode, "`stage`") {
             if stage < 1 { reader.report(stageNode, "`stage` should be 1 or 2, found \(stage)") }
             if type == .complaintReceived, stage != 1 { reader.report(stageNode, "a complaint is received at stage 1; escalation to stage 2 is an `escalation-requested` event") }
@@ -163,7 +163,7 @@ public enum TimelineYAML {
             if let days = event.extensionDays, days < 1 { reader.report(fields["days"], "`days` should be at least 1, found \(days)") }
             if let to = event.extendedTo, to <= moment.date { reader.report(fields["to"], "the extension's new due date \(to) is not after the extension itself (\(moment.date))") }
         }
-        return event
+        return TimelineEvent(type: type, moment: moment, details: event, location: reader.location(of: node), order: order)
     }
 
 }
