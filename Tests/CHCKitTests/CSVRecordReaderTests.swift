@@ -65,6 +65,24 @@ import TestSupport
         }
     }
 
+    @Test(arguments: [1, 7, 64, 1 << 20])
+    func oneFieldAtATimeReadsTheSameAsWholeRecords(chunkBytes: Int) throws {
+        for seed in UInt64(0)..<80 {
+            let (rows, text) = Self.table(seed: seed)
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).csv")
+            try Data(text.utf8).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let records = try read(text, chunkBytes: chunkBytes)
+            for column in 0..<6 {
+                let reader = try CSVRecordReader(path: url.path, chunkBytes: chunkBytes)
+                var fields: [(line: Int, text: String)] = []
+                while let field = try reader.nextField(column) { fields.append(field) }
+                #expect(fields.map(\.text) == rows.map { column < $0.count ? $0[column] : "" }, "seed \(seed), column \(column)")
+                #expect(fields.map(\.line) == records.map(\.line), "seed \(seed), column \(column)")
+            }
+        }
+    }
+
     @Test func errorsAreTheSameWhereverTheChunksEnd() throws {
         let cases = [
             ("a,b\n1,\"open\n", ":2:3: error: a quoted field is never closed"),

@@ -124,6 +124,42 @@ public final class CSVRecordReader {
         }
     }
 
+    /// Field `index` of the next record as text (empty when the record has fewer fields), and
+    /// the line the record starts on; `nil` at the end of the file. The same text as
+    /// `next()?.field(index)`, faster: a record on one buffered line with no quote in it is
+    /// found with `memchr` and only the wanted field is copied; anything else is scanned in full.
+    public func nextField(_ index: Int) throws(InputError) -> (line: Int, text: String)? {
+        if started, start < buffer.count, let found = fastField(index) { return found }
+        guard let record = try next() else { return nil }
+        return (record.line, record.field(index))
+    }
+
+    private func fastField(_ index: Int) -> (line: Int, text: String)? {
+        let first = start, maxFieldBytes = maxFieldBytes
+        return buffer.withUnsafeBufferPointer { bytes -> (line: Int, text: String)? in
+            let base = UnsafeRawPointer(bytes.baseAddress!)
+            let length = bytes.count - first
+            guard let newline = memchr(base + first, 10, length) else { return nil }
+            let end = base.distance(to: UnsafeRawPointer(newline))
+            guard end - first <= maxFieldBytes, memchr(base + first, 34, end - first) == nil else { return nil }
+            var fieldStart = first
+            for _ in 0..<index {
+                guard let comma = memchr(base + fieldStart, 44, end - fieldStart) else { fieldStart = -1; break }
+                fieldStart = base.distance(to: UnsafeRawPointer(comma)) + 1
+            }
+            var text = ""
+            if fieldStart >= 0 {
+                var fieldEnd = memchr(base + fieldStart, 44, end - fieldStart).map { base.distance(to: UnsafeRawPointer($0)) } ?? end
+                if fieldEnd > fieldStart, bytes[fieldEnd - 1] == 13 { fieldEnd -= 1 }  // CR of a CRLF
+                text = String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<fieldEnd]), as: UTF8.self)
+            }
+            let found = (line: line, text: text)
+            start = end + 1
+            line += 1
+            return found
+        }
+    }
+
     /// Scans one record starting at `start`; `nil` when the buffer ends before the record does
     /// and more of the file remains (nothing is consumed then).
     private func scanRecord() throws(InputError) -> CSVRecord? {

@@ -38,17 +38,17 @@ public enum EventLogCSV {
             var lastRow: [Int] = []
             var ids: [String] = []
             var index = 0
-            while let record = try scan.next() {
+            while let (line, idText) = try scan.nextField(idColumn) {
                 index += 1
                 var slot: Int32 = -1
-                if !record.isEmpty(idColumn) {
-                    let id = record.field(idColumn).trimmingWhitespace
+                if !idText.isEmpty {
+                    let id = idText.trimmingWhitespace
                     if !id.isEmpty {
                         if let known = slotOfID[id] {
                             slot = known
                         } else {
                             guard lastRow.count < Int(Int32.max) else {
-                                throw InputError(SourceLocation(file: path, line: record.line, column: 1), "more than \(Int32.max) complaints in one file; split the export")
+                                throw InputError(SourceLocation(file: path, line: line, column: 1), "more than \(Int32.max) complaints in one file; split the export")
                             }
                             slot = Int32(lastRow.count)
                             slotOfID[id] = slot
