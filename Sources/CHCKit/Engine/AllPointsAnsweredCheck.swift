@@ -21,7 +21,7 @@ struct AllPointsAnsweredCheck {
                 "cannot tell whether every point was answered at stage \(stage): no response records which points it `addresses`",
                 severity: .note, at: responses[0].location, hint: "Add `addresses: [...]` to each response.")])
         }
-        var answered = Set<String>()
+        var answered: [String] = []  // a handful: an array is quicker than hashing
         var findings: [Finding] = []
         let first = recorded[0]
         for response in recorded {
@@ -31,7 +31,7 @@ struct AllPointsAnsweredCheck {
                     "stage \(stage) point\(newly.count == 1 ? "" : "s") \(list(newly)) first answered in a further response on \(response.date.longDescription), not in the response of \(first.date.longDescription)",
                     severity: .note, actual: response.date, at: response.location))
             }
-            answered.formUnion(newly)
+            answered += newly
         }
         let missing = raised.filter { !answered.contains($0) }
         guard !missing.isEmpty else { return context.evaluation(.compliant, findings) }
