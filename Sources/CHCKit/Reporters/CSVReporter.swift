@@ -13,13 +13,19 @@ public struct CSVReporter: StreamingFormat {
 
     public func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, first: Bool) -> String {
         var out = ""
+        out.reserveCapacity(findings.count * 512)
         for f in findings {
-            let row = [f.location.file, String(f.location.line), String(f.location.column), f.complaint, f.rule, f.pack, f.check.kind,
-                       f.check.event ?? "", f.check.stage.map(String.init) ?? "", f.severity.rawValue, f.status.rawValue, f.message,
-                       f.anchor?.event ?? "", f.anchor?.date.description ?? "", f.due?.description ?? "", f.actual?.description ?? "",
-                       f.workingDaysTaken.map(String.init) ?? "", f.workingDaysLate.map(String.init) ?? "",
-                       f.citation.paragraph, f.citation.url, f.citation.source, f.hint ?? ""]
-            out += row.map(csvCell).joined(separator: ",") + "\r\n"
+            // Each cell is appended to the one output string: no string per cell, no joining.
+            let cells = [f.location.file, String(f.location.line), String(f.location.column), f.complaint, f.rule, f.pack, f.check.kind,
+                         f.check.event ?? "", f.check.stage.map(String.init) ?? "", f.severity.rawValue, f.status.rawValue, f.message,
+                         f.anchor?.event ?? "", f.anchor?.date.description ?? "", f.due?.description ?? "", f.actual?.description ?? "",
+                         f.workingDaysTaken.map(String.init) ?? "", f.workingDaysLate.map(String.init) ?? "",
+                         f.citation.paragraph, f.citation.url, f.citation.source, f.hint ?? ""]
+            for (index, cell) in cells.enumerated() {
+                if index > 0 { out += "," }
+                appendCSVCell(cell, to: &out)
+            }
+            out += "\r\n"
         }
         return out
     }
@@ -28,8 +34,15 @@ public struct CSVReporter: StreamingFormat {
 }
 
 /// A CSV cell: neutralised against formula injection, then quoted when it needs to be.
-/// Works on UTF-8 bytes (this runs for every cell of a large report).
 public func csvCell(_ value: String) -> String {
+    var out = ""
+    appendCSVCell(value, to: &out)
+    return out
+}
+
+/// Appends `value` to `out` as a CSV cell (see `csvCell`). Works on UTF-8 bytes, through a
+/// pointer when it can (this runs for every cell of a large report).
+public func appendCSVCell(_ value: String, to out: inout String) {
     func scan(_ bytes: some Sequence<UInt8>) -> (needsQuotes: Bool, hasQuote: Bool) {
         var needsQuotes = false, hasQuote = false
         for byte in bytes where byte == 44 || byte == 34 || byte == 10 || byte == 13 {  // , " LF CR
@@ -38,21 +51,11 @@ public func csvCell(_ value: String) -> String {
         }
         return (needsQuotes, hasQuote)
     }
-    // Through a pointer when the string is stored contiguously (native strings are).
     let (needsQuotes, hasQuote) = value.utf8.withContiguousStorageIfAvailable(scan) ?? scan(value.utf8)
-    var text = value
-    if let first = value.utf8.first, first == 61 || first == 43 || first == 45 || first == 64 || first == 9 || first == 13 {  // = + - @ TAB CR
-        text = "'" + text
-    }
-    guard needsQuotes else { return text }
-    if hasQuote {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 8)
-        for byte in text.utf8 {
-            bytes.append(byte)
-            if byte == 34 { bytes.append(34) }
-        }
-        text = String(decoding: bytes, as: UTF8.self)
-    }
-    return "\"" + text + "\""
+    let first = value.utf8.first
+    let formula = first.map { $0 == 61 || $0 == 43 || $0 == 45 || $0 == 64 || $0 == 9 || $0 == 13 } ?? false  // = + - @ TAB CR
+    if needsQuotes { out += "\"" }
+    if formula { out += "'" }
+    out += hasQuote ? value.replacingOccurrences(of: "\"", with: "\"\"") : value
+    if needsQuotes { out += "\"" }
 }
