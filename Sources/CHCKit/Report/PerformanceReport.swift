@@ -106,10 +106,12 @@ public struct PerformanceReport: Sendable, Encodable {
         let from: CivilDate, to: CivilDate, asOf: CivilDate, homes: Int?
         let calendar: (ComplaintResult) -> WorkingDayCalendar
         var complaints = 0, escalated = 0
-        var order: [String] = []
-        var tallies: [String: (rule: Rule, pack: String, compliant: Int, breached: Int, notEvaluable: Int, pending: Int)] = [:]
+        /// Each rule's tally, found by the rule object (hashing a pointer, not its id, for every evaluation).
+        var tallyOfRule: [ObjectIdentifier: Int] = [:]
+        var tallyList: [(rule: Rule, pack: String, compliant: Int, breached: Int, notEvaluable: Int, pending: Int)] = []
         var s1 = 0, s1InTime = 0, s2 = 0, s2InTime = 0
-        var monthly: [String: (received: Int, escalated: Int, s1: Int, s1InTime: Int, s2: Int, s2InTime: Int, breaches: Int)] = [:]
+        /// By month, keyed by year × 12 + month − 1.
+        var monthly: [Int: (received: Int, escalated: Int, s1: Int, s1InTime: Int, s2: Int, s2InTime: Int, breaches: Int)] = [:]
         var byCategory: [String: (Int, Int, Int)] = [:]
         static let buckets = [(0, 10, "0–10"), (11, 20, "11–20"), (21, 40, "21–40"), (41, 60, "41–60"), (61, Int.max, "over 60")]
         var ageing = [Int](repeating: 0, count: buckets.count)
@@ -124,6 +126,7 @@ public struct PerformanceReport: Sendable, Encodable {
 
         func inPeriod(_ date: CivilDate?) -> Bool { date.map { $0 >= from && $0 <= to } ?? false }
         static func month(_ date: CivilDate) -> String { String(date.description.prefix(7)) }
+        static func monthKey(_ date: CivilDate) -> Int { let (year, month, _) = date.parts; return year * 12 + month - 1 }
 
         /// The Code pack's response deadline for the stage (CH02 uses it).
         static func responseEvaluation(_ result: ComplaintResult, stage: Int) -> RuleEvaluation? {
@@ -138,19 +141,26 @@ public struct PerformanceReport: Sendable, Encodable {
             if let receivedOn = result.complaint.receivedDate, inPeriod(receivedOn) {
                 complaints += 1
                 for evaluation in result.evaluations where evaluation.outcome != .notApplicable {
-                    let id = evaluation.rule.id
-                    if tallies[id] == nil { order.append(id); tallies[id] = (evaluation.rule, evaluation.pack, 0, 0, 0, 0) }
+                    let key = ObjectIdentifier(evaluation.rule)
+                    let slot: Int
+                    if let known = tallyOfRule[key] {
+                        slot = known
+                    } else {
+                        slot = tallyList.count
+                        tallyOfRule[key] = slot
+                        tallyList.append((evaluation.rule, evaluation.pack, 0, 0, 0, 0))
+                    }
                     switch evaluation.outcome {
-                    case .compliant: tallies[id]!.compliant += 1
+                    case .compliant: tallyList[slot].compliant += 1
                     case .breach:
-                        if evaluation.findings.contains(where: \.isBreach) { tallies[id]!.breached += 1 } else { tallies[id]!.compliant += 1 }
-                    case .notEvaluable: tallies[id]!.notEvaluable += 1
-                    case .pending: tallies[id]!.pending += 1
+                        if evaluation.findings.contains(where: \.isBreach) { tallyList[slot].breached += 1 } else { tallyList[slot].compliant += 1 }
+                    case .notEvaluable: tallyList[slot].notEvaluable += 1
+                    case .pending: tallyList[slot].pending += 1
                     case .notApplicable: break
                     }
                 }
-                let breaches = result.findings.filter(\.isBreach).count
-                var m = monthly[Self.month(receivedOn)] ?? empty
+                let breaches = result.evaluations.reduce(0) { $0 + $1.findings.reduce(0) { $0 + ($1.isBreach ? 1 : 0) } }
+                var m = monthly[Self.monthKey(receivedOn)] ?? empty
                 m.received += 1
                 m.breaches += breaches
                 if let evaluation = Self.responseEvaluation(result, stage: 1), evaluation.timing?.actual != nil {
@@ -158,7 +168,7 @@ public struct PerformanceReport: Sendable, Encodable {
                     m.s1 += 1
                     if evaluation.outcome == .compliant { s1InTime += 1; m.s1InTime += 1 }
                 }
-                monthly[Self.month(receivedOn)] = m
+                monthly[Self.monthKey(receivedOn)] = m
                 let name = result.complaint.category ?? "(none)"
                 var c = byCategory[name] ?? (0, 0, 0)
                 c.0 += 1
@@ -168,14 +178,14 @@ public struct PerformanceReport: Sendable, Encodable {
             }
             if let escalation = result.complaint.first(.escalationRequested)?.date, inPeriod(escalation) {
                 escalated += 1
-                var m = monthly[Self.month(escalation)] ?? empty
+                var m = monthly[Self.monthKey(escalation)] ?? empty
                 m.escalated += 1
                 if let evaluation = Self.responseEvaluation(result, stage: 2), evaluation.timing?.actual != nil {
                     s2 += 1
                     m.s2 += 1
                     if evaluation.outcome == .compliant { s2InTime += 1; m.s2InTime += 1 }
                 }
-                monthly[Self.month(escalation)] = m
+                monthly[Self.monthKey(escalation)] = m
             }
             // Open complaints (any open deadline) by working days since receipt, as of the run.
             if result.evaluations.contains(where: { $0.openDeadline != nil }), let receivedOn = result.complaint.receivedDate,
@@ -186,6 +196,19 @@ public struct PerformanceReport: Sendable, Encodable {
         }
 
         public func finish(inputErrors: Int) -> PerformanceReport {
+            // Rules of the same id (the same rule loaded twice) are counted together.
+            var tallies: [String: (rule: Rule, pack: String, compliant: Int, breached: Int, notEvaluable: Int, pending: Int)] = [:]
+            var order: [String] = []
+            for t in tallyList {
+                let id = t.rule.id
+                if let old = tallies[id] {
+                    tallies[id] = (old.rule, old.pack, old.compliant + t.compliant, old.breached + t.breached,
+                                   old.notEvaluable + t.notEvaluable, old.pending + t.pending)
+                } else {
+                    order.append(id)
+                    tallies[id] = t
+                }
+            }
             let rules = order.sorted().map { id in
                 let t = tallies[id]!
                 let evaluated = t.compliant + t.breached
@@ -203,7 +226,7 @@ public struct PerformanceReport: Sendable, Encodable {
             var cursor = CivilDate(year: from.parts.year, month: from.parts.month, day: 1)!
             while cursor <= to {
                 let k = Self.month(cursor)
-                let m = monthly[k] ?? (0, 0, 0, 0, 0, 0, 0)
+                let m = monthly[Self.monthKey(cursor)] ?? (0, 0, 0, 0, 0, 0, 0)
                 months.append(Month(month: k, received: m.received, escalated: m.escalated, stage1Responded: m.s1, stage1InTime: m.s1InTime,
                                     stage2Responded: m.s2, stage2InTime: m.s2InTime, breaches: m.breaches))
                 let (y, mo, _) = cursor.parts
