@@ -23,9 +23,10 @@ struct DeadlineCheck {
         let originalDue = due
         var findings: [Finding] = []
         var onHold = false
-        let stageEvents = complaint.events.filter { $0.stage == spec.stage }
+        let stage = spec.stage
+        let stageEvents = complaint.events.lazy.filter { $0.stage == stage }  // lazily: no array for each rule
 
-        // Holds and extensions at this stage, in date order.
+        // Holds and extensions at this stage, in date order (most complaints have none).
         var extensionUsed = 0
         for event in stageEvents where event.type == .hold || (event.type == .extension && spec.event == .response) {
             if event.type == .hold {
