@@ -51,7 +51,6 @@ enum TimelineValidation {
                     problems.append(InputProblem(event.location, "`resume` at stage \(event.stage ?? 1) on \(event.date) has no `hold` before it"))
                 }
             }
-            complaint.events[index] = event
         }
         return (problems.isEmpty ? complaint : nil, problems)
     }
