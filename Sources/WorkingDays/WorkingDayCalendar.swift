@@ -13,6 +13,9 @@ public final class WorkingDayCalendar: Sendable {
     public let closures: [CivilDate: String]
 
     private let coveredYears: Set<Int>
+    /// The covered years are one run without gaps (the usual case): a day is covered exactly
+    /// when it falls inside the running total, with no year to work out.
+    private let gapless: Bool
     private let firstDay: Int
     /// `runningTotal[i]` = working days in `firstDay ... firstDay + i`.
     private let runningTotal: [Int32]
@@ -36,6 +39,7 @@ public final class WorkingDayCalendar: Sendable {
         }
         self.nonWorking = nonWorking
         let first = coveredYears.min() ?? 2018, last = coveredYears.max() ?? 2018
+        gapless = !coveredYears.isEmpty && coveredYears.count == last - first + 1
         firstDay = CivilDate(year: first, month: 1, day: 1)!.dayNumber
         let lastDay = CivilDate(year: last, month: 12, day: 31)!.dayNumber
         var totals = [Int32](repeating: 0, count: lastDay - firstDay + 1)
@@ -56,6 +60,7 @@ public final class WorkingDayCalendar: Sendable {
     }
 
     private func index(_ day: CivilDate) throws(CalendarError) -> Int {
+        if gapless, day.dayNumber >= firstDay, day.dayNumber - firstDay < runningTotal.count { return day.dayNumber - firstDay }
         guard coveredYears.contains(day.year) else {
             throw .yearNotCovered(year: day.year, region: region, covered: coverage)
         }
@@ -63,6 +68,7 @@ public final class WorkingDayCalendar: Sendable {
     }
 
     private func checkYears(_ a: CivilDate, _ b: CivilDate) throws(CalendarError) {
+        if gapless, min(a.dayNumber, b.dayNumber) >= firstDay, max(a.dayNumber, b.dayNumber) - firstDay < runningTotal.count { return }
         for year in min(a.year, b.year)...max(a.year, b.year) where !coveredYears.contains(year) {
             throw .yearNotCovered(year: year, region: region, covered: coverage)
         }
