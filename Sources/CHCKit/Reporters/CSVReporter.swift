@@ -15,17 +15,17 @@ public struct CSVReporter: StreamingFormat {
         var out = ""
         out.reserveCapacity(findings.count * 512)
         for f in findings {
-            // Each cell is appended to the one output string: no string per cell, no joining.
-            let cells = [f.location.file, String(f.location.line), String(f.location.column), f.complaint, f.rule, f.pack, f.check.kind,
-                         f.check.event ?? "", f.check.stage.map(String.init) ?? "", f.severity.rawValue, f.status.rawValue, f.message,
-                         f.anchor?.event ?? "", f.anchor?.date.description ?? "", f.due?.description ?? "", f.actual?.description ?? "",
-                         f.workingDaysTaken.map(String.init) ?? "", f.workingDaysLate.map(String.init) ?? "",
-                         f.citation.paragraph, f.citation.url, f.citation.source, f.hint ?? ""]
-            for (index, cell) in cells.enumerated() {
-                if index > 0 { out += "," }
-                appendCSVCell(cell, to: &out)
+            // Each cell is appended to the one output string: no array of cells, no joining.
+            func cell(_ value: String, last: Bool = false) {
+                appendCSVCell(value, to: &out)
+                out += last ? "\r\n" : ","
             }
-            out += "\r\n"
+            cell(f.location.file); cell(String(f.location.line)); cell(String(f.location.column)); cell(f.complaint)
+            cell(f.rule); cell(f.pack); cell(f.check.kind); cell(f.check.event ?? ""); cell(f.check.stage.map(String.init) ?? "")
+            cell(f.severity.rawValue); cell(f.status.rawValue); cell(f.message); cell(f.anchor?.event ?? "")
+            cell(f.anchor?.date.description ?? ""); cell(f.due?.description ?? ""); cell(f.actual?.description ?? "")
+            cell(f.workingDaysTaken.map(String.init) ?? ""); cell(f.workingDaysLate.map(String.init) ?? "")
+            cell(f.citation.paragraph); cell(f.citation.url); cell(f.citation.source); cell(f.hint ?? "", last: true)
         }
         return out
     }
