@@ -130,8 +130,9 @@ public struct PerformanceReport: Sendable, Encodable {
 
         /// The Code pack's response deadline for the stage (CH02 uses it).
         static func responseEvaluation(_ result: ComplaintResult, stage: Int) -> RuleEvaluation? {
+            // A policy rule's id has a `/` (byte 47) in it; a Code rule's has none.
             result.evaluations.first {
-                if case let .deadline(spec) = $0.rule.check, spec.event == .response, spec.stage == stage, !$0.rule.id.contains("/") { return true }
+                if case let .deadline(spec) = $0.rule.check, spec.event == .response, spec.stage == stage, !$0.rule.id.utf8.contains(47) { return true }
                 return false
             }
         }

@@ -32,15 +32,21 @@ public struct TimelineBatch: Sendable {
         var errors: [InputError] = []
         var skipped: [(file: String, reason: String)] = []
         var seen: [String: SourceLocation] = [:]
+        let files = expand(paths, errors: &errors)
+        // One CSV log on its own cannot repeat an id (its rows are grouped by id), so a
+        // million-complaint export needs no table of the ids it has delivered.
+        let trackIDs = !(files.count == 1 && files[0].file.lowercased().hasSuffix(".csv"))
         func deliver(_ file: String, _ complaint: Complaint) {
-            if let first = seen[complaint.id] {
-                errors.append(InputError(complaint.location, "complaint id `\(complaint.id)` is used twice in this batch (first at \(first))"))
-                return
+            if trackIDs {
+                if let first = seen[complaint.id] {
+                    errors.append(InputError(complaint.location, "complaint id `\(complaint.id)` is used twice in this batch (first at \(first))"))
+                    return
+                }
+                seen[complaint.id] = complaint.location
             }
-            seen[complaint.id] = complaint.location
             body(file, complaint)
         }
-        for (file, walked) in expand(paths, errors: &errors) {
+        for (file, walked) in files {
             if file.lowercased().hasSuffix(".csv") {
                 errors += EventLogCSV.stream(file, map: map, limits: limits) { deliver(file, $0) }
                 continue
