@@ -43,8 +43,6 @@ public struct CheckSession: Sendable {
             for output in chunk.outputs { deliver(output) }
             done += chunk.count
             inFlight = nil
-            // Freeing a chunk's complaints and results is real work: let the other core do it.
-            if workers > 1 { DispatchQueue.global().async { withExtendedLifetime(chunk) {} } }
             progress?(done)
         }
         func launch() {
