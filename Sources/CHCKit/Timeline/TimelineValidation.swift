@@ -18,10 +18,19 @@ enum TimelineValidation {
             problems.append(InputProblem(extra.location, "complaint `\(complaint.id)` is received twice (first on \(receipt.date) at line \(receipt.location.line)); log a new complaint as its own timeline"))
         }
         let declared = complaint.points.map(\.id)
-        var known = Set(declared)
+        // The point ids a response may name: a handful, so an array (without repeats), not a set.
+        var known: [String] = []
+        for id in declared where !known.contains(id) { known.append(id) }
         if declared.isEmpty {
             for event in complaint.events where event.type == .complaintReceived || event.type == .escalationRequested {
-                known.formUnion(event.points ?? [])
+                for id in event.points ?? [] where !known.contains(id) { known.append(id) }
+            }
+        }
+        func checkPoints(_ list: [String]?, _ name: String, of event: TimelineEvent) {
+            guard !known.isEmpty || !declared.isEmpty else { return }
+            for point in list ?? [] where !known.contains(point) {
+                problems.append(InputProblem(event.location, "`\(name)` names unknown point `\(point)`" + didYouMean(point, among: known.sorted())
+                    + " (points: \(known.sorted().joined(separator: ", ")))"))
             }
         }
         var escalated = false
@@ -39,12 +48,8 @@ enum TimelineValidation {
             if let stage = event.stage, stage >= 2, event.type.isStaged, !escalated, stage == 2 {
                 problems.append(InputProblem(event.location, "stage 2 \(event.type.rawValue) on \(event.date) has no `escalation-requested` before it"))
             }
-            for (list, name) in [(event.addresses, "addresses"), (event.points, "points")] where !known.isEmpty || !declared.isEmpty {
-                for point in list ?? [] where !known.contains(point) {
-                    problems.append(InputProblem(event.location, "`\(name)` names unknown point `\(point)`" + didYouMean(point, among: known.sorted())
-                        + " (points: \(known.sorted().joined(separator: ", ")))"))
-                }
-            }
+            checkPoints(event.addresses, "addresses", of: event)
+            checkPoints(event.points, "points", of: event)
             if event.type == .hold { openHolds[event.stage ?? 1] = event }
             if event.type == .resume {
                 if openHolds.removeValue(forKey: event.stage ?? 1) == nil {
