@@ -8,7 +8,7 @@ N complaints, against the pandas + numpy reference of the four 2024 Code deadlin
 Prints, for each N: wall seconds, complaints per second, MB per second and peak memory of
 each run, the ratio reference ÷ chc (how many times faster chc is), and whether the four rules'
 counts agree. Figures are ratios within one run: the machines are shared and noisy.
-Needs: swift, python3 with pandas, numpy and holidays (installed if missing).
+Needs: swift, python3 with pandas, numpy, holidays and PyYAML (installed if missing).
 """
 import json, os, subprocess, sys, time
 
@@ -20,9 +20,9 @@ RULES = ["HOS2024-6.2", "HOS2024-6.3", "HOS2024-6.11", "HOS2024-6.14"]
 
 def ensure_python_packages():
     try:
-        import pandas, numpy, holidays  # noqa: F401
+        import pandas, numpy, holidays, yaml  # noqa: F401
     except ImportError:
-        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "pandas", "numpy", "holidays"], check=True)
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "pandas", "numpy", "holidays", "pyyaml"], check=True)
 
 
 def four_rule_pack():
