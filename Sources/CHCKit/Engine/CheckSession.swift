@@ -76,7 +76,7 @@ public struct CheckSession: Sendable {
 private final class Chunk<Output>: @unchecked Sendable {
     private let items: [(String, Complaint)]
     private let base: Int
-    private let lock = NSLock()
+    private let lock = NSLockShim()  // NSLocking.withLock needs a newer macOS than Package.swift names
     private var claimed = 0
     private let slots: UnsafeMutablePointer<Output?>
     let count: Int

@@ -186,20 +186,20 @@ public final class CSVRecordReader {
             row.removeAll(keepingCapacity: true)
             ends.removeAll(keepingCapacity: true)
             columns.removeAll(keepingCapacity: true)
-            let line = UnsafeBufferPointer(rebasing: bytes[first..<end])
+            let text = UnsafeBufferPointer(rebasing: bytes[first..<end])
             var high: UInt8 = 0
             var fieldStart = 0
             // Fields are copied without their separators (a field runs from the previous end).
-            for (offset, byte) in line.enumerated() {
+            for (offset, byte) in text.enumerated() {
                 high |= byte
                 if byte == 44 {
-                    row.append(contentsOf: UnsafeBufferPointer(rebasing: line[fieldStart..<offset]))
+                    row.append(contentsOf: UnsafeBufferPointer(rebasing: text[fieldStart..<offset]))
                     columns.append(fieldStart + 1)
                     ends.append(row.count)
                     fieldStart = offset + 1
                 }
             }
-            row.append(contentsOf: UnsafeBufferPointer(rebasing: line[fieldStart...]))
+            row.append(contentsOf: UnsafeBufferPointer(rebasing: text[fieldStart...]))
             columns.append(fieldStart + 1)
             ends.append(row.count)
             return (lineEnd + 1, high >= 0x80)
