@@ -165,52 +165,45 @@ public final class CSVRecordReader {
     /// but a final one — nearly every line of an export — found with `memchr` and copied in
     /// one piece; `nil` otherwise (then `scanRecord` reads it).
     private func fastRecord() -> CSVRecord? {
-        var row: [UInt8] = [], ends: [Int] = [], columns: [Int] = []
-        swap(&row, &self.row)
-        swap(&ends, &self.ends)
-        swap(&columns, &self.columns)
-        defer {
-            swap(&row, &self.row)
-            swap(&ends, &self.ends)
-            swap(&columns, &self.columns)
-        }
-        let first = start, maxFieldBytes = maxFieldBytes
-        let found: (end: Int, high: Bool)? = buffer.withUnsafeBufferPointer { bytes in
-            let base = UnsafeRawPointer(bytes.baseAddress!)
-            guard let newline = memchr(base + first, 10, bytes.count - first) else { return nil }
-            let lineEnd = base.distance(to: UnsafeRawPointer(newline))
-            var end = lineEnd
-            if end > first, bytes[end - 1] == 13 { end -= 1 }  // CR of a CRLF
-            guard end - first <= maxFieldBytes, memchr(base + first, 34, end - first) == nil,
-                  memchr(base + first, 13, end - first) == nil else { return nil }
-            row.removeAll(keepingCapacity: true)
-            ends.removeAll(keepingCapacity: true)
-            columns.removeAll(keepingCapacity: true)
-            let text = UnsafeBufferPointer(rebasing: bytes[first..<end])
-            var high: UInt8 = 0
-            var fieldStart = 0
-            // Fields are copied without their separators (a field runs from the previous end).
-            for (offset, byte) in text.enumerated() {
-                high |= byte
-                if byte == 44 {
-                    row.append(contentsOf: UnsafeBufferPointer(rebasing: text[fieldStart..<offset]))
-                    columns.append(fieldStart + 1)
-                    ends.append(row.count)
-                    fieldStart = offset + 1
+        withBuffers { row, ends, columns in
+            let first = start, maxFieldBytes = maxFieldBytes
+            let found: (end: Int, high: Bool)? = buffer.withUnsafeBufferPointer { bytes in
+                let base = UnsafeRawPointer(bytes.baseAddress!)
+                guard let newline = memchr(base + first, 10, bytes.count - first) else { return nil }
+                let lineEnd = base.distance(to: UnsafeRawPointer(newline))
+                var end = lineEnd
+                if end > first, bytes[end - 1] == 13 { end -= 1 }  // CR of a CRLF
+                guard end - first <= maxFieldBytes, memchr(base + first, 34, end - first) == nil,
+                      memchr(base + first, 13, end - first) == nil else { return nil }
+                row.removeAll(keepingCapacity: true)
+                ends.removeAll(keepingCapacity: true)
+                columns.removeAll(keepingCapacity: true)
+                let text = UnsafeBufferPointer(rebasing: bytes[first..<end])
+                var high: UInt8 = 0
+                var fieldStart = 0
+                // Fields are copied without their separators (a field runs from the previous end).
+                for (offset, byte) in text.enumerated() {
+                    high |= byte
+                    if byte == 44 {
+                        row.append(contentsOf: UnsafeBufferPointer(rebasing: text[fieldStart..<offset]))
+                        columns.append(fieldStart + 1)
+                        ends.append(row.count)
+                        fieldStart = offset + 1
+                    }
                 }
+                row.append(contentsOf: UnsafeBufferPointer(rebasing: text[fieldStart...]))
+                columns.append(fieldStart + 1)
+                ends.append(row.count)
+                return (lineEnd + 1, high >= 0x80)
             }
-            row.append(contentsOf: UnsafeBufferPointer(rebasing: text[fieldStart...]))
-            columns.append(fieldStart + 1)
-            ends.append(row.count)
-            return (lineEnd + 1, high >= 0x80)
+            guard let found else { return nil }
+            let recordLine = line
+            start = found.end
+            line += 1
+            var record = CSVRecord(line: recordLine, bytes: row, ends: ends, problem: nil)
+            if found.high { record.problem = utf8Problem(row: row, ends: ends, columns: columns, line: recordLine) }
+            return record
         }
-        guard let found else { return nil }
-        let recordLine = line
-        start = found.end
-        line += 1
-        var record = CSVRecord(line: recordLine, bytes: row, ends: ends, problem: nil)
-        if found.high { record.problem = utf8Problem(row: row, ends: ends, columns: columns, line: recordLine) }
-        return record
     }
 
     /// The first field that is not valid UTF-8, as a problem of the record.
@@ -228,6 +221,104 @@ public final class CSVRecordReader {
     /// Scans one record starting at `start`; `nil` when the buffer ends before the record does
     /// and more of the file remains (nothing is consumed then).
     private func scanRecord() throws(InputError) -> CSVRecord? {
+        try withBuffers { (row, ends, columns) throws(InputError) -> CSVRecord? in
+            row.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+            columns.removeAll(keepingCapacity: true)
+
+            let recordLine = line, first = start, atEnd = atEnd, maxFieldBytes = maxFieldBytes, file = file
+            var line = recordLine
+            var lineStart = first  // buffer index of the first byte of the current line
+            var high: UInt8 = 0  // OR of every byte: bit 7 set when any is not ASCII
+            var consumed = -1  // buffer index just after the record, once it is complete
+
+            func tooLong(_ fieldStartColumn: Int) -> InputError {
+                InputError(SourceLocation(file: file, line: line, column: fieldStartColumn),
+                           "field \(ends.count + 1) is longer than the \(maxFieldBytes)-byte limit for a field (an unclosed quote, or not a CSV file? raise the limit with --max-field-bytes)")
+            }
+
+            try buffer.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) throws(InputError) in
+                let p = bytes.baseAddress!, count = bytes.count
+                var i = first
+                fields: while true {
+                    // At the start of a field.
+                    let fieldColumn = i - lineStart + 1
+                    columns.append(fieldColumn)
+                    let fieldStart = row.count
+                    if i < count, p[i] == 34 {  // a quoted field
+                        let quoteLine = line
+                        i += 1
+                        while true {
+                            var end = i
+                            while end < count, p[end] != 34 {
+                                let b = p[end]
+                                high |= b
+                                if b == 10 { line += 1; lineStart = end + 1 }
+                                end += 1
+                            }
+                            row.append(contentsOf: UnsafeBufferPointer(start: p + i, count: end - i))
+                            if row.count - fieldStart > maxFieldBytes { throw tooLong(fieldColumn) }
+                            i = end
+                            guard end < count else {
+                                if atEnd {
+                                    throw InputError(SourceLocation(file: file, line: quoteLine, column: fieldColumn), "a quoted field is never closed (missing `\"`)")
+                                }
+                                return  // need more
+                            }
+                            // At a quote: an escaped quote, or the end of the field.
+                            guard i + 1 < count || atEnd else { return }
+                            if i + 1 < count, p[i + 1] == 34 {
+                                row.append(34)
+                                i += 2
+                                continue
+                            }
+                            i += 1
+                            break
+                        }
+                        // After the closing quote: a separator, the end of the line (CRLF or LF) or of the file.
+                        if i < count, p[i] == 13 {
+                            guard i + 1 < count || atEnd else { return }
+                            i += 1
+                        }
+                        ends.append(row.count)
+                        if i == count { guard atEnd else { return }; consumed = i; break fields }
+                        let after = p[i]
+                        if after == 44 { i += 1; continue fields }
+                        if after == 10 { i += 1; line += 1; consumed = i; break fields }
+                        throw InputError(SourceLocation(file: file, line: line, column: i - lineStart + 1),
+                                         "unexpected `\(Character(UnicodeScalar(after)))` after a closing quote (expected `,` or the end of the line)")
+                    }
+                    // An unquoted field: up to the next separator or line end (a quote inside is text).
+                    var end = i
+                    while end < count {
+                        let b = p[end]
+                        if b == 44 || b == 10 { break }
+                        high |= b
+                        end += 1
+                    }
+                    if end - i > maxFieldBytes { throw tooLong(fieldColumn) }
+                    if end == count, !atEnd { return }  // need more
+                    var last = end
+                    if last > i, p[last - 1] == 13 { last -= 1 }  // CR of a CRLF
+                    row.append(contentsOf: UnsafeBufferPointer(start: p + i, count: last - i))
+                    ends.append(row.count)
+                    if end == count { consumed = end; break fields }
+                    i = end + 1
+                    if p[end] == 10 { line += 1; consumed = i; break fields }
+                }
+            }
+            guard consumed >= 0 else { return nil }
+            start = consumed
+            self.line = line
+            var record = CSVRecord(line: recordLine, bytes: row, ends: ends, problem: nil)
+            if high >= 0x80 { record.problem = utf8Problem(row: row, ends: ends, columns: columns, line: recordLine) }
+            return record
+        }
+    }
+
+    /// Lends the reused row buffers to `body` — moved out of `self`, so that the scan's appends
+    /// are not run-time exclusivity checks on a class's properties — and takes them back after.
+    private func withBuffers<T, E: Error>(_ body: (inout [UInt8], inout [Int], inout [Int]) throws(E) -> T) throws(E) -> T {
         var row: [UInt8] = [], ends: [Int] = [], columns: [Int] = []
         swap(&row, &self.row)
         swap(&ends, &self.ends)
@@ -237,96 +328,6 @@ public final class CSVRecordReader {
             swap(&ends, &self.ends)
             swap(&columns, &self.columns)
         }
-        row.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        columns.removeAll(keepingCapacity: true)
-
-        let recordLine = line, first = start, atEnd = atEnd, maxFieldBytes = maxFieldBytes, file = file
-        var line = recordLine
-        var lineStart = first  // buffer index of the first byte of the current line
-        var high: UInt8 = 0  // OR of every byte: bit 7 set when any is not ASCII
-        var consumed = -1  // buffer index just after the record, once it is complete
-
-        func tooLong(_ fieldStartColumn: Int) -> InputError {
-            InputError(SourceLocation(file: file, line: line, column: fieldStartColumn),
-                       "field \(ends.count + 1) is longer than the \(maxFieldBytes)-byte limit for a field (an unclosed quote, or not a CSV file? raise the limit with --max-field-bytes)")
-        }
-
-        try buffer.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) throws(InputError) in
-            let p = bytes.baseAddress!, count = bytes.count
-            var i = first
-            fields: while true {
-                // At the start of a field.
-                let fieldColumn = i - lineStart + 1
-                columns.append(fieldColumn)
-                let fieldStart = row.count
-                if i < count, p[i] == 34 {  // a quoted field
-                    let quoteLine = line
-                    i += 1
-                    while true {
-                        var end = i
-                        while end < count, p[end] != 34 {
-                            let b = p[end]
-                            high |= b
-                            if b == 10 { line += 1; lineStart = end + 1 }
-                            end += 1
-                        }
-                        row.append(contentsOf: UnsafeBufferPointer(start: p + i, count: end - i))
-                        if row.count - fieldStart > maxFieldBytes { throw tooLong(fieldColumn) }
-                        i = end
-                        guard end < count else {
-                            if atEnd {
-                                throw InputError(SourceLocation(file: file, line: quoteLine, column: fieldColumn), "a quoted field is never closed (missing `\"`)")
-                            }
-                            return  // need more
-                        }
-                        // At a quote: an escaped quote, or the end of the field.
-                        guard i + 1 < count || atEnd else { return }
-                        if i + 1 < count, p[i + 1] == 34 {
-                            row.append(34)
-                            i += 2
-                            continue
-                        }
-                        i += 1
-                        break
-                    }
-                    // After the closing quote: a separator, the end of the line (CRLF or LF) or of the file.
-                    if i < count, p[i] == 13 {
-                        guard i + 1 < count || atEnd else { return }
-                        i += 1
-                    }
-                    ends.append(row.count)
-                    if i == count { guard atEnd else { return }; consumed = i; break fields }
-                    let after = p[i]
-                    if after == 44 { i += 1; continue fields }
-                    if after == 10 { i += 1; line += 1; consumed = i; break fields }
-                    throw InputError(SourceLocation(file: file, line: line, column: i - lineStart + 1),
-                                     "unexpected `\(Character(UnicodeScalar(after)))` after a closing quote (expected `,` or the end of the line)")
-                }
-                // An unquoted field: up to the next separator or line end (a quote inside is text).
-                var end = i
-                while end < count {
-                    let b = p[end]
-                    if b == 44 || b == 10 { break }
-                    high |= b
-                    end += 1
-                }
-                if end - i > maxFieldBytes { throw tooLong(fieldColumn) }
-                if end == count, !atEnd { return }  // need more
-                var last = end
-                if last > i, p[last - 1] == 13 { last -= 1 }  // CR of a CRLF
-                row.append(contentsOf: UnsafeBufferPointer(start: p + i, count: last - i))
-                ends.append(row.count)
-                if end == count { consumed = end; break fields }
-                i = end + 1
-                if p[end] == 10 { line += 1; consumed = i; break fields }
-            }
-        }
-        guard consumed >= 0 else { return nil }
-        start = consumed
-        self.line = line
-        var record = CSVRecord(line: recordLine, bytes: row, ends: ends, problem: nil)
-        if high >= 0x80 { record.problem = utf8Problem(row: row, ends: ends, columns: columns, line: recordLine) }
-        return record
+        return try body(&row, &ends, &columns)
     }
 }
