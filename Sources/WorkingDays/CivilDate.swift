@@ -16,25 +16,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses `YYYY-MM-DD` strictly, or throws a `DateParseError` that says what is wrong.
     /// Reads the UTF-8 bytes in place (no allocation: this runs for every row of an export).
     public init(iso text: some StringProtocol) throws(DateParseError) {
-        let utf8 = text.utf8
-        var digits = (0, 0, 0)
-        var valid = utf8.count == 10
-        if valid {
-            var position = 0
-            for byte in utf8 {
-                switch position {
-                case 4, 7: if byte != 45 { valid = false }
-                default:
-                    guard byte >= 48, byte <= 57 else { valid = false; break }
-                    let digit = Int(byte - 48)
-                    if position < 4 { digits.0 = digits.0 * 10 + digit } else if position < 7 { digits.1 = digits.1 * 10 + digit } else { digits.2 = digits.2 * 10 + digit }
-                }
-                if !valid { break }
-                position += 1
-            }
+        guard let (year, month, day) = CivilDate.isoParts(text.utf8) else {
+            throw DateParseError(text: String(text), reason: "expected a date as YYYY-MM-DD")
         }
-        guard valid else { throw DateParseError(text: String(text), reason: "expected a date as YYYY-MM-DD") }
-        let (year, month, day) = digits
         guard (1...12).contains(month) else {
             throw DateParseError(text: String(text), reason: "month \(month) does not exist (expected 01–12)")
         }
@@ -44,6 +28,31 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
                                  reason: "\(CivilDate.monthNames[month - 1]) \(year) has \(length) days")
         }
         dayNumber = CivilDate.dayNumber(year: year, month: month, day: day)
+    }
+
+    /// A date from the UTF-8 bytes of `YYYY-MM-DD`, or nil for anything else — an impossible
+    /// date included (`init(iso:)` says what is wrong). For readers that hold bytes, not text.
+    /// Inlinable, so that a caller in another module gets it specialised for its byte type.
+    @inlinable public init?(isoUTF8 bytes: some Collection<UInt8>) {
+        guard let (year, month, day) = CivilDate.isoParts(bytes) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The digits of `YYYY-MM-DD` (not yet checked as a calendar date), or nil when the bytes
+    /// are not ten of that shape.
+    @inlinable static func isoParts(_ bytes: some Collection<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        guard bytes.count == 10 else { return nil }
+        var digits = (0, 0, 0)
+        for (position, byte) in bytes.enumerated() {
+            switch position {
+            case 4, 7: guard byte == 45 else { return nil }  // -
+            default:
+                guard byte >= 48, byte <= 57 else { return nil }
+                let digit = Int(byte - 48)
+                if position < 4 { digits.0 = digits.0 * 10 + digit } else if position < 7 { digits.1 = digits.1 * 10 + digit } else { digits.2 = digits.2 * 10 + digit }
+            }
+        }
+        return digits
     }
 
     /// Year, month (1–12) and day (1–31).

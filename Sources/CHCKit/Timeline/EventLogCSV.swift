@@ -186,7 +186,7 @@ public enum EventLogCSV {
                 + (map.events.isEmpty ? " (map the export's labels with --map)" : "")))
         }
         let moment: Moment
-        if let date = bytes(.date, Self.plainDate) {
+        if let date = bytes(.date, { CivilDate(isoUTF8: $0) }) {
             moment = Moment(date: date)
         } else {
             guard let dateText = cell(.date) else { return .failure(InputProblem(at(.date), "row has no date")) }
@@ -255,21 +255,6 @@ public enum EventLogCSV {
         return nil
     }
     private static let eventNames: [([UInt8], EventType)] = EventType.allCases.map { (Array($0.rawValue.utf8), $0) }
-
-    /// A valid `YYYY-MM-DD` date from exactly ten bytes; `nil` for anything else (including
-    /// impossible dates, which the general path then explains).
-    static func plainDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
-        guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45 else { return nil }
-        var value = 0, year = 0, month = 0
-        for index in 0..<10 where index != 4 && index != 7 {
-            let digit = Int(bytes[index]) - 48
-            guard digit >= 0, digit <= 9 else { return nil }
-            value = value * 10 + digit
-            if index == 3 { year = value; value = 0 }
-            if index == 6 { month = value; value = 0 }
-        }
-        return CivilDate(year: year, month: month, day: value)
-    }
 
     /// A one-digit number (a stage), from the cell's bytes.
     static func singleDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
