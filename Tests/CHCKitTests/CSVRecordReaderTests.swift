@@ -83,6 +83,14 @@ import TestSupport
         }
     }
 
+    @Test func aCarriageReturnInsideAnUnquotedFieldIsKept() throws {
+        // Only a field's last CR (of a CRLF) is dropped; a line with another CR takes the full scan.
+        for chunk in [1, 5, 1 << 20] {
+            let records = try read("a\rb,c\r\nd,e\r,f\n", chunkBytes: chunk)
+            #expect(records.map(\.fields) == [["a\rb", "c"], ["d", "e", "f"]], "chunk \(chunk)")
+        }
+    }
+
     @Test func errorsAreTheSameWhereverTheChunksEnd() throws {
         let cases = [
             ("a,b\n1,\"open\n", ":2:3: error: a quoted field is never closed"),

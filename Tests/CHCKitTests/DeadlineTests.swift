@@ -260,4 +260,20 @@ import Testing
         #expect(own.severity == .warning && own.due == date("2022-10-18"))
         #expect(own.message.contains("Luton Borough Council policy"))
     }
+
+    /// The complaint's own `calendar:` picks the region's bank holidays: St Andrew's Day moved to
+    /// Monday 1 December 2025 in Scotland only; 12 July 2024 is a holiday in Northern Ireland only.
+    @Test(arguments: [
+        ("england-and-wales", "2025-11-27", "2025-12-04"), ("scotland", "2025-11-27", "2025-12-05"), ("northern-ireland", "2025-11-27", "2025-12-04"),
+        ("england-and-wales", "2024-07-08", "2024-07-15"), ("scotland", "2024-07-08", "2024-07-15"), ("northern-ireland", "2024-07-08", "2024-07-16"),
+    ])
+    func eachRegionCountsWithItsOwnHolidays(region: String, received: String, due: String) throws {
+        let result = try check("""
+        complaint: R-1
+        calendar: \(region)
+        events:
+          - {date: \(received), type: complaint-received}
+        """, pack: "hos-2024", asOf: "2026-11-23")
+        #expect(result.evaluation("HOS2024-6.2")?.timing?.due == date(due))
+    }
 }

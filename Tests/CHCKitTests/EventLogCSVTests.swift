@@ -125,4 +125,14 @@ import Testing
         #expect(emitted < 40_000)
         #expect(errors.map(\.description).joined().contains("the file changed while it was being read"), "\(errors)")
     }
+
+    @Test func anIDInTwoLogsIsUsedTwiceThoughOneLogAloneKeepsNoTable() throws {
+        let first = try write("complaint_id,date,event\nA,2024-06-03,complaint-received\n")
+        let second = try write("complaint_id,date,event\nA,2024-06-10,complaint-received\nB,2024-06-10,complaint-received\n")
+        defer { try? FileManager.default.removeItem(atPath: first); try? FileManager.default.removeItem(atPath: second) }
+        let both = TimelineBatch.load(paths: [first, second])
+        #expect(both.entries.map(\.complaint.id) == ["A", "B"])
+        #expect(both.errors.map(\.description).joined().contains("complaint id `A` is used twice in this batch"), "\(both.errors)")
+        #expect(TimelineBatch.load(paths: [second]).errors.isEmpty)
+    }
 }

@@ -91,4 +91,16 @@ import Testing
         #expect(try calendar.isWorkingDay(day("2024-04-01")))
         #expect(try !calendar.isWorkingDay(day("2025-04-21")))  // other years untouched
     }
+
+    @Test func yearsBetweenTwoCoveredRunsAreStillErrors() throws {
+        // A loaded list for 2045 alone leaves 2041–2044 uncovered, inside the running total.
+        let loaded = BankHolidayTable(region: .englandAndWales, holidays: [
+            Holiday(date: day("2045-01-02"), title: "invented holiday", origin: .loaded),
+        ])
+        let calendar = WorkingDayCalendar(region: .englandAndWales, holidays: .builtIn(.englandAndWales).overridden(by: loaded))
+        #expect(try !calendar.isWorkingDay(day("2045-01-02")))
+        #expect(throws: CalendarError.self) { try calendar.isWorkingDay(day("2043-06-01")) }
+        #expect(throws: CalendarError.self) { try calendar.workingDays(from: day("2040-12-01"), to: day("2045-01-10")) }
+        #expect(try calendar.workingDays(from: day("2040-12-03"), to: day("2040-12-10")) == 5)
+    }
 }
