@@ -37,8 +37,6 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Never use colour.")
     var noColor = false
 
-    @Flag(help: "No progress line on standard error.")
-    var quiet = false
 
     func run() throws {
         try refuseOverwritingInputs(output, inputs: inputs.paths + [inputs.policy, inputs.map, inputs.rules, baseline].compactMap { $0 })
@@ -51,7 +49,7 @@ struct CheckCommand: ParsableCommand {
         }
         guard let streaming else {
             // SARIF and JUnit describe the whole run at once (rules, totals): collect it.
-            let report = try inputs.run(baseline: baseline, quiet: quiet)
+            let report = try inputs.run(baseline: baseline)
             try emit(format == .sarif ? SARIFReporter().render(report) : JUnitReporter().render(report), to: output)
             for problem in report.inputErrors.flatMap(\.problems) { printError(problem.description) }
             let code = report.exitCode(failOn: failOn.severity)
@@ -74,7 +72,7 @@ struct CheckCommand: ParsableCommand {
         var tally = SummaryTally()
         let asOf = prepared.asOf, baselineSet = known, renderer = SendableFormat(streaming)
         // Findings are chosen and rendered on the checking thread; this thread only writes.
-        var (errors, skipped) = inputs.stream(prepared, quiet: quiet, transform: { position, file, result in
+        var (errors, skipped) = inputs.stream(prepared, transform: { position, file, result in
             let all = result.findings
             let reported = baselineSet.isEmpty ? all : all.filter { !baselineSet.contains($0.fingerprint) }
             return RenderedComplaint(reported: reported, suppressed: all.count - reported.count,

@@ -25,14 +25,12 @@ struct DueCommand: ParsableCommand {
     @Option(help: "Write the list to this file instead of standard output.")
     var output: String?
 
-    @Flag(help: "No progress line on standard error.")
-    var quiet = false
 
     func run() throws {
         try refuseOverwritingInputs(output, inputs: inputs.paths + [inputs.policy, inputs.map, inputs.rules].compactMap { $0 })
         let prepared = try inputs.prepare()
         var items: [DueList.Item] = []
-        let (errors, _) = inputs.stream(prepared, quiet: quiet) { file, result in
+        let (errors, _) = inputs.stream(prepared) { file, result in
             items += DueList.items(file: file, result: result, asOf: prepared.asOf, within: within)
         }
         let list = DueList(asOf: prepared.asOf, items: items)

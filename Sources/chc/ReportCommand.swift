@@ -35,8 +35,6 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The report's title (HTML).")
     var title: String?
 
-    @Flag(help: "No progress line on standard error.")
-    var quiet = false
 
     func run() throws {
         try refuseOverwritingInputs(output, inputs: inputs.paths + [inputs.policy, inputs.map, inputs.rules].compactMap { $0 })
@@ -61,7 +59,7 @@ struct ReportCommand: ParsableCommand {
         var accumulator = PerformanceReport.Accumulator(from: start, to: end, asOf: prepared.asOf, homes: homes) {
             calendars.calendar($0.complaint.calendar ?? policy?.calendar ?? .default)
         }
-        let (errors, _) = inputs.stream(prepared, quiet: quiet) { _, result in accumulator.add(result) }
+        let (errors, _) = inputs.stream(prepared) { _, result in accumulator.add(result) }
         let performance = accumulator.finish(inputErrors: errors.reduce(0) { $0 + $1.problems.count })
         let text: String
         switch format {

@@ -3,7 +3,8 @@ import CHCKit
 import Foundation
 import WorkingDays
 
-/// The inputs shared by `chc check` and `chc due`: what to read and what to judge it by.
+/// The inputs shared by `chc check`, `chc due` and `chc report`: what to read, what to judge it
+/// by, and whether to show progress.
 struct RunOptions: ParsableArguments {
     @Argument(help: "Timeline files (YAML), CSV event logs, or folders of them.")
     var paths: [String]
@@ -37,6 +38,9 @@ struct RunOptions: ParsableArguments {
 
     @Option(help: "Longest field, in bytes (CSV) or characters (YAML).")
     var maxFieldBytes: Int = InputLimits.standard.maxFieldLength
+
+    @Flag(help: "No progress line on standard error.")
+    var quiet = false
 
     /// What a run is judged with, loaded once.
     struct Prepared {
@@ -110,16 +114,13 @@ struct RunOptions: ParsableArguments {
     }
 
     /// Streams every complaint through `deliver`, showing progress on a terminal.
-    func stream(_ prepared: Prepared, quiet: Bool, deliver: (String, ComplaintResult) -> Void)
+    func stream(_ prepared: Prepared, deliver: (String, ComplaintResult) -> Void)
         -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
-        let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
-        let outcome = prepared.session.run(paths: paths, progress: progress.update, deliver: deliver)
-        progress.finish()
-        return (prepared.setupErrors + outcome.errors, outcome.skipped)
+        stream(prepared, transform: { _, file, result in (file, result) }, deliver: { deliver($0.0, $0.1) })
     }
 
     /// Streams every complaint through `transform` (on the checking thread) and `deliver`.
-    func stream<Output: Sendable>(_ prepared: Prepared, quiet: Bool, transform: @escaping @Sendable (Int, String, ComplaintResult) -> Output,
+    func stream<Output: Sendable>(_ prepared: Prepared, transform: @escaping @Sendable (Int, String, ComplaintResult) -> Output,
                                   deliver: (Output) -> Void) -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
         let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
         let outcome = prepared.session.run(paths: paths, progress: progress.update, transform: transform, deliver: deliver)
@@ -128,10 +129,10 @@ struct RunOptions: ParsableArguments {
     }
 
     /// Checks everything and collects the results (for formats that need the whole run).
-    func run(baseline: String? = nil, quiet: Bool = false) throws -> CheckReport {
+    func run(baseline: String? = nil) throws -> CheckReport {
         let prepared = try prepare()
         var results: [(file: String, result: ComplaintResult)] = []
-        var (errors, skipped) = stream(prepared, quiet: quiet) { results.append(($0, $1)) }
+        var (errors, skipped) = stream(prepared) { results.append(($0, $1)) }
         var baselined: Set<String> = []
         if let baseline {
             do { baselined = try Baseline.load(baseline) } catch { errors.append(error) }
