@@ -73,6 +73,12 @@ def pick(rng, n, lo, hi):
 def generate(n: int, out_path: str, seed: int, export_date: dt.date) -> tuple[int, int]:
     rng = np.random.default_rng(seed)
     wd_offsets, next_wd, DS, days = working_day_table()
+
+    def extension_row(cid, stage, day, days_added, reason, good_code, ombudsman):
+        """An `extension` row: good_code 0/1/2 = good_reason blank/true/false."""
+        good_reason = ("", "true", "false")[good_code]
+        return (f"{cid},{DS[day]},extension,{stage},,,,,,{days_added},{reason},"
+                f"{good_reason},{'true' if ombudsman else 'false'},,,,")
     limit = (export_date - CAL_START).days  # events after the export date are not yet known
     if limit >= len(DS) - 200:
         raise SystemExit("--export-date is beyond the generator's calendar")
@@ -165,12 +171,8 @@ def generate(n: int, out_path: str, seed: int, export_date: dt.date) -> tuple[in
                 if open_at_ack[j]:
                     continue
                 addr = "p1" if partial_addr[j] else pts
-                if ext1[j]:
-                    e = int(ext1_at[j])
-                    if e <= limit:
-                        g = ("", "true", "false")[good[j]]
-                        app(f"{cid},{DS[e]},extension,1,,,,,,{ext1_days[j]},{REASONS[reason_i[j]]},"
-                            f"{g},{'true' if omb[j] else 'false'},,,,")
+                if ext1[j] and int(ext1_at[j]) <= limit:
+                    app(extension_row(cid, 1, int(ext1_at[j]), ext1_days[j], REASONS[reason_i[j]], good[j], omb[j]))
                 s1 = int(resp1[j])
                 if s1 > limit:
                     continue
@@ -187,12 +189,8 @@ def generate(n: int, out_path: str, seed: int, export_date: dt.date) -> tuple[in
                 a2 = int(ack2[j])
                 if not no_ack2[j] and a2 <= limit:
                     app(f"{cid},{DS[a2]},acknowledged,2,,,,,,,,,,,,,")
-                if ext2[j]:
-                    e = int(ext2_at[j])
-                    if e <= limit:
-                        g = ("", "true", "false")[good2[j]]
-                        app(f"{cid},{DS[e]},extension,2,,,,,,{ext2_days[j]},{REASONS[reason_i[j]]},"
-                            f"{g},{'true' if omb2[j] else 'false'},,,,")
+                if ext2[j] and int(ext2_at[j]) <= limit:
+                    app(extension_row(cid, 2, int(ext2_at[j]), ext2_days[j], REASONS[reason_i[j]], good2[j], omb2[j]))
                 s2 = int(resp2[j])
                 if s2 <= limit:
                     inc2 = INCLUDES_FULL if full2[j] else INCLUDES_SHORT
