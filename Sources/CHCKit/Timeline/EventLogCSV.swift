@@ -69,13 +69,7 @@ public enum EventLogCSV {
             index = 0
             while let record = try reader.next() {
                 index += 1
-                func cell(_ name: Column) -> String? {
-                    let i = slots[name.rawValue]
-                    guard i >= 0, !record.isEmpty(i) else { return nil }
-                    let value = record.field(i).trimmingWhitespace
-                    return value.isEmpty ? nil : value
-                }
-                func column(_ name: Column) -> Int { max(0, slots[name.rawValue]) + 1 }
+                func cell(_ name: Column) -> String? { Self.cell(name, of: record, slots: slots) }
                 let location = SourceLocation(file: path, line: record.line, column: 1)
                 let slot = index <= rowSlots.count ? Int(rowSlots[index - 1]) : -2
                 if record.count == 1, record.isEmpty(0) {  // a blank line
@@ -96,7 +90,7 @@ public enum EventLogCSV {
                     problems.append(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)"))
                     entry.bad = true
                 } else {
-                    switch event(record: record, slots: slots, cell: cell, column: column, id: id, map: map, file: path, order: index) {
+                    switch event(record: record, slots: slots, map: map, file: path, order: index) {
                     case let .success(event):
                         entry.events.append(event)
                         entry.category = entry.category ?? cell(.category)
@@ -168,9 +162,19 @@ public enum EventLogCSV {
         return positions
     }
 
-    static func event(record: CSVRecord, slots: [Int], cell: (Column) -> String?, column: (Column) -> Int, id: String, map: ColumnMap,
-                      file: String, order: Int) -> Result<TimelineEvent, InputProblem> {
-        func at(_ name: Column) -> SourceLocation { SourceLocation(file: file, line: record.line, column: column(name)) }
+    /// The trimmed text of column `name` in `record`, or nil when the export lacks the column or
+    /// the cell is blank. `slots` holds each `Column`'s position, -1 when absent.
+    static func cell(_ name: Column, of record: CSVRecord, slots: [Int]) -> String? {
+        let i = slots[name.rawValue]
+        guard i >= 0, !record.isEmpty(i) else { return nil }
+        let value = record.field(i).trimmingWhitespace
+        return value.isEmpty ? nil : value
+    }
+
+    /// One row as an event, or the problem that stops it being one.
+    static func event(record: CSVRecord, slots: [Int], map: ColumnMap, file: String, order: Int) -> Result<TimelineEvent, InputProblem> {
+        func cell(_ name: Column) -> String? { Self.cell(name, of: record, slots: slots) }
+        func at(_ name: Column) -> SourceLocation { SourceLocation(file: file, line: record.line, column: max(0, slots[name.rawValue]) + 1) }
         // The common cases read straight from the bytes; anything else takes the general path
         // below, which also words the errors.
         func bytes<T>(_ name: Column, _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
