@@ -88,6 +88,13 @@ import TestSupport
         for chunk in [1, 5, 1 << 20] {
             let records = try read("a\rb,c\r\nd,e\r,f\n", chunkBytes: chunk)
             #expect(records.map(\.fields) == [["a\rb", "c"], ["d", "e", "f"]], "chunk \(chunk)")
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).csv")
+            try Data("a\rb,c\r\nd,e\r,f\n".utf8).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let reader = try CSVRecordReader(path: url.path, chunkBytes: chunk)
+            var second: [String] = []
+            while let field = try reader.nextField(1) { second.append(field.text) }
+            #expect(second == ["c", "e"], "chunk \(chunk)")
         }
     }
 

@@ -127,8 +127,8 @@ public final class CSVRecordReader {
 
     /// Field `index` of the next record as text (empty when the record has fewer fields), and
     /// the line the record starts on; `nil` at the end of the file. The same text as
-    /// `next()?.field(index)`, faster: a record on one buffered line with no quote in it is
-    /// found with `memchr` and only the wanted field is copied; anything else is scanned in full.
+    /// `next()?.field(index)`, faster: a plain line (`plainLine`) is found with `memchr` and only
+    /// the wanted field is copied; anything else is scanned in full.
     public func nextField(_ index: Int) throws(InputError) -> (line: Int, text: String)? {
         if started, start < buffer.count, let found = fastField(index) { return found }
         guard let record = try next() else { return nil }
@@ -138,11 +138,8 @@ public final class CSVRecordReader {
     private func fastField(_ index: Int) -> (line: Int, text: String)? {
         let first = start, maxFieldBytes = maxFieldBytes
         return buffer.withUnsafeBufferPointer { bytes -> (line: Int, text: String)? in
+            guard let (lineEnd, end) = Self.plainLine(bytes, from: first, maxBytes: maxFieldBytes) else { return nil }
             let base = UnsafeRawPointer(bytes.baseAddress!)
-            let length = bytes.count - first
-            guard let newline = memchr(base + first, 10, length) else { return nil }
-            let end = base.distance(to: UnsafeRawPointer(newline))
-            guard end - first <= maxFieldBytes, memchr(base + first, 34, end - first) == nil else { return nil }
             var fieldStart = first
             for _ in 0..<index {
                 guard let comma = memchr(base + fieldStart, 44, end - fieldStart) else { fieldStart = -1; break }
@@ -150,12 +147,11 @@ public final class CSVRecordReader {
             }
             var text = ""
             if fieldStart >= 0 {
-                var fieldEnd = memchr(base + fieldStart, 44, end - fieldStart).map { base.distance(to: UnsafeRawPointer($0)) } ?? end
-                if fieldEnd > fieldStart, bytes[fieldEnd - 1] == 13 { fieldEnd -= 1 }  // CR of a CRLF
+                let fieldEnd = memchr(base + fieldStart, 44, end - fieldStart).map { base.distance(to: UnsafeRawPointer($0)) } ?? end
                 text = String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<fieldEnd]), as: UTF8.self)
             }
             let found = (line: line, text: text)
-            start = end + 1
+            start = lineEnd + 1
             line += 1
             return found
         }
@@ -168,13 +164,7 @@ public final class CSVRecordReader {
         withBuffers { row, ends, columns in
             let first = start, maxFieldBytes = maxFieldBytes
             let found: (end: Int, high: Bool)? = buffer.withUnsafeBufferPointer { bytes in
-                let base = UnsafeRawPointer(bytes.baseAddress!)
-                guard let newline = memchr(base + first, 10, bytes.count - first) else { return nil }
-                let lineEnd = base.distance(to: UnsafeRawPointer(newline))
-                var end = lineEnd
-                if end > first, bytes[end - 1] == 13 { end -= 1 }  // CR of a CRLF
-                guard end - first <= maxFieldBytes, memchr(base + first, 34, end - first) == nil,
-                      memchr(base + first, 13, end - first) == nil else { return nil }
+                guard let (lineEnd, end) = Self.plainLine(bytes, from: first, maxBytes: maxFieldBytes) else { return nil }
                 row.removeAll(keepingCapacity: true)
                 ends.removeAll(keepingCapacity: true)
                 columns.removeAll(keepingCapacity: true)
@@ -204,6 +194,20 @@ public final class CSVRecordReader {
             if found.high { record.problem = utf8Problem(row: row, ends: ends, columns: columns, line: recordLine) }
             return record
         }
+    }
+
+    /// The line starting at `first` when the fast paths can take it: whole in the buffer, no
+    /// longer than a field may be, with no quote and no carriage return but a final one. Returns
+    /// the index of its LF and the end of its text (before that CR); nil sends the line to
+    /// `scanRecord`.
+    private static func plainLine(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, maxBytes: Int) -> (lineEnd: Int, end: Int)? {
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        guard let newline = memchr(base + first, 10, bytes.count - first) else { return nil }
+        let lineEnd = base.distance(to: UnsafeRawPointer(newline))
+        var end = lineEnd
+        if end > first, bytes[end - 1] == 13 { end -= 1 }  // CR of a CRLF
+        guard end - first <= maxBytes, memchr(base + first, 34, end - first) == nil, memchr(base + first, 13, end - first) == nil else { return nil }
+        return (lineEnd, end)
     }
 
     /// The first field that is not valid UTF-8, as a problem of the record.
