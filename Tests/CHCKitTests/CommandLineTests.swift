@@ -42,6 +42,21 @@ import Testing
         #expect(try Self.run(["check", "Examples/", "--format", "xml"]).status == 2)
     }
 
+    @Test func rulesNamesOnePackForEveryComplaintByIdOrFile() throws {
+        let file = "Examples/luton-202229082.yaml"  // received 13 October 2022: the 2022 Code by date
+        func packs(_ extra: [String]) throws -> [String] {
+            let result = try Self.run(["check", file, "--as-of", "2026-11-23", "--format", "json", "--fail-on", "never"] + extra)
+            let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [String: Any]
+            return ((json["complaints"] as! [[String: Any]])[0]["packs"] as! [String])
+        }
+        #expect(try packs([]) == ["hos-2022"])
+        #expect(try packs(["--rules", "hos-2024"]) == ["hos-2024"])
+        #expect(try packs(["--rules", "Rules/hos-2020.yaml"]) == ["hos-2020"])
+        let unknown = try Self.run(["check", file, "--rules", "hos-2099"])
+        #expect(unknown.status == 2)
+        #expect(unknown.err.contains("--rules `hos-2099` is neither a pack id nor a file"), "\(unknown.err)")
+    }
+
     @Test func neverWritesOverAnInput() throws {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("chc-input-\(UUID().uuidString).yaml")
         try FileManager.default.copyItem(atPath: path("Examples/invented/same-handler-at-stage-2.yaml"), toPath: copy.path)
