@@ -23,24 +23,12 @@ public struct Checker: Sendable {
     public let calendars: CalendarSetup
     public let options: CheckOptions
     private let overlay: RulePack?
-    /// Each region's calendar, fetched once (in `Region.allCases` order), not once per complaint.
-    private let calendarOfRegion: [WorkingDayCalendar]
 
     public init(library: RuleLibrary, calendars: CalendarSetup, options: CheckOptions) {
         self.library = library
         self.calendars = calendars
         self.options = options
         overlay = options.policy?.overlayPack()
-        assert(Region.allCases == [.englandAndWales, .scotland, .northernIreland], "calendar(_:) indexes by this order")
-        calendarOfRegion = Region.allCases.map { calendars.calendar($0) }
-    }
-
-    private func calendar(_ region: Region) -> WorkingDayCalendar {
-        switch region {
-        case .englandAndWales: calendarOfRegion[0]
-        case .scotland: calendarOfRegion[1]
-        case .northernIreland: calendarOfRegion[2]
-        }
     }
 
     /// Every rule's evaluation of one complaint.
@@ -53,7 +41,7 @@ public struct Checker: Sendable {
         /// Every rule of `pack`, in one context moved from rule to rule.
         func evaluateAll(of pack: RulePack, label: String?) {
             guard let first = pack.rules.first else { return }
-            let calendar = calendar(region ?? pack.calendar)
+            let calendar = calendars.calendar(region ?? pack.calendar)
             let shared = context ?? EvaluationContext(complaint: complaint, pack: pack, rule: first, calendar: calendar,
                                                       asOf: options.asOf, cutOff: options.policy?.cutOffTime, label: label)
             context = shared

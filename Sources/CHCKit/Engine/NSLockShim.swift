@@ -1,6 +1,6 @@
 import Foundation
 
-/// A lock for the few caches shared across threads.
+/// A lock for the little state checking threads share (which complaint of a chunk is next).
 final class NSLockShim: @unchecked Sendable {
     private let lock = NSLock()
     func withLock<T>(_ body: () throws -> T) rethrows -> T {
