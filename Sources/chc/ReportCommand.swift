@@ -59,7 +59,10 @@ struct ReportCommand: ParsableCommand {
         var accumulator = PerformanceReport.Accumulator(from: start, to: end, asOf: prepared.asOf, homes: homes) {
             calendars.calendar($0.complaint.calendar ?? policy?.calendar ?? .default)
         }
-        let (errors, _) = inputs.stream(prepared) { _, result in accumulator.add(result) }
+        // Each complaint's share is worked out on the checking thread; this thread only sums.
+        let settings = accumulator
+        let (errors, _) = inputs.stream(prepared, transform: { _, _, result in settings.contribution(of: result) },
+                                        deliver: { accumulator.add($0) })
         let performance = accumulator.finish(inputErrors: errors.reduce(0) { $0 + $1.problems.count })
         let text: String
         switch format {

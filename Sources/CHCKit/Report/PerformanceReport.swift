@@ -78,7 +78,7 @@ public struct PerformanceReport: Sendable, Encodable {
     }
 
     /// Builds the report from a collected run (see `Accumulator` for a streamed one).
-    public init(report: CheckReport, from: CivilDate, to: CivilDate, homes: Int?, calendar: @escaping (ComplaintResult) -> WorkingDayCalendar) {
+    public init(report: CheckReport, from: CivilDate, to: CivilDate, homes: Int?, calendar: @escaping @Sendable (ComplaintResult) -> WorkingDayCalendar) {
         var accumulator = Accumulator(from: from, to: to, asOf: report.asOf, homes: homes, calendar: calendar)
         for (_, result) in report.results { accumulator.add(result) }
         self = accumulator.finish(inputErrors: report.summary.inputErrors)
@@ -102,9 +102,9 @@ public struct PerformanceReport: Sendable, Encodable {
 
     /// Adds complaints one at a time (complaints received between `from` and `to`, inclusive;
     /// stage 2 counts use escalation requests in the period), keeping only totals.
-    public struct Accumulator {
+    public struct Accumulator: Sendable {
         let from: CivilDate, to: CivilDate, asOf: CivilDate, homes: Int?
-        let calendar: (ComplaintResult) -> WorkingDayCalendar
+        let calendar: @Sendable (ComplaintResult) -> WorkingDayCalendar
         var complaints = 0, escalated = 0
         /// Each rule's tally, found by the rule object (hashing a pointer, not its id, for every evaluation).
         var tallyOfRule: [ObjectIdentifier: Int] = [:]
@@ -116,7 +116,7 @@ public struct PerformanceReport: Sendable, Encodable {
         static let buckets = [(0, 10, "0–10"), (11, 20, "11–20"), (21, 40, "21–40"), (41, 60, "41–60"), (61, Int.max, "over 60")]
         var ageing = [Int](repeating: 0, count: buckets.count)
 
-        public init(from: CivilDate, to: CivilDate, asOf: CivilDate, homes: Int?, calendar: @escaping (ComplaintResult) -> WorkingDayCalendar) {
+        public init(from: CivilDate, to: CivilDate, asOf: CivilDate, homes: Int?, calendar: @escaping @Sendable (ComplaintResult) -> WorkingDayCalendar) {
             self.from = from
             self.to = to
             self.asOf = asOf
@@ -137,63 +137,107 @@ public struct PerformanceReport: Sendable, Encodable {
             }
         }
 
-        public mutating func add(_ result: ComplaintResult) {
-            let empty = (received: 0, escalated: 0, s1: 0, s1InTime: 0, s2: 0, s2InTime: 0, breaches: 0)
+        /// What one complaint adds to the totals, worked out from its result alone — so it can be
+        /// done on the checking thread (`contribution(of:)`), leaving `add` a few sums.
+        public struct Contribution: Sendable {
+            /// Month key of the receipt, when received in the period (nil: nothing below counts).
+            var receivedMonth: Int?
+            /// Each applicable rule's outcome, breach meaning at least one breach finding.
+            var outcomes: [(rule: Rule, pack: String, outcome: Outcome, breached: Bool)] = []
+            var breaches = 0
+            /// Stage 1 responded to: whether in time.
+            var stage1InTime: Bool?
+            var category = ""
+            /// Month key of the first escalation request, when requested in the period.
+            var escalationMonth: Int?
+            /// Stage 2 responded to: whether in time.
+            var stage2InTime: Bool?
+            /// Open-complaint ageing bucket.
+            var ageBucket: Int?
+        }
+
+        /// The complaint's contribution to the report (reads only the accumulator's settings).
+        public func contribution(of result: ComplaintResult) -> Contribution {
+            var c = Contribution()
             if let receivedOn = result.complaint.receivedDate, inPeriod(receivedOn) {
-                complaints += 1
+                c.receivedMonth = Self.monthKey(receivedOn)
+                c.outcomes.reserveCapacity(result.evaluations.count)
                 for evaluation in result.evaluations where evaluation.outcome != .notApplicable {
-                    let key = ObjectIdentifier(evaluation.rule)
+                    let breached = evaluation.findings.contains(where: \.isBreach)
+                    c.breaches += evaluation.findings.reduce(0) { $0 + ($1.isBreach ? 1 : 0) }
+                    c.outcomes.append((evaluation.rule, evaluation.pack, evaluation.outcome, breached))
+                }
+                if let evaluation = Self.responseEvaluation(result, stage: 1), evaluation.timing?.actual != nil {
+                    c.stage1InTime = evaluation.outcome == .compliant
+                }
+                c.category = result.complaint.category ?? "(none)"
+            }
+            if let escalation = result.complaint.first(.escalationRequested)?.date, inPeriod(escalation) {
+                c.escalationMonth = Self.monthKey(escalation)
+                if let evaluation = Self.responseEvaluation(result, stage: 2), evaluation.timing?.actual != nil {
+                    c.stage2InTime = evaluation.outcome == .compliant
+                }
+            }
+            // Open complaints (any open deadline) by working days since receipt, as of the run.
+            if result.evaluations.contains(where: { $0.openDeadline != nil }), let receivedOn = result.complaint.receivedDate,
+               let age = try? calendar(result).workingDays(from: receivedOn, to: asOf) {
+                c.ageBucket = Self.buckets.firstIndex { age >= $0.0 && age <= $0.1 }
+            }
+            return c
+        }
+
+        public mutating func add(_ result: ComplaintResult) { add(contribution(of: result)) }
+
+        public mutating func add(_ c: Contribution) {
+            let empty = (received: 0, escalated: 0, s1: 0, s1InTime: 0, s2: 0, s2InTime: 0, breaches: 0)
+            if let month = c.receivedMonth {
+                complaints += 1
+                for (rule, pack, outcome, breached) in c.outcomes {
+                    let key = ObjectIdentifier(rule)
                     let slot: Int
                     if let known = tallyOfRule[key] {
                         slot = known
                     } else {
                         slot = tallyList.count
                         tallyOfRule[key] = slot
-                        tallyList.append((evaluation.rule, evaluation.pack, 0, 0, 0, 0))
+                        tallyList.append((rule, pack, 0, 0, 0, 0))
                     }
-                    switch evaluation.outcome {
+                    switch outcome {
                     case .compliant: tallyList[slot].compliant += 1
                     case .breach:
-                        if evaluation.findings.contains(where: \.isBreach) { tallyList[slot].breached += 1 } else { tallyList[slot].compliant += 1 }
+                        if breached { tallyList[slot].breached += 1 } else { tallyList[slot].compliant += 1 }
                     case .notEvaluable: tallyList[slot].notEvaluable += 1
                     case .pending: tallyList[slot].pending += 1
                     case .notApplicable: break
                     }
                 }
-                let breaches = result.evaluations.reduce(0) { $0 + $1.findings.reduce(0) { $0 + ($1.isBreach ? 1 : 0) } }
-                var m = monthly[Self.monthKey(receivedOn)] ?? empty
+                var m = monthly[month] ?? empty
                 m.received += 1
-                m.breaches += breaches
-                if let evaluation = Self.responseEvaluation(result, stage: 1), evaluation.timing?.actual != nil {
+                m.breaches += c.breaches
+                if let inTime = c.stage1InTime {
                     s1 += 1
                     m.s1 += 1
-                    if evaluation.outcome == .compliant { s1InTime += 1; m.s1InTime += 1 }
+                    if inTime { s1InTime += 1; m.s1InTime += 1 }
                 }
-                monthly[Self.monthKey(receivedOn)] = m
-                let name = result.complaint.category ?? "(none)"
-                var c = byCategory[name] ?? (0, 0, 0)
-                c.0 += 1
-                c.1 += breaches > 0 ? 1 : 0
-                c.2 += breaches
-                byCategory[name] = c
+                monthly[month] = m
+                var category = byCategory[c.category] ?? (0, 0, 0)
+                category.0 += 1
+                category.1 += c.breaches > 0 ? 1 : 0
+                category.2 += c.breaches
+                byCategory[c.category] = category
             }
-            if let escalation = result.complaint.first(.escalationRequested)?.date, inPeriod(escalation) {
+            if let month = c.escalationMonth {
                 escalated += 1
-                var m = monthly[Self.monthKey(escalation)] ?? empty
+                var m = monthly[month] ?? empty
                 m.escalated += 1
-                if let evaluation = Self.responseEvaluation(result, stage: 2), evaluation.timing?.actual != nil {
+                if let inTime = c.stage2InTime {
                     s2 += 1
                     m.s2 += 1
-                    if evaluation.outcome == .compliant { s2InTime += 1; m.s2InTime += 1 }
+                    if inTime { s2InTime += 1; m.s2InTime += 1 }
                 }
-                monthly[Self.monthKey(escalation)] = m
+                monthly[month] = m
             }
-            // Open complaints (any open deadline) by working days since receipt, as of the run.
-            if result.evaluations.contains(where: { $0.openDeadline != nil }), let receivedOn = result.complaint.receivedDate,
-               let age = try? calendar(result).workingDays(from: receivedOn, to: asOf),
-               let index = Self.buckets.firstIndex(where: { age >= $0.0 && age <= $0.1 }) {
-                ageing[index] += 1
-            }
+            if let bucket = c.ageBucket { ageing[bucket] += 1 }
         }
 
         public func finish(inputErrors: Int) -> PerformanceReport {
