@@ -5,28 +5,55 @@ import WorkingDays
 /// closure) and otherwise kept as written, so an export that lists a same-day escalation after
 /// its acknowledgement still reads right.
 public struct Complaint: Sendable {
-    public var id: String
-    public var landlord: String?
-    public var calendar: Region?
-    public var category: String?
+    /// The fields live in one immutable object, so passing a complaint around (into a check,
+    /// its result, a chunk of work) retains one reference instead of seven. Setting `events`
+    /// (validation does, when it fills in a stage) makes a new object.
+    private final class Storage: Sendable {
+        let id: String
+        let landlord: String?
+        let calendar: Region?
+        let category: String?
+        let points: [(id: String, text: String)]
+        let events: [TimelineEvent]
+        let location: SourceLocation
+
+        init(id: String, landlord: String?, calendar: Region?, category: String?, points: [(id: String, text: String)],
+             events: [TimelineEvent], location: SourceLocation) {
+            self.id = id
+            self.landlord = landlord
+            self.calendar = calendar
+            self.category = category
+            self.points = points
+            self.events = events
+            self.location = location
+        }
+    }
+
+    private var storage: Storage
+
+    public var id: String { storage.id }
+    public var landlord: String? { storage.landlord }
+    public var calendar: Region? { storage.calendar }
+    public var category: String? { storage.category }
     /// The distinct issues raised, in the order given: id and description.
-    public var points: [(id: String, text: String)]
-    public var events: [TimelineEvent]
+    public var points: [(id: String, text: String)] { storage.points }
+    /// Sorted as described above when the complaint is made; a setter keeps the order it is given.
+    public var events: [TimelineEvent] {
+        get { storage.events }
+        set {
+            storage = Storage(id: id, landlord: landlord, calendar: calendar, category: category, points: points, events: newValue, location: location)
+        }
+    }
     /// Where the complaint starts in its input file (used for findings about missing events).
-    public var location: SourceLocation
+    public var location: SourceLocation { storage.location }
 
     public init(id: String, landlord: String? = nil, calendar: Region? = nil, category: String? = nil,
                 points: [(id: String, text: String)] = [], events: [TimelineEvent], location: SourceLocation) {
-        self.id = id
-        self.landlord = landlord
-        self.calendar = calendar
-        self.category = category
-        self.points = points
-        self.events = events.sorted {
+        let sorted = events.sorted {
             let a = $0.sameDayRank, b = $1.sameDayRank
             return ($0.date, a.stage, a.step, $0.order) < ($1.date, b.stage, b.step, $1.order)
         }
-        self.location = location
+        storage = Storage(id: id, landlord: landlord, calendar: calendar, category: category, points: points, events: sorted, location: location)
     }
 
     /// The receipt event (validated to exist when loaded).

@@ -35,15 +35,18 @@ enum TimelineValidation {
         }
         var escalated = false
         var openHolds: [Int: TimelineEvent] = [:]
-        for index in complaint.events.indices {
-            var event = complaint.events[index]
+        // Filled-in stages are written to a copy, set on the complaint once at the end.
+        var events = complaint.events, filledIn = false
+        for index in events.indices {
+            var event = events[index]
             if event.date < receipt.date {
                 problems.append(InputProblem(event.location, "\(event.type.rawValue) on \(event.date) is dated before the complaint was received (\(receipt.date))"))
             }
             if event.type == .escalationRequested { escalated = true }
             if event.type.isStaged, event.stage == nil {
                 event = event.atStage(escalated ? 2 : 1)
-                complaint.events[index] = event
+                events[index] = event
+                filledIn = true
             }
             if let stage = event.stage, stage >= 2, event.type.isStaged, !escalated, stage == 2 {
                 problems.append(InputProblem(event.location, "stage 2 \(event.type.rawValue) on \(event.date) has no `escalation-requested` before it"))
@@ -57,6 +60,7 @@ enum TimelineValidation {
                 }
             }
         }
+        if filledIn { complaint.events = events }
         return (problems.isEmpty ? complaint : nil, problems)
     }
 }
