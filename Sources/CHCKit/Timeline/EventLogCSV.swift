@@ -66,6 +66,7 @@ public enum EventLogCSV {
             let reader = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
             _ = try reader.next()
             var open = [OpenComplaint?](repeating: nil, count: lastRow.count)
+            var recent = [RecentLists](repeating: RecentLists(), count: Column.allCases.count)
             index = 0
             while let record = try reader.next() {
                 index += 1
@@ -90,7 +91,7 @@ public enum EventLogCSV {
                     problems.append(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)"))
                     entry.bad = true
                 } else {
-                    switch event(record: record, slots: slots, map: map, file: path, order: index) {
+                    switch event(record: record, slots: slots, map: map, file: path, order: index, recent: &recent) {
                     case let .success(event):
                         entry.events.append(event)
                         entry.category = entry.category ?? cell(.category)
@@ -171,8 +172,10 @@ public enum EventLogCSV {
         return value.isEmpty ? nil : value
     }
 
-    /// One row as an event, or the problem that stops it being one.
-    static func event(record: CSVRecord, slots: [Int], map: ColumnMap, file: String, order: Int) -> Result<TimelineEvent, InputProblem> {
+    /// One row as an event, or the problem that stops it being one. `recent` holds each
+    /// column's recently read `;` lists, shared between rows.
+    static func event(record: CSVRecord, slots: [Int], map: ColumnMap, file: String, order: Int,
+                      recent: inout [RecentLists]) -> Result<TimelineEvent, InputProblem> {
         func cell(_ name: Column) -> String? { Self.cell(name, of: record, slots: slots) }
         func at(_ name: Column) -> SourceLocation { SourceLocation(file: file, line: record.line, column: max(0, slots[name.rawValue]) + 1) }
         // The common cases read straight from the bytes; anything else takes the general path
@@ -201,7 +204,7 @@ public enum EventLogCSV {
             let i = slots[name.rawValue]
             guard i >= 0, !record.isEmpty(i) else { return nil }
             return record.withField(i) { bytes in
-                if let asciiList = Self.splitASCIIList(bytes) { return asciiList }
+                if let asciiList = recent[name.rawValue].list(bytes, split: Self.splitASCIIList) { return asciiList }
                 guard let text = cell(name) else { return nil }
                 return text.utf8.split(separator: 59).compactMap { part in  // ;
                     let item = String(decoding: part, as: UTF8.self).trimmingWhitespace
