@@ -28,7 +28,7 @@ struct DueCommand: ParsableCommand {
 
     func run() throws {
         try refuseOverwritingInputs(output, inputs: inputs.paths + [inputs.policy, inputs.map, inputs.rules].compactMap { $0 })
-        let prepared = try inputs.prepare()
+        let prepared = try inputs.prepare(composesMessages: false)  // deadlines only
         var items: [DueList.Item] = []
         let (errors, _) = inputs.stream(prepared) { file, result in
             items += DueList.items(file: file, result: result, asOf: prepared.asOf, within: within)

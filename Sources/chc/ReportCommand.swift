@@ -38,7 +38,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try refuseOverwritingInputs(output, inputs: inputs.paths + [inputs.policy, inputs.map, inputs.rules].compactMap { $0 })
-        let prepared = try inputs.prepare()
+        let prepared = try inputs.prepare(composesMessages: false)  // counts only
         let calendars = prepared.calendars, policy = prepared.policy
         var (start, end) = PerformanceReport.financialYear(containing: prepared.asOf)
         do {

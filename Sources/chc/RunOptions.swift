@@ -53,7 +53,8 @@ struct RunOptions: ParsableArguments {
     }
 
     /// Loads the packs, policy, calendars and column map; usage problems exit 2 at once.
-    func prepare() throws -> Prepared {
+    /// - Parameter composesMessages: false for runs that only count outcomes (see `CheckOptions`).
+    func prepare(composesMessages: Bool = true) throws -> Prepared {
         var inputErrors: [InputError] = []
         let asOfDate: CivilDate
         if let asOf {
@@ -103,7 +104,7 @@ struct RunOptions: ParsableArguments {
             do { columnMap = try ColumnMap.load(map) } catch { inputErrors.append(error) }
         }
         let checker = Checker(library: library, calendars: calendars,
-                              options: CheckOptions(asOf: asOfDate, forcedPack: forced, policy: policyConfig))
+                              options: CheckOptions(asOf: asOfDate, forcedPack: forced, policy: policyConfig, composesMessages: composesMessages))
         var limits = InputLimits.standard
         limits.maxYAMLBytes = max(1, maxFileMb) << 20
         limits.maxNodes = max(1, maxYamlValues)

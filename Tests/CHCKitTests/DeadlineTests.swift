@@ -276,4 +276,29 @@ import Testing
         """, pack: "hos-2024", asOf: "2026-11-23")
         #expect(result.evaluation("HOS2024-6.2")?.timing?.due == date(due))
     }
+
+    /// `chc report` and `chc due` skip composing messages: every outcome, date and count must
+    /// be what a full check gives, only the messages are empty.
+    @Test func withoutMessagesOnlyTheMessagesDiffer() throws {
+        let library = try shippedLibrary()
+        let batch = TimelineBatch.load(paths: [path("Examples")])
+        #expect(!batch.entries.isEmpty)
+        let worded = Checker(library: library, calendars: try CalendarSetup(), options: CheckOptions(asOf: date("2026-11-23")))
+        let counted = Checker(library: library, calendars: try CalendarSetup(),
+                              options: CheckOptions(asOf: date("2026-11-23"), composesMessages: false))
+        var findings = 0
+        for entry in batch.entries {
+            let full = worded.check(entry.complaint), bare = counted.check(entry.complaint)
+            #expect(full.packs == bare.packs)
+            #expect(full.evaluations.map(\.outcome) == bare.evaluations.map(\.outcome))
+            #expect(full.evaluations.map(\.timing) == bare.evaluations.map(\.timing))
+            let a = full.evaluations.flatMap(\.findings), b = bare.evaluations.flatMap(\.findings)
+            #expect(a.map(\.fingerprint) == b.map(\.fingerprint))
+            #expect(a.map { [$0.status.rawValue, $0.rule, $0.due?.description ?? "", $0.actual?.description ?? "", "\($0.workingDaysLate ?? -1)"] }
+                == b.map { [$0.status.rawValue, $0.rule, $0.due?.description ?? "", $0.actual?.description ?? "", "\($0.workingDaysLate ?? -1)"] })
+            #expect(a.allSatisfy { !$0.message.isEmpty } && b.allSatisfy { $0.message.isEmpty })
+            findings += a.count
+        }
+        #expect(findings > 10)
+    }
 }

@@ -8,11 +8,16 @@ public struct CheckOptions: Sendable {
     public var forcedPack: RulePack?
     /// The landlord's own targets (`--policy`), layered on the Code.
     public var policy: PolicyConfig?
+    /// Whether findings carry their messages. A run that only counts outcomes (`chc report`,
+    /// `chc due`) turns this off and skips composing text nobody reads; findings then have an
+    /// empty message.
+    public var composesMessages: Bool
 
-    public init(asOf: CivilDate, forcedPack: RulePack? = nil, policy: PolicyConfig? = nil) {
+    public init(asOf: CivilDate, forcedPack: RulePack? = nil, policy: PolicyConfig? = nil, composesMessages: Bool = true) {
         self.asOf = asOf
         self.forcedPack = forcedPack
         self.policy = policy
+        self.composesMessages = composesMessages
     }
 }
 
@@ -43,7 +48,8 @@ public struct Checker: Sendable {
             guard let first = pack.rules.first else { return }
             let calendar = calendars.calendar(region ?? pack.calendar)
             let shared = context ?? EvaluationContext(complaint: complaint, pack: pack, rule: first, calendar: calendar,
-                                                      asOf: options.asOf, cutOff: options.policy?.cutOffTime, label: label)
+                                                      asOf: options.asOf, cutOff: options.policy?.cutOffTime, label: label,
+                                                      composesMessages: options.composesMessages)
             context = shared
             shared.pack = pack
             shared.calendar = calendar

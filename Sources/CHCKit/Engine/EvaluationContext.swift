@@ -12,8 +12,12 @@ final class EvaluationContext {
     let cutOff: TimeOfDay?
     /// Human label for the pack's timescales in messages, e.g. "Luton policy".
     var label: String?
+    /// When false, findings are made without their message (see `CheckOptions`).
+    let composesMessages: Bool
 
-    init(complaint: Complaint, pack: RulePack, rule: Rule, calendar: WorkingDayCalendar, asOf: CivilDate, cutOff: TimeOfDay?, label: String?) {
+    init(complaint: Complaint, pack: RulePack, rule: Rule, calendar: WorkingDayCalendar, asOf: CivilDate, cutOff: TimeOfDay?, label: String?,
+         composesMessages: Bool = true) {
+        self.composesMessages = composesMessages
         self.complaint = complaint
         self.pack = pack
         self.rule = rule
@@ -23,15 +27,15 @@ final class EvaluationContext {
         self.label = label
     }
 
-    /// A finding of this rule about this complaint.
-    func finding(_ status: Finding.Status, _ message: String, severity: Severity? = nil, anchor: Finding.AnchorRef? = nil,
+    /// A finding of this rule about this complaint; `message` is composed only when wanted.
+    func finding(_ status: Finding.Status, _ message: @autoclosure () -> String, severity: Severity? = nil, anchor: Finding.AnchorRef? = nil,
                  due: CivilDate? = nil, actual: CivilDate? = nil, taken: Int? = nil, late: Int? = nil,
                  at location: SourceLocation? = nil, paragraph: String? = nil, hint: String? = nil) -> Finding {
         let subject = rule.check.subject
         return Finding(
             complaint: complaint.id, rule: rule.id, pack: pack.id,
             check: .init(kind: rule.check.kind, event: subject.event?.rawValue, stage: subject.stage),
-            severity: severity ?? rule.severity, status: status, message: status == .notEvaluable ? message : message + caveat,
+            severity: severity ?? rule.severity, status: status, message: !composesMessages ? "" : status == .notEvaluable ? message() : message() + caveat,
             anchor: anchor, due: due, actual: actual, workingDaysTaken: taken, workingDaysLate: late,
             citation: .init(paragraph: paragraph ?? rule.paragraph, summary: rule.summary, url: rule.url, source: rule.confidence.rawValue),
             location: location ?? complaint.location, hint: hint ?? rule.hint)
