@@ -80,6 +80,23 @@ import Testing
         expectProblem("complaint: X\nevents: {a: 1}\n", line: 2, column: 9, "should be a list")
     }
 
+    /// An event that leaves its stage out is at stage 1 until an escalation is requested, then
+    /// at stage 2 — on the complaint that is checked, not only while validating it.
+    @Test func missingStagesAreFilledInFromTheEscalation() throws {
+        let complaints = try TimelineYAML.parse("""
+        complaint: X
+        events:
+          - {date: 2024-06-03, type: complaint-received}
+          - {date: 2024-06-04, type: acknowledged}
+          - {date: 2024-06-14, type: response}
+          - {date: 2024-06-20, type: escalation-requested}
+          - {date: 2024-06-21, type: acknowledged}
+          - {date: 2024-07-10, type: response, stage: 2}
+        """, file: "t.yaml")
+        let staged = complaints[0].events.filter(\.type.isStaged)
+        #expect(staged.map(\.stage) == [1, 1, 2, 2])
+    }
+
     @Test func extensionNeedsToOrDays() {
         expectProblem("""
         complaint: X
