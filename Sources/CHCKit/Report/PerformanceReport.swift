@@ -163,9 +163,9 @@ public struct PerformanceReport: Sendable, Encodable {
                 c.receivedMonth = Self.monthKey(receivedOn)
                 c.outcomes.reserveCapacity(result.evaluations.count)
                 for evaluation in result.evaluations where evaluation.outcome != .notApplicable {
-                    let breached = evaluation.findings.contains(where: \.isBreach)
-                    c.breaches += evaluation.findings.reduce(0) { $0 + ($1.isBreach ? 1 : 0) }
-                    c.outcomes.append((evaluation.rule, evaluation.pack, evaluation.outcome, breached))
+                    let breaches = evaluation.findings.reduce(0) { $0 + ($1.isBreach ? 1 : 0) }
+                    c.breaches += breaches
+                    c.outcomes.append((evaluation.rule, evaluation.pack, evaluation.outcome, breaches > 0))
                 }
                 if let evaluation = Self.responseEvaluation(result, stage: 1), evaluation.timing?.actual != nil {
                     c.stage1InTime = evaluation.outcome == .compliant
