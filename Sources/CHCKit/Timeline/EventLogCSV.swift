@@ -33,34 +33,23 @@ public enum EventLogCSV {
             // Each row's complaint as a number (0, 1, … in order of first appearance; -1 for
             // a row without an id), and the row where each complaint's rows end. Four bytes a
             // row, and pass 2 needs no lookups by id.
-            var slotOfID: [String: Int32] = [:]
+            var ids = ComplaintIDTable()
             var rowSlots: [Int32] = []
             var lastRow: [Int] = []
-            var ids: [String] = []
             var index = 0
-            while let (line, idText) = try scan.nextField(idColumn) {
+            while let (line, slot) = try scan.withNextField(idColumn, { line, idBytes -> (Int, Int32?) in
+                (line, Self.trimmed(idBytes) { $0.isEmpty ? -1 : ids.number(of: $0) })
+            }) {
                 index += 1
-                var slot: Int32 = -1
-                if !idText.isEmpty {
-                    let id = idText.trimmingWhitespace
-                    if !id.isEmpty {
-                        if let known = slotOfID[id] {
-                            slot = known
-                        } else {
-                            guard lastRow.count < Int(Int32.max) else {
-                                throw InputError(SourceLocation(file: path, line: line, column: 1), "more than \(Int32.max) complaints in one file; split the export")
-                            }
-                            slot = Int32(lastRow.count)
-                            slotOfID[id] = slot
-                            lastRow.append(0)
-                            ids.append(id)
-                        }
-                        lastRow[Int(slot)] = index
-                    }
+                guard let slot else {
+                    throw InputError(SourceLocation(file: path, line: line, column: 1), "more than \(Int32.max) complaints in one file; split the export")
+                }
+                if slot >= 0 {
+                    if Int(slot) == lastRow.count { lastRow.append(0) }
+                    lastRow[Int(slot)] = index
                 }
                 rowSlots.append(slot)
             }
-            slotOfID = [:]
 
             // Pass 2: build each complaint and emit it after its last row.
             let reader = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
@@ -80,7 +69,7 @@ public enum EventLogCSV {
                 let id = cell(.complaintId)
                 // The file must not have changed between the passes: a row given to the wrong
                 // complaint would be a wrong finding.
-                guard slot == -1 ? id == nil : (slot >= 0 && id == ids[slot]) else { throw changedWhileRead(location) }
+                guard slot == -1 ? id == nil : (slot >= 0 && id.map { ids.matches(slot, $0) } == true) else { throw changedWhileRead(location) }
                 guard let id else {
                     problems.append(InputProblem(location, "row has no complaint id (column `\(map.columns["complaint_id"] ?? "complaint_id")`)"))
                     continue
@@ -120,6 +109,15 @@ public enum EventLogCSV {
             return [InputError(problems + error.problems)]
         }
         return problems.isEmpty ? [] : [InputError(problems)]
+    }
+
+    /// Calls `body` with the UTF-8 of the cell's text (`String(decoding:)`, which repairs bad
+    /// bytes) trimmed as `trimmingWhitespace` trims it: the bytes in place when they are ASCII
+    /// and start and end with a printable character (nearly always), through a `String` otherwise.
+    static func trimmed<T>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let first = bytes.first, let last = bytes.last, first > 32, last > 32, bytes.allSatisfy({ $0 < 128 }) { return body(bytes) }
+        var text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace
+        return text.withUTF8(body)
     }
 
     static func changedWhileRead(_ location: SourceLocation) -> InputError {

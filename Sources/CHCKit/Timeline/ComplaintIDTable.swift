@@ -1,0 +1,90 @@
+import Foundation
+
+/// The complaint ids of an event log, numbered 0, 1, … in order of first appearance, looked up
+/// by their UTF-8 bytes. An open-addressing hash table over one byte arena, for the first pass
+/// over a log of millions of rows: a `[String: Int32]` dictionary made a `String` of every
+/// row's id and hashed it with the seeded SipHash, and was most of that pass's time (see
+/// README, "Performance").
+struct ComplaintIDTable {
+    /// The ids' bytes, one after another; id `n` ends at `ends[n]`.
+    private var arena: [UInt8] = []
+    private var ends: [Int] = []
+    private var hashes: [UInt64] = []
+    /// Each bucket holds an id's number, or -1 when empty; a power of two long, never more than half full.
+    private var buckets = [Int32](repeating: -1, count: 1024)
+
+    /// How many distinct ids have been seen.
+    var count: Int { ends.count }
+
+    /// The number of the id with these bytes, given a new number when it is new. `nil` when the
+    /// table is full (more ids than an `Int32` can number).
+    mutating func number(of id: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let hash = Self.hash(id)
+        var mask = buckets.count - 1
+        var bucket = Int(truncatingIfNeeded: hash) & mask
+        let found: Int32? = buckets.withUnsafeBufferPointer { buckets in
+            while true {
+                let number = buckets[bucket]
+                if number < 0 { return nil }
+                if hashes[Int(number)] == hash, matches(Int(number), id) { return number }
+                bucket = (bucket + 1) & mask
+            }
+        }
+        if let found { return found }
+        guard count < Int(Int32.max) else { return nil }
+        let number = Int32(count)
+        arena.append(contentsOf: id)
+        ends.append(arena.count)
+        hashes.append(hash)
+        if count * 2 > buckets.count {
+            grow()
+            mask = buckets.count - 1
+            bucket = Int(truncatingIfNeeded: hash) & mask
+            while buckets[bucket] >= 0 { bucket = (bucket + 1) & mask }
+        }
+        buckets[bucket] = number
+        return number
+    }
+
+    /// Whether id `number` has exactly these bytes.
+    func matches(_ number: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = number == 0 ? 0 : ends[number - 1], end = ends[number]
+        guard end - start == id.count else { return false }
+        guard let base = id.baseAddress else { return true }
+        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, id.count) == 0 }
+    }
+
+    /// Whether id `number` is this text.
+    func matches(_ number: Int, _ id: String) -> Bool {
+        var id = id
+        return id.withUTF8 { matches(number, $0) }
+    }
+
+    /// Id `number` as text.
+    func id(_ number: Int) -> String {
+        let start = number == 0 ? 0 : ends[number - 1]
+        return arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[number]]), as: UTF8.self) }
+    }
+
+    /// Doubles the buckets and places every id again.
+    private mutating func grow() {
+        let size = buckets.count * 2, mask = size - 1
+        var grown = [Int32](repeating: -1, count: size)
+        for (number, hash) in hashes.enumerated() {
+            var bucket = Int(truncatingIfNeeded: hash) & mask
+            while grown[bucket] >= 0 { bucket = (bucket + 1) & mask }
+            grown[bucket] = Int32(number)
+        }
+        buckets = grown
+    }
+
+    /// FNV-1a over the bytes, then a final mix so that the low bits (the bucket) depend on all of them.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        hash ^= hash >> 33
+        hash = hash &* 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        return hash
+    }
+}
