@@ -125,6 +125,21 @@ public final class CSVRecordReader {
         }
     }
 
+    /// Moves past the next record without handing it over; false at the end of the file. A
+    /// plain line (`plainLine`) is found with `memchr` and not copied; anything else is scanned.
+    public func skip() throws(InputError) -> Bool {
+        if started, start < buffer.count {
+            let first = start, maxFieldBytes = maxFieldBytes
+            let next: Int? = buffer.withUnsafeBufferPointer { Self.plainLine($0, from: first, maxBytes: maxFieldBytes).map { $0.lineEnd + 1 } }
+            if let next {
+                start = next
+                line += 1
+                return true
+            }
+        }
+        return try self.next() != nil
+    }
+
     /// Field `index` of the next record as text (empty when the record has fewer fields), and
     /// the line the record starts on; `nil` at the end of the file. The same text as
     /// `next()?.field(index)`.

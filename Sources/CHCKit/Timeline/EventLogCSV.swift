@@ -21,88 +21,13 @@ public enum EventLogCSV {
                               emit: (Complaint) -> Void) -> [InputError] {
         var problems: [InputProblem] = []
         do throws(InputError) {
-            // Pass 1: where each complaint's rows end.
-            let scan = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
-            guard let header = try scan.next() else {
-                return [InputError(file: path, "is empty, expected a header row naming the columns (\(ColumnMap.columnNames.prefix(3).joined(separator: ", ")), …)")]
+            let index = try EventLogIndex(path: path, map: map, limits: limits)
+            try EventLogShard(index: index, map: map, limits: limits, shard: 0, count: 1).read { _, item in
+                switch item {
+                case let .problem(problem): problems.append(problem)
+                case let .complaint(complaint): emit(complaint)
+                }
             }
-            let columns = try resolveColumns(header, map: map, file: path)
-            let idColumn = columns["complaint_id"]!
-            // Column positions by `Column`, -1 when the export lacks it: an array, not a dictionary, on the hot path.
-            let slots = Column.allCases.map { columns[$0.name] ?? -1 }
-            // Each row's complaint as a number (0, 1, … in order of first appearance; -1 for
-            // a row without an id), and the row where each complaint's rows end. Four bytes a
-            // row, and pass 2 needs no lookups by id.
-            var ids = ComplaintIDTable()
-            var rowSlots: [Int32] = []
-            var lastRow: [Int] = []
-            var index = 0
-            while let (line, slot) = try scan.withNextField(idColumn, { line, idBytes -> (Int, Int32?) in
-                (line, Self.trimmed(idBytes) { $0.isEmpty ? -1 : ids.number(of: $0) })
-            }) {
-                index += 1
-                guard let slot else {
-                    throw InputError(SourceLocation(file: path, line: line, column: 1), "more than \(Int32.max) complaints in one file; split the export")
-                }
-                if slot >= 0 {
-                    if Int(slot) == lastRow.count { lastRow.append(0) }
-                    lastRow[Int(slot)] = index
-                }
-                rowSlots.append(slot)
-            }
-
-            // Pass 2: build each complaint and emit it after its last row.
-            let reader = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
-            _ = try reader.next()
-            var open = [OpenComplaint?](repeating: nil, count: lastRow.count)
-            var recent = [RecentLists](repeating: RecentLists(), count: Column.allCases.count)
-            index = 0
-            while let record = try reader.next() {
-                index += 1
-                func cell(_ name: Column) -> String? { Self.cell(name, of: record, slots: slots) }
-                let location = SourceLocation(file: path, line: record.line, column: 1)
-                let slot = index <= rowSlots.count ? Int(rowSlots[index - 1]) : -2
-                if record.count == 1, record.isEmpty(0) {  // a blank line
-                    guard slot == -1 else { throw changedWhileRead(location) }
-                    continue
-                }
-                let id = cell(.complaintId)
-                // The file must not have changed between the passes: a row given to the wrong
-                // complaint would be a wrong finding.
-                guard slot == -1 ? id == nil : (slot >= 0 && id.map { ids.matches(slot, $0) } == true) else { throw changedWhileRead(location) }
-                guard let id else {
-                    problems.append(InputProblem(location, "row has no complaint id (column `\(map.columns["complaint_id"] ?? "complaint_id")`)"))
-                    continue
-                }
-                // Taken out of its slot while it changes, so appending does not copy the array.
-                var entry = open[slot].take() ?? OpenComplaint()
-                if let problem = record.problem {
-                    problems.append(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)"))
-                    entry.bad = true
-                } else {
-                    switch event(record: record, slots: slots, map: map, file: path, order: index, recent: &recent) {
-                    case let .success(event):
-                        entry.events.append(event)
-                        entry.category = entry.category ?? cell(.category)
-                        entry.landlord = entry.landlord ?? cell(.landlord)
-                    case let .failure(problem):
-                        problems.append(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)"))
-                        entry.bad = true
-                    }
-                }
-                guard lastRow[slot] == index else {
-                    open[slot] = entry
-                    continue
-                }
-                guard !entry.bad, !entry.events.isEmpty else { continue }
-                let events = entry.events
-                let at = events.first { $0.type == .complaintReceived }?.location ?? events[0].location
-                let complaint = Complaint(id: id, landlord: entry.landlord, category: entry.category, events: events, location: at)
-                let (validated, found) = TimelineValidation.validate(complaint)
-                problems += found
-                if let validated { emit(validated) }
-            }
-            guard index == rowSlots.count else { throw changedWhileRead(SourceLocation(file: path, line: 1, column: 1)) }
         } catch {
             // A file-level problem (an unclosed quote, an over-long field) leaves the rest of the
             // file unreadable: what was not yet emitted is not checked, since it may miss rows.

@@ -1,0 +1,92 @@
+/// The second pass over an event log, for the complaints one reading thread owns: complaint
+/// number `n` belongs to shard `n % count`, and rows without a complaint to shard 0. Each shard
+/// reads the whole file but builds only its own rows (the others are skipped, found with
+/// `memchr`), so the shards of a file share no complaint, no event and no allocation — each
+/// thread builds, checks and frees its complaints itself.
+struct EventLogShard {
+    /// What a shard hands over, at the row it belongs to.
+    enum Item {
+        /// A row that cannot be used, or a complaint that fails validation.
+        case problem(InputProblem)
+        /// A complaint whose last row has been read, validated.
+        case complaint(Complaint)
+    }
+
+    let index: EventLogIndex
+    let map: ColumnMap
+    let limits: InputLimits
+    let shard: Int
+    let count: Int
+
+    /// The shard's complaint numbers are `n % count == shard`; its open complaints are kept at `n / count`.
+    private func owns(_ slot: Int) -> Bool { slot < 0 ? shard == 0 : slot % count == shard }
+
+    /// Reads the file again and calls `body` with each item and the row (counted from 1) it
+    /// belongs to, in row order. `shouldStop` is asked now and then; when it says yes, reading
+    /// ends early. Throws a file-level problem (including a file that changed since pass 1):
+    /// then nothing from that row on is handed over.
+    func read(shouldStop: () -> Bool = { false }, _ body: (Int, Item) -> Void) throws(InputError) {
+        let path = index.path, slots = index.slots, rowSlots = index.rowSlots, lastRow = index.lastRow
+        let reader = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
+        _ = try reader.next()
+        var open = [EventLogCSV.OpenComplaint?](repeating: nil, count: (lastRow.count + count - 1 - shard) / count)
+        var recent = [RecentLists](repeating: RecentLists(), count: EventLogCSV.Column.allCases.count)
+        var row = 0
+        while true {
+            let slot = row < rowSlots.count ? Int(rowSlots[row]) : -2
+            if slot >= -1, !owns(slot) {
+                guard try reader.skip() else { break }
+                row += 1
+                continue
+            }
+            guard let record = try reader.next() else { break }
+            row += 1
+            if row & 0xFFF == 0, shouldStop() { return }
+            func cell(_ name: EventLogCSV.Column) -> String? { EventLogCSV.cell(name, of: record, slots: slots) }
+            let location = SourceLocation(file: path, line: record.line, column: 1)
+            if record.count == 1, record.isEmpty(0) {  // a blank line
+                guard slot == -1 else { throw EventLogCSV.changedWhileRead(location) }
+                continue
+            }
+            let id = cell(.complaintId)
+            // The file must not have changed between the passes: a row given to the wrong
+            // complaint would be a wrong finding.
+            guard slot == -1 ? id == nil : (slot >= 0 && id.map { index.ids.matches(slot, $0) } == true) else {
+                throw EventLogCSV.changedWhileRead(location)
+            }
+            guard let id else {
+                body(row, .problem(InputProblem(location, "row has no complaint id (column `\(map.columns["complaint_id"] ?? "complaint_id")`)")))
+                continue
+            }
+            let place = slot / count
+            // Taken out of its slot while it changes, so appending does not copy the array.
+            var entry = open[place].take() ?? EventLogCSV.OpenComplaint()
+            if let problem = record.problem {
+                body(row, .problem(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)")))
+                entry.bad = true
+            } else {
+                switch EventLogCSV.event(record: record, slots: slots, map: map, file: path, order: row, recent: &recent) {
+                case let .success(event):
+                    entry.events.append(event)
+                    entry.category = entry.category ?? cell(.category)
+                    entry.landlord = entry.landlord ?? cell(.landlord)
+                case let .failure(problem):
+                    body(row, .problem(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)")))
+                    entry.bad = true
+                }
+            }
+            guard lastRow[slot] == row else {
+                open[place] = entry
+                continue
+            }
+            guard !entry.bad, !entry.events.isEmpty else { continue }
+            let events = entry.events
+            let at = events.first { $0.type == .complaintReceived }?.location ?? events[0].location
+            let complaint = Complaint(id: id, landlord: entry.landlord, category: entry.category, events: events, location: at)
+            let (validated, found) = TimelineValidation.validate(complaint)
+            for problem in found { body(row, .problem(problem)) }
+            if let validated { body(row, .complaint(validated)) }
+        }
+        guard row == rowSlots.count else { throw EventLogCSV.changedWhileRead(SourceLocation(file: path, line: 1, column: 1)) }
+    }
+}
