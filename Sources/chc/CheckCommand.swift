@@ -70,14 +70,15 @@ struct CheckCommand: ParsableCommand {
         }
         writer.write(streaming.begin(asOf: prepared.asOf))
         var tally = SummaryTally()
-        let asOf = prepared.asOf, baselineSet = known, renderer = SendableFormat(streaming)
+        let asOf = prepared.asOf, baselineSet = known, renderer = SendableFormat(streaming), separator = streaming.separator
         // Findings are chosen and rendered on the checking thread; this thread only writes.
-        var (errors, skipped) = inputs.stream(prepared, transform: { position, file, result in
+        var (errors, skipped) = inputs.stream(prepared, transform: { file, result in
             let all = result.findings
             let reported = baselineSet.isEmpty ? all : all.filter { !baselineSet.contains($0.fingerprint) }
             return RenderedComplaint(reported: reported, suppressed: all.count - reported.count,
-                                     text: renderer.value.complaint(file: file, result: result, findings: reported, asOf: asOf, first: position == 0))
+                                     text: renderer.value.complaint(file: file, result: result, findings: reported, asOf: asOf))
         }, deliver: { rendered in
+            if tally.complaints > 0 { writer.write(separator) }
             tally.add(rendered.reported, suppressed: rendered.suppressed)
             writer.write(rendered.text)
         })

@@ -61,7 +61,7 @@ struct ReportCommand: ParsableCommand {
         }
         // Each complaint's share is worked out on the checking thread; this thread only sums.
         let settings = accumulator
-        let (errors, _) = inputs.stream(prepared, transform: { _, _, result in settings.contribution(of: result) },
+        let (errors, _) = inputs.stream(prepared, transform: { _, result in settings.contribution(of: result) },
                                         deliver: { accumulator.add($0) })
         let performance = accumulator.finish(inputErrors: errors.reduce(0) { $0 + $1.problems.count })
         let text: String

@@ -117,11 +117,11 @@ struct RunOptions: ParsableArguments {
     /// Streams every complaint through `deliver`, showing progress on a terminal.
     func stream(_ prepared: Prepared, deliver: (String, ComplaintResult) -> Void)
         -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
-        stream(prepared, transform: { _, file, result in (file, result) }, deliver: { deliver($0.0, $0.1) })
+        stream(prepared, transform: { file, result in (file, result) }, deliver: { deliver($0.0, $0.1) })
     }
 
     /// Streams every complaint through `transform` (on the checking thread) and `deliver`.
-    func stream<Output: Sendable>(_ prepared: Prepared, transform: @escaping @Sendable (Int, String, ComplaintResult) -> Output,
+    func stream<Output: Sendable>(_ prepared: Prepared, transform: @escaping @Sendable (String, ComplaintResult) -> Output,
                                   deliver: (Output) -> Void) -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
         let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
         let outcome = prepared.session.run(paths: paths, progress: progress.update, transform: transform, deliver: deliver)

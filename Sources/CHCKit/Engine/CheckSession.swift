@@ -23,19 +23,34 @@ public struct CheckSession: Sendable {
     /// Checks everything under `paths`; returns the input problems and the files skipped.
     public func run(paths: [String], progress: ((Int) -> Void)? = nil,
                     deliver: (String, ComplaintResult) -> Void) -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
-        run(paths: paths, progress: progress, transform: { _, file, result in (file, result) }, deliver: { deliver($0.0, $0.1) })
+        run(paths: paths, progress: progress, transform: { file, result in (file, result) }, deliver: { deliver($0.0, $0.1) })
     }
 
     /// As `run`, with `transform` applied to each result on the checking thread (e.g. rendering
     /// its output), so that the calling thread only reads input and writes what it is given.
-    /// `transform` also gets the complaint's position in the output (0 for the first).
     public func run<Output: Sendable>(paths: [String], progress: ((Int) -> Void)? = nil,
-                                      transform: @escaping @Sendable (Int, String, ComplaintResult) -> Output,
+                                      transform: @escaping @Sendable (String, ComplaintResult) -> Output,
                                       deliver: (Output) -> Void) -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
+        let checker = self.checker
+        // One event log: read, checked and rendered by `workers` threads, each owning a share
+        // of the complaints (`ParallelEventLog`).
+        var expandErrors: [InputError] = []
+        let files = TimelineBatch.expand(paths, errors: &expandErrors)
+        if workers > 1, expandErrors.isEmpty, files.count == 1, files[0].file.lowercased().hasSuffix(".csv") {
+            let file = files[0].file
+            var done = 0
+            let errors = ParallelEventLog.run(path: file, map: map, limits: limits, workers: workers,
+                                              process: { transform(file, checker.check($0)) }) { output in
+                deliver(output)
+                done += 1
+                if done % chunkSize == 0 { progress?(done) }
+            }
+            progress?(done)
+            return (errors, [])
+        }
         var pending: [(String, Complaint)] = []
         var inFlight: (group: DispatchGroup, chunk: Chunk<Output>)?
-        var done = 0, launched = 0
-        let checker = self.checker
+        var done = 0
         func drain() {
             guard let (group, chunk) = inFlight else { return }
             chunk.work(checker, transform)  // help the worker finish, instead of waiting idle
@@ -47,8 +62,7 @@ public struct CheckSession: Sendable {
         }
         func launch() {
             guard !pending.isEmpty else { return }
-            let chunk = Chunk<Output>(items: pending, base: launched)
-            launched += chunk.count
+            let chunk = Chunk<Output>(items: pending)
             let group = DispatchGroup()
             if workers > 1 { DispatchQueue.global().async(group: group) { chunk.work(checker, transform) } }
             inFlight = (group, chunk)
@@ -75,15 +89,13 @@ public struct CheckSession: Sendable {
 /// idles while the other still has complaints to check.
 private final class Chunk<Output>: @unchecked Sendable {
     private let items: [(String, Complaint)]
-    private let base: Int
     private let lock = NSLockShim()  // NSLocking.withLock needs a newer macOS than Package.swift names
     private var claimed = 0
     private let slots: UnsafeMutablePointer<Output?>
     let count: Int
 
-    init(items: [(String, Complaint)], base: Int) {
+    init(items: [(String, Complaint)]) {
         self.items = items
-        self.base = base
         count = items.count
         slots = .allocate(capacity: count)
         slots.initialize(repeating: nil, count: count)
@@ -94,7 +106,7 @@ private final class Chunk<Output>: @unchecked Sendable {
         slots.deallocate()
     }
 
-    func work(_ checker: Checker, _ transform: (Int, String, ComplaintResult) -> Output) {
+    func work(_ checker: Checker, _ transform: (String, ComplaintResult) -> Output) {
         while true {
             let index = lock.withLock {
                 defer { claimed += 1 }
@@ -102,7 +114,7 @@ private final class Chunk<Output>: @unchecked Sendable {
             }
             guard index < count else { return }
             let (file, complaint) = items[index]
-            slots[index] = transform(base + index, file, checker.check(complaint))
+            slots[index] = transform(file, checker.check(complaint))
         }
     }
 

@@ -11,7 +11,7 @@ public struct CSVReporter: StreamingFormat {
 
     public func begin(asOf: CivilDate) -> String { Self.header.map(csvCell).joined(separator: ",") + "\r\n" }
 
-    public func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, first: Bool) -> String {
+    public func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String {
         var out = ""
         out.reserveCapacity(findings.count * 512)
         for f in findings {

@@ -6,7 +6,7 @@ public struct GitHubReporter: StreamingFormat {
 
     public func begin(asOf: CivilDate) -> String { "" }
 
-    public func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, first: Bool) -> String {
+    public func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String {
         var out = ""
         for finding in findings {
             let level = finding.status == .notEvaluable ? "notice" : finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"

@@ -41,10 +41,13 @@ public struct JSONReporter: StreamingFormat {
         "{\n  \"asOf\" : \"\(asOf)\",\n  \"complaints\" : ["
     }
 
-    public func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, first: Bool) -> String {
+    /// Complaints are elements of one array.
+    public var separator: String { "," }
+
+    public func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String {
         let entry = ComplaintEntry(id: result.complaint.id, file: file, packs: result.packs, findings: findings,
                                    evaluations: result.evaluations.map { EvaluationEntry(rule: $0.rule.id, pack: $0.pack, outcome: $0.outcome, timing: $0.timing) })
-        return (first ? "\n" : ",\n") + Self.indent(Self.encode(entry), by: 4, first: true)
+        return "\n" + Self.indent(Self.encode(entry), by: 4, first: true)
     }
 
     public func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)]) -> String {

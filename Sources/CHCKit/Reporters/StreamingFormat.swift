@@ -46,16 +46,21 @@ public struct SummaryTally: Sendable {
 /// written as it is checked; SARIF and JUnit need the whole run and are built from a `CheckReport`.
 public protocol StreamingFormat {
     func begin(asOf: CivilDate) -> String
-    func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, first: Bool) -> String
+    /// Written between two complaints' pieces (JSON's comma); empty by default.
+    var separator: String { get }
+    func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String
     func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)]) -> String
 }
 
 extension StreamingFormat {
+    public var separator: String { "" }
+
     /// The whole report at once (for collected runs and tests): the same text as streaming it.
     public func render(_ report: CheckReport) -> String {
         var out = begin(asOf: report.asOf)
         for (index, entry) in report.results.enumerated() {
-            out += complaint(file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf, first: index == 0)
+            if index > 0 { out += separator }
+            out += complaint(file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf)
         }
         return out + end(summary: report.summary, asOf: report.asOf, inputErrors: report.inputErrors, skipped: report.skipped)
     }

@@ -10,7 +10,7 @@ public struct TextReporter: StreamingFormat {
 
     public func begin(asOf: CivilDate) -> String { "" }
 
-    public func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, first: Bool) -> String {
+    public func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String {
         var out = ""
         let packs = result.packs.isEmpty ? "no pack" : result.packs.joined(separator: " + ")
         let breaches = findings.filter(\.isBreach).count

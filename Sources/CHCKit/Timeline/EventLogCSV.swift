@@ -19,19 +19,21 @@ public enum EventLogCSV {
     /// emits complaints in the order their last rows appear (deterministic for a given file).
     public static func stream(_ path: String, map: ColumnMap = ColumnMap(), limits: InputLimits = .standard,
                               emit: (Complaint) -> Void) -> [InputError] {
-        var problems: [InputProblem] = []
+        let index: EventLogIndex
         do throws(InputError) {
-            let index = try EventLogIndex(path: path, map: map, limits: limits)
-            try EventLogShard(index: index, map: map, limits: limits, shard: 0, count: 1).read { _, item in
-                switch item {
-                case let .problem(problem): problems.append(problem)
-                case let .complaint(complaint): emit(complaint)
-                }
-            }
+            index = try EventLogIndex(path: path, map: map, limits: limits)
         } catch {
-            // A file-level problem (an unclosed quote, an over-long field) leaves the rest of the
-            // file unreadable: what was not yet emitted is not checked, since it may miss rows.
-            return [InputError(problems + error.problems)]
+            return [error]
+        }
+        var problems: [InputProblem] = []
+        EventLogShard(index: index, map: map, limits: limits, shard: 0, count: 1).read { _, item in
+            switch item {
+            case let .problem(problem): problems.append(problem)
+            case let .complaint(complaint): emit(complaint)
+            // A file-level problem (an unclosed quote, an over-long field) leaves the rest of
+            // the file unreadable: what was not yet emitted is not checked, since it may miss rows.
+            case let .failed(error): problems += error.problems
+            }
         }
         return problems.isEmpty ? [] : [InputError(problems)]
     }

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import CHCKit
+
+/// `ParallelEventLog` splits an event log's complaints between threads; whatever the number of
+/// threads, the complaints, their order and the problems must be those of one thread reading
+/// the file (`EventLogCSV.stream`).
+@Suite struct ParallelEventLogTests {
+    func write(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    /// One thread's reading: each complaint as its id and events, and the problems.
+    func sequential(_ file: String) -> ([String], [String]) {
+        var seen: [String] = []
+        let errors = EventLogCSV.stream(file) { seen.append(Self.summary($0)) }
+        return (seen, errors.flatMap(\.problems).map(\.description))
+    }
+
+    func parallel(_ file: String, workers: Int) -> ([String], [String]) {
+        var seen: [String] = []
+        let errors = ParallelEventLog.run(path: file, map: ColumnMap(), limits: .standard, workers: workers,
+                                          process: { Self.summary($0) }, deliver: { seen.append($0) })
+        return (seen, errors.flatMap(\.problems).map(\.description))
+    }
+
+    static func summary(_ complaint: Complaint) -> String {
+        complaint.id + ":" + complaint.events.map { "\($0.type.rawValue)@\($0.location.line)" }.joined(separator: ",")
+    }
+
+    @Test func anyNumberOfThreadsGivesWhatOneThreadGives() throws {
+        // Rows of 300 complaints in a seeded shuffle, with a bad row, a row without an id, a
+        // blank line, a quoted field over two lines and a complaint that fails validation.
+        var generator = SeededRandom(state: 7)
+        var rows: [String] = []
+        for n in 0..<300 {
+            rows.append("C\(n),2024-06-03,complaint-received,1,")
+            if n % 3 != 0 { rows.append("C\(n),2024-06-05,acknowledged,1,\"a note\nover two lines\"") }
+            if n % 5 == 0 { rows.append("C\(n),2024-06-19,response,1,") }
+        }
+        rows.append("C7,2024-02-30,response,1,")  // a bad date: C7 is not checked
+        rows.append(",2024-06-03,response,1,")  // no id
+        rows.append("")  // a blank line
+        rows.append("X1,2024-06-05,acknowledged,1,")  // never received: a validation problem
+        rows.shuffle(using: &generator)
+        let file = try write("complaint_id,date,event,stage,reason\n" + rows.joined(separator: "\n") + "\n")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let (complaints, problems) = sequential(file)
+        #expect(complaints.count == 299)  // all but C7
+        #expect(problems.count == 3, "\(problems)")
+        for workers in 1...4 {
+            let (parallelComplaints, parallelProblems) = parallel(file, workers: workers)
+            #expect(parallelComplaints == complaints, "workers: \(workers)")
+            #expect(parallelProblems == problems, "workers: \(workers)")
+        }
+    }
+
+    @Test func aFileLevelProblemEndsTheRunAsItWouldOnOneThread() throws {
+        // An unclosed quote is found in pass 1: nothing is checked.
+        let broken = try write("complaint_id,date,event\nA,2024-06-03,complaint-received\nB,\"2024-06-03,complaint-received\n")
+        defer { try? FileManager.default.removeItem(atPath: broken) }
+        #expect(parallel(broken, workers: 2).0.isEmpty)
+        #expect(parallel(broken, workers: 2).1 == sequential(broken).1)
+        #expect(sequential(broken).1.first?.contains("never closed") == true)
+    }
+}
