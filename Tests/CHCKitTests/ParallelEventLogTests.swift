@@ -23,7 +23,7 @@ import TestSupport
     func parallel(_ file: String, workers: Int) -> ([String], [String]) {
         var seen: [String] = []
         let errors = ParallelEventLog.run(path: file, map: ColumnMap(), limits: .standard, workers: workers,
-                                          process: { Self.summary($0) }, deliver: { seen.append($0) })
+                                          process: { _ in { Self.summary($0) } }, deliver: { seen.append($0) })
         return (seen, errors.flatMap(\.problems).map(\.description))
     }
 

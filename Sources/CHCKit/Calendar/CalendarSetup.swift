@@ -19,6 +19,11 @@ public final class CalendarSetup: Sendable {
         }
     }
 
+    private init(calendars: [WorkingDayCalendar]) { self.calendars = calendars }
+
+    /// The same calendars built again, for a thread of its own (see `Checker.replica`).
+    public func replica() -> CalendarSetup { CalendarSetup(calendars: calendars.map { $0.replica() }) }
+
     /// The calendar of `region`.
     public func calendar(_ region: Region) -> WorkingDayCalendar {
         switch region {

@@ -40,7 +40,11 @@ public struct CheckSession: Sendable {
             let file = files[0].file
             var done = 0
             let errors = ParallelEventLog.run(path: file, map: map, limits: limits, workers: workers,
-                                              process: { transform(file, checker.check($0)) }) { output in
+                                              process: { _ in
+                                                  // Each thread checks with its own copies of the rules and calendars.
+                                                  let checker = checker.replica(), file = file.unshared
+                                                  return { transform(file, checker.check($0)) }
+                                              }) { output in
                 deliver(output)
                 done += 1
                 if done % chunkSize == 0 { progress?(done) }

@@ -23,9 +23,11 @@ enum ParallelEventLog {
     static let batchSize = 256
 
     /// Reads `path` with `workers` threads; calls `deliver` with each complaint's output in order
-    /// (on this thread) and returns the problems found, as `EventLogCSV.stream` does.
+    /// (on this thread) and returns the problems found, as `EventLogCSV.stream` does. Each
+    /// thread first calls `process` with its number, and turns its complaints into outputs with
+    /// the function it gets (which can hold objects of that thread's own).
     static func run<Output: Sendable>(path: String, map: ColumnMap, limits: InputLimits, workers: Int,
-                                      process: @escaping @Sendable (Complaint) -> Output,
+                                      process: @escaping @Sendable (Int) -> (Complaint) -> Output,
                                       deliver: (Output) -> Void) -> [InputError] {
         let index: EventLogIndex
         do throws(InputError) {
@@ -38,6 +40,7 @@ enum ParallelEventLog {
         for (shard, queue) in queues.enumerated() {
             DispatchQueue.global().async(group: group) {
                 var batch = Batch<Output>()
+                let process = process(shard)
                 EventLogShard(index: index, map: map, limits: limits, shard: shard, count: workers).read(shouldStop: { queue.isCancelled }) { row, item in
                     switch item {
                     case let .problem(problem): batch.pieces.append(.problem(problem))

@@ -197,6 +197,10 @@ public struct PerformanceReport: Sendable, Encodable {
                     let slot: Int
                     if let known = tallyOfRule[key] {
                         slot = known
+                    } else if let same = tallyList.firstIndex(where: { $0.rule.id == rule.id && $0.pack == pack }) {
+                        // The same rule from a thread's own copy of the rules (`Checker.replica`).
+                        slot = same
+                        tallyOfRule[key] = slot
                     } else {
                         slot = tallyList.count
                         tallyOfRule[key] = slot
