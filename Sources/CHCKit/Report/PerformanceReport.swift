@@ -197,10 +197,6 @@ public struct PerformanceReport: Sendable, Encodable {
                     let slot: Int
                     if let known = tallyOfRule[key] {
                         slot = known
-                    } else if let same = tallyList.firstIndex(where: { $0.rule.id == rule.id && $0.pack == pack }) {
-                        // The same rule from a thread's own copy of the rules (`Checker.replica`).
-                        slot = same
-                        tallyOfRule[key] = slot
                     } else {
                         slot = tallyList.count
                         tallyOfRule[key] = slot
@@ -245,7 +241,8 @@ public struct PerformanceReport: Sendable, Encodable {
         }
 
         public func finish(inputErrors: Int) -> PerformanceReport {
-            // Rules of the same id (the same rule loaded twice) are counted together.
+            // Rules of the same id (the same rule loaded twice, or a checking thread's own copy
+            // of it, `Checker.replica`) are counted together.
             var tallies: [String: (rule: Rule, pack: String, compliant: Int, breached: Int, notEvaluable: Int, pending: Int)] = [:]
             var order: [String] = []
             for t in tallyList {
