@@ -83,6 +83,41 @@ import TestSupport
         }
     }
 
+    @Test(arguments: [1, 7, 64, 1 << 20])
+    func linesReadInPlaceOrSkippedMatchWholeRecords(chunkBytes: Int) throws {
+        // Random tables, plus a line wider than the reader's first field-bounds buffer (after a
+        // header: the first line is always read as a record, when the first chunk is read).
+        let wide = (0..<100).map { "f\($0)" }
+        for seed in UInt64(0)..<81 {
+            let (rows, text) = seed < 80 ? Self.table(seed: seed) : ([["h"], wide, ["x"], ["y"]], "h\n" + wide.joined(separator: ",") + "\nx\ny\n")
+            let records = try read(text, chunkBytes: chunkBytes)
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).csv")
+            try Data(text.utf8).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let reader = try CSVRecordReader(path: url.path, chunkBytes: chunkBytes)
+            var fields: [[String]] = [], lines: [Int] = [], inPlace = 0, index = 0
+            while true {
+                if index % 3 == 2 {  // every third record skipped
+                    guard try reader.skip() else { break }
+                    fields.append(records[index].fields)
+                    lines.append(records[index].line)
+                } else if let (line, got) = reader.withNextPlainLine({ line in (line.line, (0..<line.count).map(line.field)) }) {
+                    inPlace += 1
+                    fields.append(got)
+                    lines.append(line)
+                } else {
+                    guard let record = try reader.next() else { break }
+                    fields.append(record.fields)
+                    lines.append(record.line)
+                }
+                index += 1
+            }
+            #expect(fields == rows, "seed \(seed), chunk \(chunkBytes): \(text.debugDescription)")
+            #expect(lines == records.map(\.line), "seed \(seed)")
+            if seed == 80, chunkBytes > 1000 { #expect(inPlace == 2) }  // the wide line and `y`
+        }
+    }
+
     @Test func aCarriageReturnInsideAnUnquotedFieldIsKept() throws {
         // Only a field's last CR (of a CRLF) is dropped; a line with another CR takes the full scan.
         for chunk in [1, 5, 1 << 20] {

@@ -63,6 +63,9 @@ public final class CSVRecordReader {
     private var row: [UInt8] = []
     private var ends: [Int] = []
     private var columns: [Int] = []
+    /// Field bounds of the line lent by `withNextPlainLine` (two a field), grown as needed.
+    private var lineBounds = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+    private var lineBoundsCapacity = 64
 
     /// - Parameter chunkBytes: how much to read at a time (small values are for tests of chunk edges).
     public init(path: String, maxFieldBytes: Int = InputLimits.standard.maxFieldLength, chunkBytes: Int = 1 << 20) throws(InputError) {
@@ -78,7 +81,10 @@ public final class CSVRecordReader {
         self.chunkBytes = max(1, chunkBytes)
     }
 
-    deinit { try? handle.close() }
+    deinit {
+        try? handle.close()
+        lineBounds.deallocate()
+    }
 
     /// Drops the consumed bytes and appends at least `atLeast` more from the file (fewer at its end).
     private func refill(atLeast: Int) throws(InputError) {
@@ -123,6 +129,45 @@ public final class CSVRecordReader {
             // The record runs past the buffered bytes: read more (at least as much as it has so far).
             try refill(atLeast: max(chunkBytes, buffer.count - start))
         }
+    }
+
+    /// Calls `body` with the next record when it is a plain ASCII line (`CSVLine`), read in
+    /// place; returns nil, consuming nothing, when it is not (or at the end of the file) — then
+    /// `next()` reads it.
+    func withNextPlainLine<T>(_ body: (CSVLine) -> T) -> T? {
+        guard started, start < buffer.count else { return nil }
+        let first = start, maxFieldBytes = maxFieldBytes
+        return buffer.withUnsafeBufferPointer { bytes -> T? in
+            guard let (lineEnd, end) = Self.plainLine(bytes, from: first, maxBytes: maxFieldBytes) else { return nil }
+            let text = UnsafeBufferPointer(rebasing: bytes[first..<end])
+            var high: UInt8 = 0, fields = 0, fieldStart = 0
+            for (offset, byte) in text.enumerated() {
+                high |= byte
+                guard byte == 44 else { continue }
+                if 2 * fields + 2 > lineBoundsCapacity { growLineBounds() }
+                lineBounds[2 * fields] = fieldStart
+                lineBounds[2 * fields + 1] = offset
+                fields += 1
+                fieldStart = offset + 1
+            }
+            guard high < 0x80 else { return nil }
+            if 2 * fields + 2 > lineBoundsCapacity { growLineBounds() }
+            lineBounds[2 * fields] = fieldStart
+            lineBounds[2 * fields + 1] = text.count
+            fields += 1
+            let result = body(CSVLine(line: line, bytes: text, bounds: UnsafeBufferPointer(start: lineBounds, count: 2 * fields)))
+            start = lineEnd + 1
+            line += 1
+            return result
+        }
+    }
+
+    private func growLineBounds() {
+        let grown = UnsafeMutablePointer<Int>.allocate(capacity: 2 * lineBoundsCapacity)
+        grown.update(from: lineBounds, count: lineBoundsCapacity)
+        lineBounds.deallocate()
+        lineBounds = grown
+        lineBoundsCapacity *= 2
     }
 
     /// Moves past the next record without handing it over; false at the end of the file. A

@@ -90,7 +90,7 @@ public enum EventLogCSV {
 
     /// The trimmed text of column `name` in `record`, or nil when the export lacks the column or
     /// the cell is blank. `slots` holds each `Column`'s position, -1 when absent.
-    static func cell(_ name: Column, of record: CSVRecord, slots: [Int]) -> String? {
+    static func cell(_ name: Column, of record: some CSVFields, slots: [Int]) -> String? {
         let i = slots[name.rawValue]
         guard i >= 0, !record.isEmpty(i) else { return nil }
         let value = record.field(i).trimmingWhitespace
@@ -99,7 +99,7 @@ public enum EventLogCSV {
 
     /// One row as an event, or the problem that stops it being one. `recent` holds each
     /// column's recently read `;` lists, shared between rows.
-    static func event(record: CSVRecord, slots: [Int], map: ColumnMap, file: String, order: Int,
+    static func event(record: some CSVFields, slots: [Int], map: ColumnMap, file: String, order: Int,
                       recent: inout [RecentLists]) -> Result<TimelineEvent, InputProblem> {
         func cell(_ name: Column) -> String? { Self.cell(name, of: record, slots: slots) }
         func at(_ name: Column) -> SourceLocation { SourceLocation(file: file, line: record.line, column: max(0, slots[name.rawValue]) + 1) }

@@ -46,31 +46,22 @@ struct EventLogShard {
         _ = try reader.next()
         var open = [EventLogCSV.OpenComplaint?](repeating: nil, count: (lastRow.count + count - 1 - shard) / count)
         var recent = [RecentLists](repeating: RecentLists(), count: EventLogCSV.Column.allCases.count)
-        while true {
-            let slot = row < rowSlots.count ? Int(rowSlots[row]) : -2
-            if slot >= -1, !owns(slot) {
-                guard try reader.skip() else { break }
-                row += 1
-                continue
-            }
-            guard let record = try reader.next() else { break }
-            row += 1
-            if row & 0xFFF == 0, shouldStop() { return }
+        /// Takes in one row of the shard's; nil, or the file-level problem it shows.
+        func take(_ record: some CSVFields, slot: Int) -> InputError? {
             func cell(_ name: EventLogCSV.Column) -> String? { EventLogCSV.cell(name, of: record, slots: slots) }
             let location = SourceLocation(file: path, line: record.line, column: 1)
             if record.count == 1, record.isEmpty(0) {  // a blank line
-                guard slot == -1 else { throw EventLogCSV.changedWhileRead(location) }
-                continue
+                return slot == -1 ? nil : EventLogCSV.changedWhileRead(location)
             }
             let id = cell(.complaintId)
             // The file must not have changed between the passes: a row given to the wrong
             // complaint would be a wrong finding.
             guard slot == -1 ? id == nil : (slot >= 0 && id.map { index.ids.matches(slot, $0) } == true) else {
-                throw EventLogCSV.changedWhileRead(location)
+                return EventLogCSV.changedWhileRead(location)
             }
             guard let id else {
                 body(row, .problem(InputProblem(location, "row has no complaint id (column `\(map.columns["complaint_id"] ?? "complaint_id")`)")))
-                continue
+                return nil
             }
             let place = slot / count
             // Taken out of its slot while it changes, so appending does not copy the array.
@@ -91,15 +82,36 @@ struct EventLogShard {
             }
             guard lastRow[slot] == row else {
                 open[place] = entry
-                continue
+                return nil
             }
-            guard !entry.bad, !entry.events.isEmpty else { continue }
+            guard !entry.bad, !entry.events.isEmpty else { return nil }
             let events = entry.events
             let at = events.first { $0.type == .complaintReceived }?.location ?? events[0].location
             let complaint = Complaint(id: id, landlord: entry.landlord, category: entry.category, events: events, location: at)
             let (validated, found) = TimelineValidation.validate(complaint)
             for problem in found { body(row, .problem(problem)) }
             if let validated { body(row, .complaint(validated)) }
+            return nil
+        }
+        while true {
+            let slot = row < rowSlots.count ? Int(rowSlots[row]) : -2
+            if slot >= -1, !owns(slot) {
+                guard try reader.skip() else { break }
+                row += 1
+                continue
+            }
+            if row & 0xFFF == 0, shouldStop() { return }
+            row += 1
+            // A plain line is read in place; anything else is copied out as a record.
+            if let problem = reader.withNextPlainLine({ take($0, slot: slot) }) {
+                if let problem { throw problem }
+                continue
+            }
+            guard let record = try reader.next() else {
+                row -= 1
+                break
+            }
+            if let problem = take(record, slot: slot) { throw problem }
         }
         guard row == rowSlots.count else { throw EventLogCSV.changedWhileRead(SourceLocation(file: path, line: 1, column: 1)) }
     }
