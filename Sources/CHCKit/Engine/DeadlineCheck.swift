@@ -24,7 +24,10 @@ struct DeadlineCheck {
         var findings: [Finding] = []
         var onHold = false
         let stage = spec.stage
-        let stageEvents = complaint.events.lazy.filter { $0.stage == stage }  // lazily: no array for each rule
+        // Most complaints have no hold or extension at the stage: then there is nothing to walk.
+        let movesDeadline = { (key: EventKey) in key.stage == stage && (key.type == .hold || (key.type == .extension && self.spec.event == .response)) }
+        let clockEvents = complaint.keys.contains(where: movesDeadline) ? complaint.events : []
+        let stageEvents = clockEvents.lazy.filter { $0.stage == stage }  // lazily: no array for each rule
 
         // Holds and extensions at this stage, in date order (most complaints have none).
         var extensionUsed = 0
@@ -123,18 +126,20 @@ struct DeadlineCheck {
     /// first response; for a response, an escalation to (or any event at) a later stage, or a
     /// referral to the Ombudsman.
     func movedOn() -> TimelineEvent? {
-        let events = context.complaint.events
+        let complaint = context.complaint, stage = spec.stage
+        let index: Int?
         switch spec.event {
         case .acknowledged:
-            return events.first { $0.type == .response && $0.stage == spec.stage }
+            index = complaint.firstIndex(.response, stage: stage)
         case .response:
-            return events.first {
-                ($0.type == .escalationRequested && spec.stage == 1) || $0.type == .referredToOmbudsman
-                    || ($0.type.isStaged && ($0.stage ?? 0) > spec.stage)
+            index = complaint.keys.firstIndex {
+                ($0.type == .escalationRequested && stage == 1) || $0.type == .referredToOmbudsman
+                    || ($0.type.isStaged && ($0.stage ?? 0) > stage)
             }
         default:
-            return nil
+            index = nil
         }
+        return index.map { complaint.events[$0] }
     }
 
     /// The anchor's date; when the anchor event never happened, the due date of the pack's
@@ -148,8 +153,8 @@ struct DeadlineCheck {
             return ResolvedAnchor(start: start, event: event, anchor: anchor)
         }
         guard depth < 4 else { return nil }
-        for rule in context.pack.rules {
-            guard case let .deadline(other) = rule.check, other.event == anchor.event, other.stage == (anchor.stage ?? other.stage) else { continue }
+        for other in context.pack.deadlines {
+            guard other.event == anchor.event, other.stage == (anchor.stage ?? other.stage) else { continue }
             guard let upstream = try DeadlineCheck(spec: other, context: context).resolve(other.anchor, depth: depth + 1) else { return nil }
             return ResolvedAnchor(start: try context.calendar.dueDate(after: upstream.start, other.within), event: nil, anchor: anchor)
         }
@@ -159,8 +164,9 @@ struct DeadlineCheck {
     /// The date from which no deadline at this stage runs: withdrawal, exclusion, or (stage 2
     /// and later) a refused escalation.
     func stopDate() -> CivilDate? {
-        context.complaint.events.first {
-            $0.type == .withdrawn || $0.type == .excluded || ($0.type == .escalationRefused && spec.stage >= 2)
+        let stage = spec.stage
+        return context.complaint.keys.first {
+            $0.type == .withdrawn || $0.type == .excluded || ($0.type == .escalationRefused && stage >= 2)
         }?.date
     }
 

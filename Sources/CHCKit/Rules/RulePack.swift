@@ -16,6 +16,9 @@ public final class RulePack: Sendable {
     public let kind: Kind
     public let note: String?
     public let rules: [Rule]
+    /// The checks of the pack's deadline rules, in rule order (found when a deadline counts from
+    /// another's due date, without going through every rule).
+    let deadlines: [DeadlineCheckSpec]
     public let file: String
 
     public init(id: String, title: String, source: String, inForceFrom: CivilDate?, inForceTo: CivilDate?, calendar: Region,
@@ -30,6 +33,7 @@ public final class RulePack: Sendable {
         self.kind = kind
         self.note = note
         self.rules = rules
+        deadlines = rules.compactMap { if case let .deadline(spec) = $0.check { spec } else { nil } }
         self.file = file
     }
 

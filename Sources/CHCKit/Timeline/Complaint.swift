@@ -15,6 +15,9 @@ public struct Complaint: Sendable {
         let category: String?
         let points: [(id: String, text: String)]
         let events: [TimelineEvent]
+        /// Each event's type, stage and date, in the same order: scans for an event (which the
+        /// checks do again and again) read plain values instead of counting references to events.
+        let keys: [EventKey]
         let location: SourceLocation
 
         init(id: String, landlord: String?, calendar: Region?, category: String?, points: [(id: String, text: String)],
@@ -25,6 +28,7 @@ public struct Complaint: Sendable {
             self.category = category
             self.points = points
             self.events = events
+            keys = events.map { EventKey(type: $0.type, stage: $0.stage, date: $0.date) }
             self.location = location
         }
     }
@@ -56,11 +60,14 @@ public struct Complaint: Sendable {
         storage = Storage(id: id, landlord: landlord, calendar: calendar, category: category, points: points, events: sorted, location: location)
     }
 
+    /// Each event's type, stage and date, in `events` order.
+    var keys: [EventKey] { storage.keys }
+
     /// The receipt event (validated to exist when loaded).
-    public var receipt: TimelineEvent? { events.first { $0.type == .complaintReceived } }
+    public var receipt: TimelineEvent? { first(.complaintReceived) }
 
     /// The date the complaint was received: which Code version applies.
-    public var receivedDate: CivilDate? { receipt?.date }
+    public var receivedDate: CivilDate? { storage.keys.first { $0.type == .complaintReceived }?.date }
 
     /// Events of `type` (at `stage`, when given), in date order.
     public func events(_ type: EventType, stage: Int? = nil) -> [TimelineEvent] {
@@ -69,7 +76,12 @@ public struct Complaint: Sendable {
 
     /// The first event of `type` (at `stage`, when given).
     public func first(_ type: EventType, stage: Int? = nil) -> TimelineEvent? {
-        events.first { $0.type == type && (stage == nil || $0.stage == stage) }
+        firstIndex(type, stage: stage).map { storage.events[$0] }
+    }
+
+    /// Where in `events` the first event of `type` (at `stage`, when given) is.
+    func firstIndex(_ type: EventType, stage: Int? = nil) -> Int? {
+        storage.keys.firstIndex { $0.type == type && (stage == nil || $0.stage == stage) }
     }
 
     /// The points raised at a stage: at stage 1 those on the receipt; at stage 2 those on the
@@ -88,8 +100,15 @@ public struct Complaint: Sendable {
 
     /// The date the complaint stopped being live (withdrawn or excluded), if it did.
     public var closedDate: CivilDate? {
-        events.first { $0.type == .withdrawn || $0.type == .excluded }?.date
+        storage.keys.first { $0.type == .withdrawn || $0.type == .excluded }?.date
     }
+}
+
+/// An event's type, stage and date as plain values (see `Complaint.keys`).
+struct EventKey: Sendable {
+    let type: EventType
+    let stage: Int?
+    let date: CivilDate
 }
 
 extension TimelineEvent {
