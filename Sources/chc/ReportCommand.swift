@@ -56,14 +56,12 @@ struct ReportCommand: ParsableCommand {
             printError("error: --homes should be a positive number of homes")
             throw ExitCode(ExitStatus.badInput)
         }
-        var accumulator = PerformanceReport.Accumulator(from: start, to: end, asOf: prepared.asOf, homes: homes) {
+        let empty = PerformanceReport.Accumulator(from: start, to: end, asOf: prepared.asOf, homes: homes) {
             calendars.calendar($0.complaint.calendar ?? policy?.calendar ?? .default)
         }
-        // Each complaint's share is worked out on the checking thread; this thread only sums.
-        let settings = accumulator
-        let (errors, _) = inputs.stream(prepared, transform: { _, result in settings.contribution(of: result) },
-                                        deliver: { accumulator.add($0) })
-        let performance = accumulator.finish(inputErrors: errors.reduce(0) { $0 + $1.problems.count })
+        // Each checking thread sums its share; the shares are merged at the end.
+        let (total, errors, _) = inputs.fold(prepared, into: empty, { $0.add($1) }, merge: { $0.merge($1) })
+        let performance = total.finish(inputErrors: errors.reduce(0) { $0 + $1.problems.count })
         let text: String
         switch format {
         case .text: text = performance.text()

@@ -129,6 +129,15 @@ struct RunOptions: ParsableArguments {
         return (prepared.setupErrors + outcome.errors, outcome.skipped)
     }
 
+    /// Folds every complaint's result into a total (`CheckSession.fold`), showing progress on a terminal.
+    func fold<Total: Sendable>(_ prepared: Prepared, into initial: Total, _ add: @escaping @Sendable (inout Total, ComplaintResult) -> Void,
+                               merge: (inout Total, Total) -> Void) -> (total: Total, errors: [InputError], skipped: [(file: String, reason: String)]) {
+        let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
+        let outcome = prepared.session.fold(paths: paths, progress: progress.update, into: initial, add, merge: merge)
+        progress.finish()
+        return (outcome.total, prepared.setupErrors + outcome.errors, outcome.skipped)
+    }
+
     /// Checks everything and collects the results (for formats that need the whole run).
     func run(baseline: String? = nil) throws -> CheckReport {
         let prepared = try prepare()

@@ -34,10 +34,7 @@ public struct CheckSession: Sendable {
         let checker = self.checker
         // One event log: read, checked and rendered by `workers` threads, each owning a share
         // of the complaints (`ParallelEventLog`).
-        var expandErrors: [InputError] = []
-        let files = TimelineBatch.expand(paths, errors: &expandErrors)
-        if workers > 1, expandErrors.isEmpty, files.count == 1, files[0].file.lowercased().hasSuffix(".csv") {
-            let file = files[0].file
+        if let file = singleEventLog(paths) {
             var done = 0
             let errors = ParallelEventLog.run(path: file, map: map, limits: limits, workers: workers,
                                               process: { _ in
@@ -52,6 +49,54 @@ public struct CheckSession: Sendable {
             progress?(done)
             return (errors, [])
         }
+        return runInChunks(paths: paths, progress: progress, transform: transform, deliver: deliver)
+    }
+
+    /// Checks everything under `paths` and folds each result into a total, for figures that do
+    /// not depend on the order complaints come in (a report's sums). With one event log, each
+    /// checking thread folds its share into its own copy of `initial`, and the copies are merged
+    /// once all are done — nothing per complaint crosses threads. Returns the total, the input
+    /// problems and the files skipped.
+    public func fold<Total: Sendable>(paths: [String], progress: ((Int) -> Void)? = nil, into initial: Total,
+                                      _ add: @escaping @Sendable (inout Total, ComplaintResult) -> Void,
+                                      merge: (inout Total, Total) -> Void)
+        -> (total: Total, errors: [InputError], skipped: [(file: String, reason: String)]) {
+        guard let file = singleEventLog(paths) else {
+            var total = initial
+            let outcome = runInChunks(paths: paths, progress: progress, transform: { $1 }, deliver: { add(&total, $0) })
+            return (total, outcome.errors, outcome.skipped)
+        }
+        let checker = self.checker
+        let totals = (0..<workers).map { _ in Totals(initial) }
+        var done = 0
+        let errors = ParallelEventLog.run(path: file, map: map, limits: limits, workers: workers,
+                                          process: { shard in
+                                              let checker = checker.replica(), totals = totals[shard]
+                                              return { add(&totals.value, checker.check($0)) }
+                                          }) { _ in
+            done += 1
+            if done % chunkSize == 0 { progress?(done) }
+        }
+        progress?(done)
+        var total = totals[0].value
+        for other in totals.dropFirst() { merge(&total, other.value) }
+        return (total, errors, [])
+    }
+
+    /// The one CSV event log named, when that is the whole batch and there are cores to share
+    /// it: then `ParallelEventLog` checks it.
+    private func singleEventLog(_ paths: [String]) -> String? {
+        var errors: [InputError] = []
+        let files = TimelineBatch.expand(paths, errors: &errors)
+        guard workers > 1, errors.isEmpty, files.count == 1, files[0].file.lowercased().hasSuffix(".csv") else { return nil }
+        return files[0].file
+    }
+
+    /// Reads complaints on this thread and checks them in chunks on another (and this one).
+    private func runInChunks<Output: Sendable>(paths: [String], progress: ((Int) -> Void)?,
+                                               transform: @escaping @Sendable (String, ComplaintResult) -> Output,
+                                               deliver: (Output) -> Void) -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
+        let checker = self.checker
         var pending: [(String, Complaint)] = []
         var inFlight: (group: DispatchGroup, chunk: Chunk<Output>)?
         var done = 0
@@ -84,6 +129,13 @@ public struct CheckSession: Sendable {
         drain()
         return outcome
     }
+}
+
+/// One checking thread's running total in `CheckSession.fold`: only that thread touches it until
+/// all have finished.
+private final class Totals<Total>: @unchecked Sendable {
+    var value: Total
+    init(_ value: Total) { self.value = value }
 }
 
 /// A chunk of complaints that two threads check together: each takes the next unclaimed

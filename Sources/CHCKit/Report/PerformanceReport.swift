@@ -240,6 +240,35 @@ public struct PerformanceReport: Sendable, Encodable {
             if let bucket = c.ageBucket { ageing[bucket] += 1 }
         }
 
+        /// Adds another accumulator's totals (one checking thread's share; same settings).
+        public mutating func merge(_ other: Accumulator) {
+            complaints += other.complaints
+            escalated += other.escalated
+            s1 += other.s1
+            s1InTime += other.s1InTime
+            s2 += other.s2
+            s2InTime += other.s2InTime
+            // A rule in both lists is counted together by `finish`, which merges tallies by id.
+            for (key, slot) in other.tallyOfRule where tallyOfRule[key] == nil { tallyOfRule[key] = tallyList.count + slot }
+            tallyList += other.tallyList
+            for (key, m) in other.monthly {
+                var sum = monthly[key] ?? (0, 0, 0, 0, 0, 0, 0)
+                sum.received += m.received
+                sum.escalated += m.escalated
+                sum.s1 += m.s1
+                sum.s1InTime += m.s1InTime
+                sum.s2 += m.s2
+                sum.s2InTime += m.s2InTime
+                sum.breaches += m.breaches
+                monthly[key] = sum
+            }
+            for (key, c) in other.byCategory {
+                let sum = byCategory[key] ?? (0, 0, 0)
+                byCategory[key] = (sum.0 + c.0, sum.1 + c.1, sum.2 + c.2)
+            }
+            for bucket in ageing.indices { ageing[bucket] += other.ageing[bucket] }
+        }
+
         public func finish(inputErrors: Int) -> PerformanceReport {
             // Rules of the same id (the same rule loaded twice, or a checking thread's own copy
             // of it, `Checker.replica`) are counted together.
