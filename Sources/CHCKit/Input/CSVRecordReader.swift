@@ -52,9 +52,10 @@ public final class CSVRecordReader {
     private let file: String
     private let maxFieldBytes: Int
     private let chunkBytes: Int
-    /// Unread bytes are `buffer[start...]`.
+    /// Unread bytes are `buffer[start...]`; `buffer[0]` is byte `bufferOffset` of the file.
     private var buffer: [UInt8] = []
     private var start = 0
+    private var bufferOffset = 0
     private var atEnd = false
     private var line = 1
     private var started = false
@@ -67,8 +68,12 @@ public final class CSVRecordReader {
     private var lineBounds = UnsafeMutablePointer<Int>.allocate(capacity: 64)
     private var lineBoundsCapacity = 64
 
-    /// - Parameter chunkBytes: how much to read at a time (small values are for tests of chunk edges).
-    public init(path: String, maxFieldBytes: Int = InputLimits.standard.maxFieldLength, chunkBytes: Int = 1 << 20) throws(InputError) {
+    /// - Parameters:
+    ///   - chunkBytes: how much to read at a time (small values are for tests of chunk edges).
+    ///   - offset: where to start reading, for a reader of part of a file: a byte that begins a
+    ///     record (no byte-order mark is looked for there), counted as line 1.
+    public init(path: String, maxFieldBytes: Int = InputLimits.standard.maxFieldLength, chunkBytes: Int = 1 << 20,
+                offset: Int = 0) throws(InputError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -77,6 +82,12 @@ public final class CSVRecordReader {
         self.handle = handle
         descriptor = handle.fileDescriptor
         file = path
+        if offset > 0 {
+            guard lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else {
+                throw InputError(file: path, "cannot be read (\(String(cString: strerror(errno))))")
+            }
+            bufferOffset = offset
+        }
         self.maxFieldBytes = maxFieldBytes
         self.chunkBytes = max(1, chunkBytes)
     }
@@ -90,6 +101,7 @@ public final class CSVRecordReader {
     private func refill(atLeast: Int) throws(InputError) {
         if start > 0 {
             buffer.removeSubrange(0..<start)
+            bufferOffset += start
             start = 0
         }
         let old = buffer.count
@@ -108,6 +120,9 @@ public final class CSVRecordReader {
         buffer.removeLast(atLeast - filled)
     }
 
+    /// Where in the file the next record starts (once one has been read).
+    public var offset: Int { bufferOffset + start }
+
     /// The next record, or `nil` at the end of the file.
     public func next() throws(InputError) -> CSVRecord? {
         if !started {
@@ -115,8 +130,8 @@ public final class CSVRecordReader {
             // A small file gets a buffer of its own size, not a whole chunk.
             var status = stat()
             let size = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : chunkBytes
-            try refill(atLeast: min(chunkBytes, size + 1))
-            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
+            try refill(atLeast: min(chunkBytes, max(0, size - bufferOffset) + 1))
+            if bufferOffset == 0, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
         }
         while true {
             if start == buffer.count {

@@ -60,6 +60,12 @@ struct ComplaintIDTable {
         return id.withUTF8 { matches(number, $0) }
     }
 
+    /// Calls `body` with the bytes of id `number`.
+    func withID<T>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        let start = number == 0 ? 0 : ends[number - 1]
+        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<ends[number]])) }
+    }
+
     /// Id `number` as text.
     func id(_ number: Int) -> String {
         let start = number == 0 ? 0 : ends[number - 1]
