@@ -137,107 +137,74 @@ public struct PerformanceReport: Sendable, Encodable {
             }
         }
 
-        /// What one complaint adds to the totals, worked out from its result alone — so it can be
-        /// done on the checking thread (`contribution(of:)`), leaving `add` a few sums.
-        public struct Contribution: Sendable {
-            /// Month key of the receipt, when received in the period (nil: nothing below counts).
-            var receivedMonth: Int?
-            /// Each applicable rule's outcome, breach meaning at least one breach finding.
-            var outcomes: [(rule: Rule, pack: String, outcome: Outcome, breached: Bool)] = []
-            var breaches = 0
-            /// Stage 1 responded to: whether in time.
-            var stage1InTime: Bool?
-            var category = ""
-            /// Month key of the first escalation request, when requested in the period.
-            var escalationMonth: Int?
-            /// Stage 2 responded to: whether in time.
-            var stage2InTime: Bool?
-            /// Open-complaint ageing bucket.
-            var ageBucket: Int?
-        }
-
-        /// The complaint's contribution to the report (reads only the accumulator's settings).
-        public func contribution(of result: ComplaintResult) -> Contribution {
-            var c = Contribution()
-            if let receivedOn = result.complaint.receivedDate, inPeriod(receivedOn) {
-                c.receivedMonth = Self.monthKey(receivedOn)
-                c.outcomes.reserveCapacity(result.evaluations.count)
-                for evaluation in result.evaluations where evaluation.outcome != .notApplicable {
-                    let breaches = evaluation.findings.reduce(0) { $0 + ($1.isBreach ? 1 : 0) }
-                    c.breaches += breaches
-                    c.outcomes.append((evaluation.rule, evaluation.pack, evaluation.outcome, breaches > 0))
-                }
-                if let evaluation = Self.responseEvaluation(result, stage: 1), evaluation.timing?.actual != nil {
-                    c.stage1InTime = evaluation.outcome == .compliant
-                }
-                c.category = result.complaint.category ?? "(none)"
-            }
-            if let escalation = result.complaint.first(.escalationRequested)?.date, inPeriod(escalation) {
-                c.escalationMonth = Self.monthKey(escalation)
-                if let evaluation = Self.responseEvaluation(result, stage: 2), evaluation.timing?.actual != nil {
-                    c.stage2InTime = evaluation.outcome == .compliant
-                }
-            }
-            // Open complaints (any open deadline) by working days since receipt, as of the run.
-            if result.evaluations.contains(where: { $0.openDeadline != nil }), let receivedOn = result.complaint.receivedDate,
-               let age = try? calendar(result).workingDays(from: receivedOn, to: asOf) {
-                c.ageBucket = Self.buckets.firstIndex { age >= $0.0 && age <= $0.1 }
-            }
-            return c
-        }
-
-        public mutating func add(_ result: ComplaintResult) { add(contribution(of: result)) }
-
-        public mutating func add(_ c: Contribution) {
+        /// Adds one complaint's result to the totals.
+        public mutating func add(_ result: ComplaintResult) {
             let empty = (received: 0, escalated: 0, s1: 0, s1InTime: 0, s2: 0, s2InTime: 0, breaches: 0)
-            if let month = c.receivedMonth {
+            let complaint = result.complaint
+            if let receivedOn = complaint.receivedDate, inPeriod(receivedOn) {
                 complaints += 1
-                for (rule, pack, outcome, breached) in c.outcomes {
-                    let key = ObjectIdentifier(rule)
-                    let slot: Int
-                    if let known = tallyOfRule[key] {
-                        slot = known
-                    } else {
-                        slot = tallyList.count
-                        tallyOfRule[key] = slot
-                        tallyList.append((rule, pack, 0, 0, 0, 0))
-                    }
-                    switch outcome {
-                    case .compliant: tallyList[slot].compliant += 1
-                    case .breach:
-                        if breached { tallyList[slot].breached += 1 } else { tallyList[slot].compliant += 1 }
-                    case .notEvaluable: tallyList[slot].notEvaluable += 1
-                    case .pending: tallyList[slot].pending += 1
-                    case .notApplicable: break
-                    }
+                var breaches = 0
+                for evaluation in result.evaluations where evaluation.outcome != .notApplicable {
+                    let count = evaluation.findings.reduce(0) { $0 + ($1.isBreach ? 1 : 0) }
+                    breaches += count
+                    tally(evaluation.rule, pack: evaluation.pack, evaluation.outcome, breached: count > 0)
                 }
+                let month = Self.monthKey(receivedOn)
                 var m = monthly[month] ?? empty
                 m.received += 1
-                m.breaches += c.breaches
-                if let inTime = c.stage1InTime {
+                m.breaches += breaches
+                if let evaluation = Self.responseEvaluation(result, stage: 1), evaluation.timing?.actual != nil {
                     s1 += 1
                     m.s1 += 1
-                    if inTime { s1InTime += 1; m.s1InTime += 1 }
+                    if evaluation.outcome == .compliant { s1InTime += 1; m.s1InTime += 1 }
                 }
                 monthly[month] = m
-                var category = byCategory[c.category] ?? (0, 0, 0)
+                let name = complaint.category ?? "(none)"
+                var category = byCategory[name] ?? (0, 0, 0)
                 category.0 += 1
-                category.1 += c.breaches > 0 ? 1 : 0
-                category.2 += c.breaches
-                byCategory[c.category] = category
+                category.1 += breaches > 0 ? 1 : 0
+                category.2 += breaches
+                byCategory[name] = category
             }
-            if let month = c.escalationMonth {
+            if let escalation = complaint.first(.escalationRequested)?.date, inPeriod(escalation) {
                 escalated += 1
+                let month = Self.monthKey(escalation)
                 var m = monthly[month] ?? empty
                 m.escalated += 1
-                if let inTime = c.stage2InTime {
+                if let evaluation = Self.responseEvaluation(result, stage: 2), evaluation.timing?.actual != nil {
                     s2 += 1
                     m.s2 += 1
-                    if inTime { s2InTime += 1; m.s2InTime += 1 }
+                    if evaluation.outcome == .compliant { s2InTime += 1; m.s2InTime += 1 }
                 }
                 monthly[month] = m
             }
-            if let bucket = c.ageBucket { ageing[bucket] += 1 }
+            // Open complaints (any open deadline) by working days since receipt, as of the run.
+            if result.evaluations.contains(where: { $0.openDeadline != nil }), let receivedOn = complaint.receivedDate,
+               let age = try? calendar(result).workingDays(from: receivedOn, to: asOf),
+               let bucket = Self.buckets.firstIndex(where: { age >= $0.0 && age <= $0.1 }) {
+                ageing[bucket] += 1
+            }
+        }
+
+        /// Counts one rule's outcome (a breach only when it has a breach finding).
+        private mutating func tally(_ rule: Rule, pack: String, _ outcome: Outcome, breached: Bool) {
+            let key = ObjectIdentifier(rule)
+            let slot: Int
+            if let known = tallyOfRule[key] {
+                slot = known
+            } else {
+                slot = tallyList.count
+                tallyOfRule[key] = slot
+                tallyList.append((rule, pack, 0, 0, 0, 0))
+            }
+            switch outcome {
+            case .compliant: tallyList[slot].compliant += 1
+            case .breach:
+                if breached { tallyList[slot].breached += 1 } else { tallyList[slot].compliant += 1 }
+            case .notEvaluable: tallyList[slot].notEvaluable += 1
+            case .pending: tallyList[slot].pending += 1
+            case .notApplicable: break
+            }
         }
 
         /// Adds another accumulator's totals (one checking thread's share; same settings).
