@@ -42,6 +42,7 @@ struct EventLogShard {
         // quarter more CPU time when they did).
         let path = String(decoding: Array(index.path.utf8), as: UTF8.self)
         let slots = index.slots, rowSlots = index.rowSlots, lastRow = index.lastRow
+        let idColumn = slots[EventLogCSV.Column.complaintId.rawValue]
         let reader = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
         _ = try reader.next()
         var open = [EventLogCSV.OpenComplaint?](repeating: nil, count: (lastRow.count + count - 1 - shard) / count)
@@ -53,17 +54,19 @@ struct EventLogShard {
             if record.count == 1, record.isEmpty(0) {  // a blank line
                 return slot == -1 ? nil : EventLogCSV.changedWhileRead(location)
             }
-            let id = cell(.complaintId)
             // The file must not have changed between the passes: a row given to the wrong
-            // complaint would be a wrong finding.
-            guard slot == -1 ? id == nil : (slot >= 0 && id.map { index.ids.matches(slot, $0) } == true) else {
+            // complaint would be a wrong finding. The id's bytes are compared, trimmed as pass 1
+            // trimmed them (nil: the row has no id); its text is made once, for the complaint.
+            let sameID: Bool? = record.withField(idColumn) { EventLogCSV.trimmed($0) { $0.isEmpty ? nil : slot >= 0 && index.ids.matches(slot, $0) } }
+            guard slot == -1 ? sameID == nil : sameID == true else {
                 return EventLogCSV.changedWhileRead(location)
             }
-            guard let id else {
+            guard slot >= 0 else {
                 body(row, .problem(InputProblem(location, "row has no complaint id (column `\(map.columns["complaint_id"] ?? "complaint_id")`)")))
                 return nil
             }
             let place = slot / count
+            var id: String { index.ids.id(slot) }
             // Taken out of its slot while it changes, so appending does not copy the array.
             var entry = open[place].take() ?? EventLogCSV.OpenComplaint()
             if let problem = record.problem {
