@@ -1,3 +1,4 @@
+import Foundation
 import WorkingDays
 
 /// Reads a CSV event log — one row per complaint event, as housing systems export them
@@ -124,7 +125,6 @@ public enum EventLogCSV {
             guard let dateText = cell(.date) else { return .failure(InputProblem(at(.date), "row has no date")) }
             do { moment = try Moment(iso: dateText) } catch { return .failure(InputProblem(at(.date), "`date`: \(error)")) }
         }
-        var event = EventDetails()
         func list(_ name: Column) -> [String]? {
             let i = slots[name.rawValue]
             guard i >= 0, !record.isEmpty(i) else { return nil }
@@ -145,45 +145,54 @@ public enum EventLogCSV {
             default: return .failure(InputProblem(at(name), "`\(name.name)` should be true or false, found `\(text)`"))
             }
         }
-        if let stage = bytes(.stage, Self.singleDigit), stage >= 1 {
-            event.stage = stage
+        // Each field into a constant, in the order their errors are reported; the details are
+        // made in one piece at the end (filling in a variable copied it into the event).
+        let stage: Int?
+        if let digit = bytes(.stage, Self.singleDigit), digit >= 1 {
+            stage = digit
         } else if let text = cell(.stage) {
-            guard let stage = Int(text), stage >= 1 else { return .failure(InputProblem(at(.stage), "`stage` should be 1 or 2, found `\(text)`")) }
-            event.stage = stage
+            guard let number = Int(text), number >= 1 else { return .failure(InputProblem(at(.stage), "`stage` should be 1 or 2, found `\(text)`")) }
+            stage = number
+        } else {
+            stage = nil
         }
-        event.handler = cell(.handler)
-        event.points = list(.points)
-        event.addresses = list(.addresses)
-        event.includes = list(.includes)
+        let handler = cell(.handler), points = list(.points), addresses = list(.addresses), includes = list(.includes)
+        var extendedTo: CivilDate?
         if let to = cell(.to) {
-            do { event.extendedTo = try CivilDate(iso: to) } catch { return .failure(InputProblem(at(.to), "`to`: \(error)")) }
+            do { extendedTo = try CivilDate(iso: to) } catch { return .failure(InputProblem(at(.to), "`to`: \(error)")) }
         }
+        var extensionDays: Int?
         if let days = cell(.days) {
             guard let n = Int(days), n >= 1 else { return .failure(InputProblem(at(.days), "`days` should be a whole number of working days, found `\(days)`")) }
-            event.extensionDays = n
+            extensionDays = n
         }
-        event.reason = cell(.reason)
-        event.channel = cell(.channel)
+        let reason = cell(.reason), channel = cell(.channel)
+        let goodReason: Bool?, ombudsmanDetails: Bool?, agreed: Bool?
         switch (flag(.goodReason), flag(.ombudsmanDetails), flag(.agreed)) {
-        case let (.success(good), .success(details), .success(agreed)):
-            event.goodReason = good
-            event.ombudsmanDetails = details
-            event.agreed = agreed
+        case let (.success(good), .success(details), .success(agreedToHold)):
+            (goodReason, ombudsmanDetails, agreed) = (good, details, agreedToHold)
         case let (.failure(problem), _, _), let (_, .failure(problem), _), let (_, _, .failure(problem)):
             return .failure(problem)
         }
-        if type == .extension, event.extendedTo == nil, event.extensionDays == nil {
+        if type == .extension, extendedTo == nil, extensionDays == nil {
             return .failure(InputProblem(at(.event), "an `extension` row needs `to` (the new due date) or `days`"))
         }
-        if (type == .complaintReceived || type == .escalationRequested), event.stage != nil, event.stage != (type == .complaintReceived ? 1 : 2) {
+        if (type == .complaintReceived || type == .escalationRequested), stage != nil, stage != (type == .complaintReceived ? 1 : 2) {
             return .failure(InputProblem(at(.stage), "a \(type.rawValue) row is for stage \(type == .complaintReceived ? 1 : 2)"))
         }
-        return .success(TimelineEvent(type: type, moment: moment, details: event, location: SourceLocation(file: file, line: record.line, column: 1), order: order))
+        return .success(TimelineEvent(type: type, moment: moment,
+                                      details: EventDetails(stage: stage, points: points, addresses: addresses, includes: includes, handler: handler,
+                                                            extendedTo: extendedTo, extensionDays: extensionDays, reason: reason,
+                                                            goodReason: goodReason, ombudsmanDetails: ombudsmanDetails, agreed: agreed, channel: channel),
+                                      location: SourceLocation(file: file, line: record.line, column: 1), order: order))
     }
 
     /// An event type written exactly as `chc` names it (the usual case), from the cell's bytes.
     static func eventType(_ bytes: UnsafeBufferPointer<UInt8>) -> EventType? {
-        for (name, type) in eventNames where name.count == bytes.count && name.elementsEqual(bytes) { return type }
+        guard let base = bytes.baseAddress else { return nil }
+        for (name, type) in eventNames where name.count == bytes.count && name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, bytes.count) == 0 }) {
+            return type
+        }
         return nil
     }
     private static let eventNames: [([UInt8], EventType)] = EventType.allCases.map { (Array($0.rawValue.utf8), $0) }
