@@ -9,12 +9,13 @@ enum TimelineValidation {
     static func validate(_ input: Complaint) -> (Complaint?, [InputProblem]) {
         var problems: [InputProblem] = []
         var complaint = input
-        let receipts = complaint.events(.complaintReceived)
-        guard let receipt = receipts.first else {
+        guard let receipt = complaint.receipt else {
             problems.append(InputProblem(complaint.location, "complaint `\(complaint.id)` has no `complaint-received` event; a timeline starts with the date the landlord received the complaint"))
             return (nil, problems)
         }
-        for extra in receipts.dropFirst() {
+        // A second receipt is rare: only then is a list of them made.
+        let receipts = complaint.keys.lazy.filter { $0.type == .complaintReceived }.count
+        for extra in receipts < 2 ? [] : complaint.events(.complaintReceived).dropFirst() {
             problems.append(InputProblem(extra.location, "complaint `\(complaint.id)` is received twice (first on \(receipt.date) at line \(receipt.location.line)); log a new complaint as its own timeline"))
         }
         let declared = complaint.points.map(\.id)
@@ -23,7 +24,10 @@ enum TimelineValidation {
         for id in declared where !known.contains(id) { known.append(id) }
         if declared.isEmpty {
             for event in complaint.events where event.type == .complaintReceived || event.type == .escalationRequested {
-                for id in event.points ?? [] where !known.contains(id) { known.append(id) }
+                guard let points = event.points else { continue }
+                // Usually one list with no repeats: then it is shared, not copied.
+                if known.isEmpty, points.indices.allSatisfy({ !points[..<$0].contains(points[$0]) }) { known = points; continue }
+                for id in points where !known.contains(id) { known.append(id) }
             }
         }
         func checkPoints(_ list: [String]?, _ name: String, of event: TimelineEvent) {
