@@ -128,35 +128,33 @@ public struct PerformanceReport: Sendable, Encodable {
         static func month(_ date: CivilDate) -> String { String(date.description.prefix(7)) }
         static func monthKey(_ date: CivilDate) -> Int { let (year, month, _) = date.parts; return year * 12 + month - 1 }
 
-        /// The Code pack's response deadline for the stage (CH02 uses it).
-        static func responseEvaluation(_ result: ComplaintResult, stage: Int) -> RuleEvaluation? {
-            // A policy rule's id has a `/` (byte 47) in it; a Code rule's has none.
-            result.evaluations.first {
-                if case let .deadline(spec) = $0.rule.check, spec.event == .response, spec.stage == stage, !$0.rule.id.utf8.contains(47) { return true }
-                return false
-            }
+        /// Where in the evaluations the Code pack's response deadline for the stage is (CH02 uses it).
+        static func responseEvaluation(_ evaluations: [RuleEvaluation], stage: Int) -> Int? {
+            evaluations.indices.first { evaluations[$0].rule.codeResponseStage == stage }
         }
 
         /// Adds one complaint's result to the totals.
         public mutating func add(_ result: ComplaintResult) {
             let empty = (received: 0, escalated: 0, s1: 0, s1InTime: 0, s2: 0, s2InTime: 0, breaches: 0)
-            let complaint = result.complaint
+            let complaint = result.complaint, evaluations = result.evaluations
             if let receivedOn = complaint.receivedDate, inPeriod(receivedOn) {
                 complaints += 1
                 var breaches = 0
-                for evaluation in result.evaluations where evaluation.outcome != .notApplicable {
-                    let count = evaluation.findings.reduce(0) { $0 + ($1.isBreach ? 1 : 0) }
+                // By index, reading fields in place: copying each evaluation counted references
+                // to its rule, pack and findings.
+                for i in evaluations.indices where evaluations[i].outcome != .notApplicable {
+                    let count = evaluations[i].findings.reduce(0) { $0 + ($1.isBreach ? 1 : 0) }
                     breaches += count
-                    tally(evaluation.rule, pack: evaluation.pack, evaluation.outcome, breached: count > 0)
+                    tally(evaluations[i].rule, pack: evaluations[i].pack, evaluations[i].outcome, breached: count > 0)
                 }
                 let month = Self.monthKey(receivedOn)
                 var m = monthly[month] ?? empty
                 m.received += 1
                 m.breaches += breaches
-                if let evaluation = Self.responseEvaluation(result, stage: 1), evaluation.timing?.actual != nil {
+                if let i = Self.responseEvaluation(evaluations, stage: 1), evaluations[i].timing?.actual != nil {
                     s1 += 1
                     m.s1 += 1
-                    if evaluation.outcome == .compliant { s1InTime += 1; m.s1InTime += 1 }
+                    if evaluations[i].outcome == .compliant { s1InTime += 1; m.s1InTime += 1 }
                 }
                 monthly[month] = m
                 let name = complaint.category ?? "(none)"
@@ -171,15 +169,15 @@ public struct PerformanceReport: Sendable, Encodable {
                 let month = Self.monthKey(escalation)
                 var m = monthly[month] ?? empty
                 m.escalated += 1
-                if let evaluation = Self.responseEvaluation(result, stage: 2), evaluation.timing?.actual != nil {
+                if let i = Self.responseEvaluation(evaluations, stage: 2), evaluations[i].timing?.actual != nil {
                     s2 += 1
                     m.s2 += 1
-                    if evaluation.outcome == .compliant { s2InTime += 1; m.s2InTime += 1 }
+                    if evaluations[i].outcome == .compliant { s2InTime += 1; m.s2InTime += 1 }
                 }
                 monthly[month] = m
             }
             // Open complaints (any open deadline) by working days since receipt, as of the run.
-            if result.evaluations.contains(where: { $0.openDeadline != nil }), let receivedOn = complaint.receivedDate,
+            if evaluations.indices.contains(where: { evaluations[$0].openDeadline != nil }), let receivedOn = complaint.receivedDate,
                let age = try? calendar(result).workingDays(from: receivedOn, to: asOf),
                let bucket = Self.buckets.firstIndex(where: { age >= $0.0 && age <= $0.1 }) {
                 ageing[bucket] += 1

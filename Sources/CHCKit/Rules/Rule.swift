@@ -33,6 +33,9 @@ public final class Rule: Sendable {
     public let check: RuleCheck
     public let examples: [RuleExample]
     public let location: SourceLocation
+    /// For the Code's deadline on the response at a stage (a policy's rule, whose id has a `/`,
+    /// is not the Code's): that stage. CH02 counts responses in time by it.
+    let codeResponseStage: Int?
 
     public init(id: String, paragraph: String, summary: String, severity: Severity, confidence: Confidence, url: String,
                 note: String?, hint: String?, check: RuleCheck, examples: [RuleExample], location: SourceLocation) {
@@ -47,6 +50,7 @@ public final class Rule: Sendable {
         self.check = check
         self.examples = examples
         self.location = location
+        if case let .deadline(spec) = check, spec.event == .response, !id.utf8.contains(47) { codeResponseStage = spec.stage } else { codeResponseStage = nil }
     }
 }
 
