@@ -47,23 +47,29 @@ struct EventLogShard {
         _ = try reader.next()
         var open = [EventLogCSV.OpenComplaint?](repeating: nil, count: (lastRow.count + count - 1 - shard) / count)
         var recent = [RecentLists](repeating: RecentLists(), count: EventLogCSV.Column.allCases.count)
-        /// Takes in one row of the shard's; nil, or the file-level problem it shows.
-        func take(_ record: some CSVFields, slot: Int) -> InputError? {
+        /// A file-level problem a row showed (the file changed since pass 1).
+        var failure: InputError?
+        /// Takes in one row of the shard's; false when it shows a file-level problem (`failure`).
+        func take(_ record: some CSVFields, slot: Int) -> Bool {
             func cell(_ name: EventLogCSV.Column) -> String? { EventLogCSV.cell(name, of: record, slots: slots) }
-            let location = SourceLocation(file: path, line: record.line, column: 1)
+            var location: SourceLocation { SourceLocation(file: path, line: record.line, column: 1) }
+            func changed() -> Bool {
+                failure = EventLogCSV.changedWhileRead(location)
+                return false
+            }
             if record.count == 1, record.isEmpty(0) {  // a blank line
-                return slot == -1 ? nil : EventLogCSV.changedWhileRead(location)
+                return slot == -1 || changed()
             }
             // The file must not have changed between the passes: a row given to the wrong
             // complaint would be a wrong finding. The id's bytes are compared, trimmed as pass 1
             // trimmed them (nil: the row has no id); its text is made once, for the complaint.
             let sameID: Bool? = record.withField(idColumn) { EventLogCSV.trimmed($0) { $0.isEmpty ? nil : slot >= 0 && index.ids.matches(slot, $0) } }
             guard slot == -1 ? sameID == nil : sameID == true else {
-                return EventLogCSV.changedWhileRead(location)
+                return changed()
             }
             guard slot >= 0 else {
                 body(row, .problem(InputProblem(location, "row has no complaint id (column `\(map.columns["complaint_id"] ?? "complaint_id")`)")))
-                return nil
+                return true
             }
             let place = slot / count
             var id: String { index.ids.id(slot) }
@@ -85,16 +91,16 @@ struct EventLogShard {
             }
             guard lastRow[slot] == row else {
                 open[place] = entry
-                return nil
+                return true
             }
-            guard !entry.bad, !entry.events.isEmpty else { return nil }
+            guard !entry.bad, !entry.events.isEmpty else { return true }
             let events = entry.events
             let at = events.first { $0.type == .complaintReceived }?.location ?? events[0].location
             let complaint = Complaint(id: id, landlord: entry.landlord, category: entry.category, events: events, location: at)
             let (validated, found) = TimelineValidation.validate(complaint)
             for problem in found { body(row, .problem(problem)) }
             if let validated { body(row, .complaint(validated)) }
-            return nil
+            return true
         }
         while true {
             let slot = row < rowSlots.count ? Int(rowSlots[row]) : -2
@@ -106,15 +112,15 @@ struct EventLogShard {
             if row & 0xFFF == 0, shouldStop() { return }
             row += 1
             // A plain line is read in place; anything else is copied out as a record.
-            if let problem = reader.withNextPlainLine({ take($0, slot: slot) }) {
-                if let problem { throw problem }
+            if let taken = reader.withNextPlainLine({ take($0, slot: slot) }) {
+                if !taken, let failure { throw failure }
                 continue
             }
             guard let record = try reader.next() else {
                 row -= 1
                 break
             }
-            if let problem = take(record, slot: slot) { throw problem }
+            if !take(record, slot: slot), let failure { throw failure }
         }
         guard row == rowSlots.count else { throw EventLogCSV.changedWhileRead(SourceLocation(file: path, line: 1, column: 1)) }
     }
