@@ -81,6 +81,7 @@ struct EventLogShard {
             } else {
                 switch EventLogCSV.event(record: record, slots: slots, map: map, file: path, order: row, recent: &recent) {
                 case let .success(event):
+                    if entry.events.isEmpty { entry.events.reserveCapacity(4) }  // most complaints have a few events: one allocation, not three
                     entry.events.append(event)
                     entry.category = entry.category ?? cell(.category)
                     entry.landlord = entry.landlord ?? cell(.landlord)
@@ -94,7 +95,8 @@ struct EventLogShard {
                 return true
             }
             guard !entry.bad, !entry.events.isEmpty else { return true }
-            let events = entry.events
+            var events: [TimelineEvent] = []
+            swap(&events, &entry.events)  // moved out, so that sorting them copies nothing
             let at = events.first { $0.type == .complaintReceived }?.location ?? events[0].location
             let complaint = Complaint(id: id, landlord: entry.landlord, category: entry.category, events: events, location: at)
             let (validated, found) = TimelineValidation.validate(complaint)
