@@ -39,10 +39,9 @@ import Testing
         bytes += Array("C-1\u{00A0},2024-06-04,acknowledged,1\n".utf8)
         bytes += Array("X".utf8) + [0xFF] + Array("Y,2024-06-03,complaint-received,1\n".utf8)
         bytes += Array("X".utf8) + [0xFF] + Array("Y,2024-06-04,acknowledged,1\n".utf8)
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).csv")
-        try Data(bytes).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        let (complaints, errors) = EventLogCSV.load(url.path)
+        let file = try temporaryCSV(bytes: bytes)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let (complaints, errors) = EventLogCSV.load(file)
         #expect(complaints.map(\.id) == ["C-1"])
         #expect(complaints.first?.events.count == 2)
         // The badly encoded rows are reported as such, not as a file that changed.

@@ -4,11 +4,7 @@ import Testing
 
 /// CSV event logs: RFC 4180 edge cases, located row errors, column maps.
 @Suite struct EventLogCSVTests {
-    func write(_ text: String, bytes: [UInt8]? = nil) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).csv")
-        try Data(bytes ?? Array(text.utf8)).write(to: url)
-        return url.path
-    }
+    func write(_ text: String, bytes: [UInt8]? = nil) throws -> String { try temporaryCSV(bytes: bytes ?? Array(text.utf8)) }
 
     func records(_ text: String) throws -> [CSVRecord] {
         let file = try write(text)

@@ -5,15 +5,9 @@ import Testing
 /// Pass 1 reads a big log's second half on another thread (`EventLogIndex`); joined or not,
 /// the index must be the one a single reader makes.
 @Suite struct EventLogIndexTests {
-    func write(_ text: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).csv")
-        try Data(text.utf8).write(to: url)
-        return url.path
-    }
-
     /// The index read by one thread and by two (any file over 100 bytes is split).
     func bothWays(_ text: String) throws -> (EventLogIndex, EventLogIndex) {
-        let file = try write(text)
+        let file = try temporaryCSV(text)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let one = try EventLogIndex(path: file, map: ColumnMap(), limits: .standard, threads: 1)
         let two = try EventLogIndex(path: file, map: ColumnMap(), limits: .standard, threads: 2, splitBytes: 100)
@@ -55,7 +49,7 @@ import Testing
 
     @Test func aProblemInTheSecondHalfIsWordedAsOneReaderWordsIt() throws {
         let text = "complaint_id,date,event,stage,reason\n" + rows(200).joined(separator: "\n") + "\nB,2024-06-03,note,1,\"never closed\n"
-        let file = try write(text)
+        let file = try temporaryCSV(text)
         defer { try? FileManager.default.removeItem(atPath: file) }
         var messages: [String] = []
         for threads in [1, 2] {

@@ -7,12 +7,6 @@ import TestSupport
 /// threads, the complaints, their order and the problems must be those of one thread reading
 /// the file (`EventLogCSV.stream`).
 @Suite struct ParallelEventLogTests {
-    func write(_ text: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).csv")
-        try Data(text.utf8).write(to: url)
-        return url.path
-    }
-
     /// One thread's reading: each complaint as its id and events, and the problems.
     func sequential(_ file: String) -> ([String], [String]) {
         var seen: [String] = []
@@ -46,7 +40,7 @@ import TestSupport
         rows.append("")  // a blank line
         rows.append("X1,2024-06-05,acknowledged,1,")  // never received: a validation problem
         rows.shuffle(using: &generator)
-        let file = try write("complaint_id,date,event,stage,reason\n" + rows.joined(separator: "\n") + "\n")
+        let file = try temporaryCSV("complaint_id,date,event,stage,reason\n" + rows.joined(separator: "\n") + "\n")
         defer { try? FileManager.default.removeItem(atPath: file) }
         let (complaints, problems) = sequential(file)
         #expect(complaints.count == 299)  // all but C7
@@ -60,7 +54,7 @@ import TestSupport
 
     @Test func aFileLevelProblemEndsTheRunAsItWouldOnOneThread() throws {
         // An unclosed quote is found in pass 1: nothing is checked.
-        let broken = try write("complaint_id,date,event\nA,2024-06-03,complaint-received\nB,\"2024-06-03,complaint-received\n")
+        let broken = try temporaryCSV("complaint_id,date,event\nA,2024-06-03,complaint-received\nB,\"2024-06-03,complaint-received\n")
         defer { try? FileManager.default.removeItem(atPath: broken) }
         #expect(parallel(broken, workers: 2).0.isEmpty)
         #expect(parallel(broken, workers: 2).1 == sequential(broken).1)

@@ -31,22 +31,21 @@ import WorkingDays
     }
 
     @Test func sumsMergedFromThreadsAreOneRunningTotal() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chc-fold-\(UUID().uuidString).csv")
-        try Self.log(count: 600).write(to: url, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: url) }
+        let file = try temporaryCSV(Self.log(count: 600))
+        defer { try? FileManager.default.removeItem(atPath: file) }
         let asOf = date("2026-11-23")
         let checker = Checker(library: try shippedLibrary(), calendars: try CalendarSetup(), options: CheckOptions(asOf: asOf))
         let empty = PerformanceReport.Accumulator(from: date("2024-04-01"), to: asOf, asOf: asOf, homes: 5000) { _ in WorkingDayCalendar() }
 
         var one = empty
-        for entry in TimelineBatch.load(paths: [url.path]).entries { one.add(checker.check(entry.complaint)) }
+        for entry in TimelineBatch.load(paths: [file]).entries { one.add(checker.check(entry.complaint)) }
         let expected = one.finish(inputErrors: 0).json()
         #expect(expected.contains("\"complaints\" : 600"), "\(expected.prefix(400))")
 
         for workers in [1, 2, 3] {
             var session = CheckSession(checker: checker)
             session.workers = workers
-            let (total, errors, _) = session.fold(paths: [url.path], into: empty, { $0.add($1) }, merge: { $0.merge($1) })
+            let (total, errors, _) = session.fold(paths: [file], into: empty, { $0.add($1) }, merge: { $0.merge($1) })
             #expect(errors.isEmpty, "\(errors)")
             #expect(total.finish(inputErrors: 0).json() == expected, "workers: \(workers)")
         }

@@ -9,6 +9,16 @@ func path(_ relative: String) -> String { (packageRoot as NSString).appendingPat
 
 func date(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
 
+/// Writes the bytes to a new temporary `.csv` file and returns its path (the caller removes it).
+func temporaryCSV(bytes: [UInt8]) throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).csv")
+    try Data(bytes).write(to: url)
+    return url.path
+}
+
+/// Writes the text to a new temporary `.csv` file and returns its path (the caller removes it).
+func temporaryCSV(_ text: String) throws -> String { try temporaryCSV(bytes: Array(text.utf8)) }
+
 /// The shipped Code packs.
 func shippedLibrary() throws -> RuleLibrary {
     let (library, errors) = RuleLibrary.load(folder: path("Rules"))
