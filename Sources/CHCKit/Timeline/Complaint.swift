@@ -52,9 +52,9 @@ public struct Complaint: Sendable {
     public var location: SourceLocation { storage.location }
 
     public init(id: String, landlord: String? = nil, calendar: Region? = nil, category: String? = nil,
-                points: [(id: String, text: String)] = [], events: [TimelineEvent], location: SourceLocation) {
+                points: [(id: String, text: String)] = [], events: consuming [TimelineEvent], location: SourceLocation) {
         // Sorted in place: a reader hands over an array nothing else holds, so no copy is made.
-        var sorted = events
+        var sorted = consume events
         sorted.sort {
             let a = $0.sameDayRank, b = $1.sameDayRank
             return ($0.date, a.stage, a.step, $0.order) < ($1.date, b.stage, b.step, $1.order)
