@@ -60,4 +60,19 @@ import TestSupport
         #expect(parallel(broken, workers: 2).1 == sequential(broken).1)
         #expect(sequential(broken).1.first?.contains("never closed") == true)
     }
+
+    @Test(.timeLimit(.minutes(1)))  // a deadlock fails rather than hangs
+    func moreThreadsThanCoresWithFullQueuesDoNotWaitForEachOther() throws {
+        // Each thread may queue one batch of two: most of the time most threads wait for the
+        // merging thread, which waits for the thread with the next row. Every thread must be
+        // running for that one to come.
+        let rows = (0..<400).map { "C\($0 % 150),2024-06-0\($0 / 150 + 3),note,1" }
+        let file = try temporaryCSV("complaint_id,date,event,stage\n" + rows.joined(separator: "\n") + "\n")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var seen = 0
+        let errors = ParallelEventLog.run(path: file, map: ColumnMap(), limits: .standard, workers: 12, batchSize: 2, queued: 1,
+                                          process: { _ in { $0.id } }, deliver: { _ in seen += 1 })
+        #expect(seen == 0)  // notes only: no receipt, so every complaint is a validation problem
+        #expect(errors.first?.problems.count == 150)
+    }
 }

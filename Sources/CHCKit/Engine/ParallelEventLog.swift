@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Checks one CSV event log on several threads. Each thread owns a share of the complaints
 /// (`EventLogShard`): it builds them from their rows, validates them and turns each into an
@@ -26,19 +27,27 @@ enum ParallelEventLog {
     /// (on this thread) and returns the problems found, as `EventLogCSV.stream` does. Each
     /// thread first calls `process` with its number, and turns its complaints into outputs with
     /// the function it gets (which can hold objects of that thread's own).
+    /// `batchSize` and `queued` (batches a thread may have waiting) are for tests.
     static func run<Output: Sendable>(path: String, map: ColumnMap, limits: InputLimits, workers: Int,
+                                      batchSize: Int = batchSize, queued: Int = 16,
                                       process: @escaping @Sendable (Int) -> (Complaint) -> Output,
                                       deliver: (Output) -> Void) -> [InputError] {
         let index: EventLogIndex
         do throws(InputError) {
-            index = try EventLogIndex(path: path, map: map, limits: limits)
+            index = try EventLogIndex(path: path, map: map, limits: limits, threads: min(2, workers))
         } catch {
             return [error]
         }
-        let queues = (0..<workers).map { _ in HandOff<Batch<Output>>(capacity: 16) }
+        let queues = (0..<workers).map { _ in HandOff<Batch<Output>>(capacity: queued) }
+        // A thread of its own for each shard, not a Dispatch worker: shards wait for the merging
+        // thread, which waits for the shard with the next row, so every shard must be running.
+        // (With more shards than cores, Dispatch started the waiting ones only after stalls of
+        // seconds.)
         let group = DispatchGroup()
         for (shard, queue) in queues.enumerated() {
-            DispatchQueue.global().async(group: group) {
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
                 var batch = Batch<Output>()
                 let process = process(shard)
                 EventLogShard(index: index, map: map, limits: limits, shard: shard, count: workers).read(shouldStop: { queue.isCancelled }) { row, item in

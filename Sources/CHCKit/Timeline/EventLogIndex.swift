@@ -28,7 +28,8 @@ struct EventLogIndex: Sendable {
     /// from the first line break past its middle, and joined on when the first half's last record
     /// ends exactly there (it does unless a quoted field spans that break; then the first thread
     /// reads on to the end itself). The result is the same either way.
-    init(path: String, map: ColumnMap, limits: InputLimits, threads: Int = 2, splitBytes: Int = EventLogIndex.splitBytes) throws(InputError) {
+    init(path: String, map: ColumnMap, limits: InputLimits, threads: Int = min(2, ProcessInfo.processInfo.activeProcessorCount),
+         splitBytes: Int = EventLogIndex.splitBytes) throws(InputError) {
         let scan = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
         guard let header = try scan.next() else {
             throw InputError(file: path, "is empty, expected a header row naming the columns (\(ColumnMap.columnNames.prefix(3).joined(separator: ", ")), …)")
