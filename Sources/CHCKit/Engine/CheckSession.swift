@@ -1,17 +1,19 @@
 import Dispatch
 import Foundation
 
-/// Runs a whole batch: reads complaints as a stream and checks them in chunks, and hands each
-/// result to `deliver` in input order — so memory holds two chunks, not the batch. Reading (and
-/// writing the output) on the calling thread overlaps with checking the previous chunk on
-/// another, which keeps both cores of a small machine busy.
+/// Runs a whole batch as a stream, handing each result to `deliver` in input order, so memory
+/// holds the complaints in flight, not the batch. One CSV event log is read, checked and
+/// rendered by one thread per core, each owning a share of its complaints (`ParallelEventLog`).
+/// Anything else (YAML, several files) is read on the calling thread and checked in chunks, the
+/// previous chunk on another thread while the next is read, so both cores of a small machine
+/// stay busy.
 public struct CheckSession: Sendable {
     public let checker: Checker
     public var map: ColumnMap
     public var limits: InputLimits
     /// Complaints checked together, on a second thread while the next chunk is read.
     public var chunkSize = 2048
-    /// With one core, everything runs on the calling thread.
+    /// Checking threads; with one, everything runs on the calling thread.
     public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     public init(checker: Checker, map: ColumnMap = ColumnMap(), limits: InputLimits = .standard) {

@@ -1,8 +1,9 @@
 /// Copies of a checker for threads of their own. Every complaint's check retains the rules, the
 /// pack, its id and the calendar it is judged by; when two threads do that to the same objects
 /// they contend for the cache lines holding their reference counts, and the run took a quarter
-/// more CPU time on two threads than on one (see README, "Performance"). A replica shares
-/// nothing that a check retains.
+/// more CPU time on two threads than on one (see README, "Performance"). A replica's packs,
+/// rules, their strings and its calendars are its own (the policy's settings, read once per
+/// complaint, are shared).
 extension Checker {
     /// The same checker — same rules, calendars and options, same results — built of objects of its own.
     public func replica() -> Checker {
