@@ -14,8 +14,8 @@ enum TimelineValidation {
             return (nil, problems)
         }
         // A second receipt is rare: only then is a list of them made.
-        let receipts = complaint.keys.lazy.filter { $0.type == .complaintReceived }.count
-        for extra in receipts < 2 ? [] : complaint.events(.complaintReceived).dropFirst() {
+        let receiptCount = complaint.keys.lazy.filter { $0.type == .complaintReceived }.count
+        for extra in receiptCount < 2 ? [] : complaint.events(.complaintReceived).dropFirst() {
             problems.append(InputProblem(extra.location, "complaint `\(complaint.id)` is received twice (first on \(receipt.date) at line \(receipt.location.line)); log a new complaint as its own timeline"))
         }
         let declared = complaint.points.map(\.id)
