@@ -6,8 +6,9 @@ struct DifferentHandlerCheck {
 
     func evaluate() -> RuleEvaluation {
         let later = context.complaint.events(.response, stage: stage)
+        guard let first = later.first else { return context.evaluation(.notApplicable) }
         let earlier = context.complaint.events(.response, stage: earlierStage)
-        guard let first = later.first, !earlier.isEmpty else { return context.evaluation(.notApplicable) }
+        guard !earlier.isEmpty else { return context.evaluation(.notApplicable) }
         // A handful each: arrays are quicker than hashing.
         let laterHandlers = later.compactMap(\.handler), earlierHandlers = earlier.compactMap(\.handler)
         guard !laterHandlers.isEmpty, !earlierHandlers.isEmpty else {

@@ -73,7 +73,9 @@ public struct Complaint: Sendable {
 
     /// Events of `type` (at `stage`, when given), in date order.
     public func events(_ type: EventType, stage: Int? = nil) -> [TimelineEvent] {
-        events.filter { $0.type == type && (stage == nil || $0.stage == stage) }
+        // Usually there are none: then the keys say so, and no array is made.
+        guard firstIndex(type, stage: stage) != nil else { return [] }
+        return events.filter { $0.type == type && (stage == nil || $0.stage == stage) }
     }
 
     /// The first event of `type` (at `stage`, when given).
