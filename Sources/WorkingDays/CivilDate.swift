@@ -86,7 +86,24 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// `YYYY-MM-DD`.
     public var description: String {
         let (y, m, d) = parts
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        guard (0...9999).contains(y) else { return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))" }
+        // Ten ASCII digits and dashes written in place: findings print several dates each, and
+        // the padded interpolation made five strings for one.
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func digits(_ value: Int, _ width: Int, at start: Int) {
+                var value = value
+                for index in stride(from: start + width - 1, through: start, by: -1) {
+                    bytes[index] = UInt8(48 + value % 10)
+                    value /= 10
+                }
+            }
+            digits(y, 4, at: 0)
+            bytes[4] = 45  // -
+            digits(m, 2, at: 5)
+            bytes[7] = 45
+            digits(d, 2, at: 8)
+            return 10
+        }
     }
 
     /// e.g. `Thu 13 Oct 2022`, for messages a person reads.

@@ -113,6 +113,20 @@ let northernIreland = WorkingDayCalendar(region: .northernIreland)
         }
     }
 
+    @Test func descriptionsArePaddedISODates() throws {
+        #expect(CivilDate(year: 5, month: 1, day: 2)!.description == "0005-01-02")
+        #expect(CivilDate(year: 999, month: 12, day: 31)!.description == "0999-12-31")
+        #expect(CivilDate(year: 2024, month: 6, day: 3)!.description == "2024-06-03")
+        #expect(CivilDate(year: 9999, month: 12, day: 31)!.description == "9999-12-31")
+        #expect(CivilDate(year: 10000, month: 1, day: 1)!.description == "10000-01-01")
+        for year in stride(from: 1, through: 9999, by: 37) {
+            for (month, day) in [(1, 1), (2, 28), (7, 15), (12, 31)] {
+                let date = CivilDate(year: year, month: month, day: day)!
+                #expect(date.description == String(format: "%04d-%02d-%02d", year, month, day))
+            }
+        }
+    }
+
     @Test func dateTimesWithOffsets() throws {
         let moment = try Moment(iso: "2024-05-03T17:42:00+01:00")
         #expect(moment.date == day("2024-05-03"))
