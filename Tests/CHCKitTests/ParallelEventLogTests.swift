@@ -75,4 +75,23 @@ import TestSupport
         #expect(seen == 0)  // notes only: no receipt, so every complaint is a validation problem
         #expect(errors.first?.problems.count == 150)
     }
+
+    @Test func aFileRewrittenWhileThreadsReadItIsAnErrorNotAWrongFinding() throws {
+        // About 5.4 MB, so each thread reads it in several chunks and pass 1 splits it; the
+        // second half is rewritten with other ids (same length) once the first complaint is out.
+        let rows = (0..<200_000).map { String(format: "C%06d,2024-06-03,complaint-received\n", $0) }
+        let file = try temporaryCSV("complaint_id,date,event\n" + rows.joined())
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var delivered = 0
+        let errors = ParallelEventLog.run(path: file, map: ColumnMap(), limits: .standard, workers: 2, batchSize: 16, queued: 1,
+                                          process: { _ in { $0.id } }) { _ in
+            delivered += 1
+            guard delivered == 1, let handle = FileHandle(forWritingAtPath: file) else { return }
+            try? handle.seek(toOffset: UInt64(24 + 100_000 * rows[0].utf8.count))
+            handle.write(Data(rows[..<100_000].map { $0.replacingOccurrences(of: "C", with: "D") }.joined().utf8))
+            try? handle.close()
+        }
+        #expect(delivered < 200_000)
+        #expect(errors.map(\.description).joined().contains("the file changed while it was being read"), "\(errors.map(\.description).joined().prefix(300))")
+    }
 }
