@@ -94,4 +94,21 @@ import TestSupport
         #expect(delivered < 200_000)
         #expect(errors.map(\.description).joined().contains("the file changed while it was being read"), "\(errors.map(\.description).joined().prefix(300))")
     }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aFileCutShortWhileThreadsReadItIsAnError() throws {
+        // Every thread finds the file ending early, at the same row: one error, then the end.
+        let rows = (0..<200_000).map { String(format: "C%06d,2024-06-03,complaint-received\n", $0) }
+        let file = try temporaryCSV("complaint_id,date,event\n" + rows.joined())
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var delivered = 0
+        let errors = ParallelEventLog.run(path: file, map: ColumnMap(), limits: .standard, workers: 2, batchSize: 16, queued: 1,
+                                          process: { _ in { $0.id } }) { _ in
+            delivered += 1
+            if delivered == 1 { truncate(file, off_t(24 + 100_000 * rows[0].utf8.count)) }
+        }
+        #expect(delivered <= 100_000)
+        let text = errors.map(\.description).joined()
+        #expect(text.contains("the file changed while it was being read"), "\(text.prefix(300))")
+    }
 }

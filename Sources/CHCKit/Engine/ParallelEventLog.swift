@@ -87,12 +87,14 @@ enum ParallelEventLog {
                 lowest = rows[shard][positions[shard]]
             }
             guard next >= 0 else { break }
-            // Everything of this shard before the others' next rows goes in one run.
+            // This piece, then everything of this shard before the others' next rows, in one run.
+            // (Two shards can have a piece at the same row — both find the file ending early —
+            // so the chosen one always hands over at least its first.)
             var limit = Int.max
             for shard in 0..<workers where shard != next && positions[shard] < rows[shard].count { limit = min(limit, rows[shard][positions[shard]]) }
             var position = positions[next]
             let shardRows = rows[next], shardPieces = pieces[next]
-            while position < shardRows.count, shardRows[position] < limit {
+            repeat {
                 switch shardPieces[position] {
                 case let .problem(problem): problems.append(problem)
                 case let .output(output): deliver(output)
@@ -102,7 +104,7 @@ enum ParallelEventLog {
                     break merging
                 }
                 position += 1
-            }
+            } while position < shardRows.count && shardRows[position] < limit
             positions[next] = position
             if position == shardRows.count, !refill(next) { live -= 1 }
         }
