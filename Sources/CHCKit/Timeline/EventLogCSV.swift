@@ -16,8 +16,10 @@ public enum EventLogCSV {
 
     /// Reads the file in two streaming passes and hands over each complaint as soon as its last
     /// row has been read, so memory holds only the complaints whose rows are still to come — not
-    /// the whole file. Pass 1 notes the line of each complaint's last row; pass 2 builds and
-    /// emits complaints in the order their last rows appear (deterministic for a given file).
+    /// the whole file. Pass 1 (`EventLogIndex`) notes the row where each complaint's rows end;
+    /// pass 2 (`EventLogShard`, here one for all complaints) builds and emits complaints in the
+    /// order their last rows appear (deterministic for a given file). `ParallelEventLog` does the
+    /// same with a thread per core.
     public static func stream(_ path: String, map: ColumnMap = ColumnMap(), limits: InputLimits = .standard,
                               emit: (Complaint) -> Void) -> [InputError] {
         let index: EventLogIndex
