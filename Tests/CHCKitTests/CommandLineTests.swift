@@ -57,6 +57,20 @@ import Testing
         #expect(unknown.err.contains("--rules `hos-2099` is neither a pack id nor a file"), "\(unknown.err)")
     }
 
+    @Test func aCSVLogCheckedOnEveryCoreIsOneJSONDocument() throws {
+        // One CSV log is checked by a thread per core; the comma between complaints is written
+        // by the thread that merges their output, so the document must still parse.
+        let file = try temporaryCSV(ReportFoldTests.log(count: 300))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let result = try Self.run(["check", file, "--as-of", "2026-11-23", "--format", "json", "--fail-on", "never"])
+        #expect(result.status == 0, "\(result.err)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [String: Any]
+        let complaints = json["complaints"] as! [[String: Any]]
+        #expect(complaints.count == 300)
+        #expect(Set(complaints.map { $0["id"] as! String }).count == 300)
+        #expect((json["summary"] as! [String: Any])["complaints"] as? Int == 300)
+    }
+
     @Test func neverWritesOverAnInput() throws {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("chc-input-\(UUID().uuidString).yaml")
         try FileManager.default.copyItem(atPath: path("Examples/invented/same-handler-at-stage-2.yaml"), toPath: copy.path)
