@@ -155,26 +155,33 @@ public final class CSVRecordReader {
         return buffer.withUnsafeBufferPointer { bytes -> T? in
             guard let (lineEnd, end) = Self.plainLine(bytes, from: first, maxBytes: maxFieldBytes) else { return nil }
             let text = UnsafeBufferPointer(rebasing: bytes[first..<end])
-            var high: UInt8 = 0, fields = 0, fieldStart = 0
-            for (offset, byte) in text.enumerated() {
-                high |= byte
-                guard byte == 44 else { continue }
-                if 2 * fields + 2 > lineBoundsCapacity { growLineBounds() }
-                lineBounds[2 * fields] = fieldStart
-                lineBounds[2 * fields + 1] = offset
-                fields += 1
-                fieldStart = offset + 1
-            }
+            let (fields, high) = split(text)
             guard high < 0x80 else { return nil }
-            if 2 * fields + 2 > lineBoundsCapacity { growLineBounds() }
-            lineBounds[2 * fields] = fieldStart
-            lineBounds[2 * fields + 1] = text.count
-            fields += 1
             let result = body(CSVLine(line: line, bytes: text, bounds: UnsafeBufferPointer(start: lineBounds, count: 2 * fields)))
             start = lineEnd + 1
             line += 1
             return result
         }
+    }
+
+    /// Finds the fields of a plain line (no quotes): their bounds go to `lineBounds`, two a
+    /// field. Returns how many fields, and every byte OR-ed (bit 7 set when any is not ASCII).
+    private func split(_ text: UnsafeBufferPointer<UInt8>) -> (fields: Int, high: UInt8) {
+        var high: UInt8 = 0, fields = 0, fieldStart = 0
+        func add(_ end: Int) {
+            if 2 * fields + 2 > lineBoundsCapacity { growLineBounds() }
+            lineBounds[2 * fields] = fieldStart
+            lineBounds[2 * fields + 1] = end
+            fields += 1
+        }
+        for (offset, byte) in text.enumerated() {
+            high |= byte
+            guard byte == 44 else { continue }
+            add(offset)
+            fieldStart = offset + 1
+        }
+        add(text.count)
+        return (fields, high)
     }
 
     private func growLineBounds() {
@@ -247,21 +254,14 @@ public final class CSVRecordReader {
                 ends.removeAll(keepingCapacity: true)
                 columns.removeAll(keepingCapacity: true)
                 let text = UnsafeBufferPointer(rebasing: bytes[first..<end])
-                var high: UInt8 = 0
-                var fieldStart = 0
+                let (fields, high) = split(text)
                 // Fields are copied without their separators (a field runs from the previous end).
-                for (offset, byte) in text.enumerated() {
-                    high |= byte
-                    if byte == 44 {
-                        row.append(contentsOf: UnsafeBufferPointer(rebasing: text[fieldStart..<offset]))
-                        columns.append(fieldStart + 1)
-                        ends.append(row.count)
-                        fieldStart = offset + 1
-                    }
+                for field in 0..<fields {
+                    let fieldStart = lineBounds[2 * field]
+                    row.append(contentsOf: UnsafeBufferPointer(rebasing: text[fieldStart..<lineBounds[2 * field + 1]]))
+                    columns.append(fieldStart + 1)
+                    ends.append(row.count)
                 }
-                row.append(contentsOf: UnsafeBufferPointer(rebasing: text[fieldStart...]))
-                columns.append(fieldStart + 1)
-                ends.append(row.count)
                 return (lineEnd + 1, high >= 0x80)
             }
             guard let found else { return nil }
