@@ -33,22 +33,13 @@ public struct CheckSession: Sendable {
     public func run<Output: Sendable>(paths: [String], progress: ((Int) -> Void)? = nil,
                                       transform: @escaping @Sendable (String, ComplaintResult) -> Output,
                                       deliver: (Output) -> Void) -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
-        let checker = self.checker
         // One event log: read, checked and rendered by `workers` threads, each owning a share
         // of the complaints (`ParallelEventLog`).
         if let file = singleEventLog(paths) {
-            var done = 0
-            let errors = ParallelEventLog.run(path: file, map: map, limits: limits, workers: workers,
-                                              process: { _ in
-                                                  // Each thread checks with its own copies of the rules and calendars.
-                                                  let checker = checker.replica(), file = file.unshared
-                                                  return { transform(file, checker.check($0)) }
-                                              }) { output in
-                deliver(output)
-                done += 1
-                if done % chunkSize == 0 { progress?(done) }
-            }
-            progress?(done)
+            let errors = runParallel(file, progress: progress, process: { _, checker in
+                let file = file.unshared
+                return { transform(file, checker.check($0)) }
+            }, deliver: deliver)
             return (errors, [])
         }
         return runInChunks(paths: paths, progress: progress, transform: transform, deliver: deliver)
@@ -68,21 +59,32 @@ public struct CheckSession: Sendable {
             let outcome = runInChunks(paths: paths, progress: progress, transform: { $1 }, deliver: { add(&total, $0) })
             return (total, outcome.errors, outcome.skipped)
         }
-        let checker = self.checker
         let totals = (0..<workers).map { _ in Totals(initial) }
+        let errors = runParallel(file, progress: progress, process: { shard, checker in
+            let totals = totals[shard]
+            return { add(&totals.value, checker.check($0)) }
+        }, deliver: { _ in })
+        var total = totals[0].value
+        for other in totals.dropFirst() { merge(&total, other.value) }
+        return (total, errors, [])
+    }
+
+    /// Checks one event log on `workers` threads (`ParallelEventLog`). Each thread gets its own
+    /// copy of the checker (`Checker.replica`) and makes with it the function that turns its
+    /// complaints into outputs; `deliver` gets them in order on this thread.
+    private func runParallel<Output: Sendable>(_ file: String, progress: ((Int) -> Void)?,
+                                               process: @escaping @Sendable (Int, Checker) -> (Complaint) -> Output,
+                                               deliver: (Output) -> Void) -> [InputError] {
+        let checker = self.checker
         var done = 0
         let errors = ParallelEventLog.run(path: file, map: map, limits: limits, workers: workers,
-                                          process: { shard in
-                                              let checker = checker.replica(), totals = totals[shard]
-                                              return { add(&totals.value, checker.check($0)) }
-                                          }) { _ in
+                                          process: { shard in process(shard, checker.replica()) }) { output in
+            deliver(output)
             done += 1
             if done % chunkSize == 0 { progress?(done) }
         }
         progress?(done)
-        var total = totals[0].value
-        for other in totals.dropFirst() { merge(&total, other.value) }
-        return (total, errors, [])
+        return errors
     }
 
     /// The one CSV event log named, when that is the whole batch and there are cores to share
