@@ -108,10 +108,13 @@ public struct PerformanceReport: Sendable, Encodable {
         var complaints = 0, escalated = 0
         /// Each rule's tally, found by the rule object (hashing a pointer, not its id, for every evaluation).
         var tallyOfRule: [ObjectIdentifier: Int] = [:]
-        var tallyList: [(rule: Rule, pack: String, compliant: Int, breached: Int, notEvaluable: Int, pending: Int)] = []
+        var tallyList: [Tally] = []
+        typealias Tally = (rule: Rule, pack: String, compliant: Int, breached: Int, notEvaluable: Int, pending: Int)
         var s1 = 0, s1InTime = 0, s2 = 0, s2InTime = 0
         /// By month, keyed by year × 12 + month − 1.
-        var monthly: [Int: (received: Int, escalated: Int, s1: Int, s1InTime: Int, s2: Int, s2InTime: Int, breaches: Int)] = [:]
+        var monthly: [Int: MonthTally] = [:]
+        typealias MonthTally = (received: Int, escalated: Int, s1: Int, s1InTime: Int, s2: Int, s2InTime: Int, breaches: Int)
+        static let noMonth: MonthTally = (0, 0, 0, 0, 0, 0, 0)
         var byCategory: [String: (Int, Int, Int)] = [:]
         static let buckets = [(0, 10, "0–10"), (11, 20, "11–20"), (21, 40, "21–40"), (41, 60, "41–60"), (61, Int.max, "over 60")]
         var ageing = [Int](repeating: 0, count: buckets.count)
@@ -135,7 +138,6 @@ public struct PerformanceReport: Sendable, Encodable {
 
         /// Adds one complaint's result to the totals.
         public mutating func add(_ result: ComplaintResult) {
-            let empty = (received: 0, escalated: 0, s1: 0, s1InTime: 0, s2: 0, s2InTime: 0, breaches: 0)
             let complaint = result.complaint, evaluations = result.evaluations
             if let receivedOn = complaint.receivedDate, inPeriod(receivedOn) {
                 complaints += 1
@@ -148,7 +150,7 @@ public struct PerformanceReport: Sendable, Encodable {
                     tally(evaluations[i].rule, pack: evaluations[i].pack, evaluations[i].outcome, breached: count > 0)
                 }
                 let month = Self.monthKey(receivedOn)
-                var m = monthly[month] ?? empty
+                var m = monthly[month] ?? Self.noMonth
                 m.received += 1
                 m.breaches += breaches
                 if let i = Self.responseEvaluation(evaluations, stage: 1), evaluations[i].timing?.actual != nil {
@@ -167,7 +169,7 @@ public struct PerformanceReport: Sendable, Encodable {
             if let escalation = complaint.first(.escalationRequested)?.date, inPeriod(escalation) {
                 escalated += 1
                 let month = Self.monthKey(escalation)
-                var m = monthly[month] ?? empty
+                var m = monthly[month] ?? Self.noMonth
                 m.escalated += 1
                 if let i = Self.responseEvaluation(evaluations, stage: 2), evaluations[i].timing?.actual != nil {
                     s2 += 1
@@ -217,7 +219,7 @@ public struct PerformanceReport: Sendable, Encodable {
             for (key, slot) in other.tallyOfRule where tallyOfRule[key] == nil { tallyOfRule[key] = tallyList.count + slot }
             tallyList += other.tallyList
             for (key, m) in other.monthly {
-                var sum = monthly[key] ?? (0, 0, 0, 0, 0, 0, 0)
+                var sum = monthly[key] ?? Self.noMonth
                 sum.received += m.received
                 sum.escalated += m.escalated
                 sum.s1 += m.s1
@@ -237,19 +239,17 @@ public struct PerformanceReport: Sendable, Encodable {
         public func finish(inputErrors: Int) -> PerformanceReport {
             // Rules of the same id (the same rule loaded twice, or a checking thread's own copy
             // of it, `Checker.replica`) are counted together.
-            var tallies: [String: (rule: Rule, pack: String, compliant: Int, breached: Int, notEvaluable: Int, pending: Int)] = [:]
-            var order: [String] = []
+            var tallies: [String: Tally] = [:]
             for t in tallyList {
                 let id = t.rule.id
                 if let old = tallies[id] {
                     tallies[id] = (old.rule, old.pack, old.compliant + t.compliant, old.breached + t.breached,
                                    old.notEvaluable + t.notEvaluable, old.pending + t.pending)
                 } else {
-                    order.append(id)
                     tallies[id] = t
                 }
             }
-            let rules = order.sorted().map { id in
+            let rules = tallies.keys.sorted().map { id in
                 let t = tallies[id]!
                 let evaluated = t.compliant + t.breached
                 return RuleRate(rule: id, pack: t.pack, paragraph: t.rule.paragraph, summary: t.rule.summary, evaluated: evaluated,
@@ -266,7 +266,7 @@ public struct PerformanceReport: Sendable, Encodable {
             var cursor = CivilDate(year: from.parts.year, month: from.parts.month, day: 1)!
             while cursor <= to {
                 let k = Self.month(cursor)
-                let m = monthly[Self.monthKey(cursor)] ?? (0, 0, 0, 0, 0, 0, 0)
+                let m = monthly[Self.monthKey(cursor)] ?? Self.noMonth
                 months.append(Month(month: k, received: m.received, escalated: m.escalated, stage1Responded: m.s1, stage1InTime: m.s1InTime,
                                     stage2Responded: m.s2, stage2InTime: m.s2InTime, breaches: m.breaches))
                 let (y, mo, _) = cursor.parts
