@@ -73,9 +73,8 @@ public struct Complaint: Sendable {
 
     /// Events of `type` (at `stage`, when given), in date order.
     public func events(_ type: EventType, stage: Int? = nil) -> [TimelineEvent] {
-        // Usually there are none: then the keys say so, and no array is made.
-        guard firstIndex(type, stage: stage) != nil else { return [] }
-        return events.filter { $0.type == type && (stage == nil || $0.stage == stage) }
+        // Chosen by their keys; usually there are none, and then no array is made.
+        storage.keys.indices.compactMap { Self.key(storage.keys[$0], is: type, at: stage) ? storage.events[$0] : nil }
     }
 
     /// The first event of `type` (at `stage`, when given).
@@ -85,7 +84,12 @@ public struct Complaint: Sendable {
 
     /// Where in `events` the first event of `type` (at `stage`, when given) is.
     func firstIndex(_ type: EventType, stage: Int? = nil) -> Int? {
-        storage.keys.firstIndex { $0.type == type && (stage == nil || $0.stage == stage) }
+        storage.keys.firstIndex { Self.key($0, is: type, at: stage) }
+    }
+
+    /// Whether the event with this key is of `type` (at `stage`, when given).
+    private static func key(_ key: EventKey, is type: EventType, at stage: Int?) -> Bool {
+        key.type == type && (stage == nil || key.stage == stage)
     }
 
     /// The points raised at a stage: at stage 1 those on the receipt; at stage 2 those on the
