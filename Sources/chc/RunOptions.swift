@@ -123,19 +123,22 @@ struct RunOptions: ParsableArguments {
     /// Streams every complaint through `transform` (on the checking thread) and `deliver`.
     func stream<Output: Sendable>(_ prepared: Prepared, transform: @escaping @Sendable (String, ComplaintResult) -> Output,
                                   deliver: (Output) -> Void) -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
-        let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
-        let outcome = prepared.session.run(paths: paths, progress: progress.update, transform: transform, deliver: deliver)
-        progress.finish()
+        let outcome = withProgress { prepared.session.run(paths: paths, progress: $0, transform: transform, deliver: deliver) }
         return (prepared.setupErrors + outcome.errors, outcome.skipped)
     }
 
     /// Folds every complaint's result into a total (`CheckSession.fold`), showing progress on a terminal.
     func fold<Total: Sendable>(_ prepared: Prepared, into initial: Total, _ add: @escaping @Sendable (inout Total, ComplaintResult) -> Void,
                                merge: (inout Total, Total) -> Void) -> (total: Total, errors: [InputError], skipped: [(file: String, reason: String)]) {
-        let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
-        let outcome = prepared.session.fold(paths: paths, progress: progress.update, into: initial, add, merge: merge)
-        progress.finish()
+        let outcome = withProgress { prepared.session.fold(paths: paths, progress: $0, into: initial, add, merge: merge) }
         return (outcome.total, prepared.setupErrors + outcome.errors, outcome.skipped)
+    }
+
+    /// Runs `body` with a progress line on standard error (on a terminal, unless `--quiet`).
+    private func withProgress<T>(_ body: (@escaping (Int) -> Void) -> T) -> T {
+        let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
+        defer { progress.finish() }
+        return body(progress.update)
     }
 
     /// Checks everything and collects the results (for formats that need the whole run).
