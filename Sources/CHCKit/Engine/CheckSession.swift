@@ -92,8 +92,8 @@ public struct CheckSession: Sendable {
     private func singleEventLog(_ paths: [String]) -> String? {
         var errors: [InputError] = []
         let files = TimelineBatch.expand(paths, errors: &errors)
-        guard workers > 1, errors.isEmpty, files.count == 1, files[0].file.lowercased().hasSuffix(".csv") else { return nil }
-        return files[0].file
+        guard workers > 1, errors.isEmpty else { return nil }
+        return TimelineBatch.loneEventLog(files)
     }
 
     /// Reads complaints on this thread and checks them in chunks on another (and this one).

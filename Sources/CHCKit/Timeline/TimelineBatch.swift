@@ -35,7 +35,7 @@ public struct TimelineBatch: Sendable {
         let files = expand(paths, errors: &errors)
         // One CSV log on its own cannot repeat an id (its rows are grouped by id), so a
         // million-complaint export needs no table of the ids it has delivered.
-        let trackIDs = !(files.count == 1 && files[0].file.lowercased().hasSuffix(".csv"))
+        let trackIDs = loneEventLog(files) == nil
         func deliver(_ file: String, _ complaint: Complaint) {
             if trackIDs {
                 if let first = seen[complaint.id] {
@@ -47,7 +47,7 @@ public struct TimelineBatch: Sendable {
             body(file, complaint)
         }
         for (file, walked) in files {
-            if file.lowercased().hasSuffix(".csv") {
+            if isEventLog(file) {
                 errors += EventLogCSV.stream(file, map: map, limits: limits) { deliver(file, $0) }
                 continue
             }
@@ -65,6 +65,14 @@ public struct TimelineBatch: Sendable {
             }
         }
         return (errors, skipped)
+    }
+
+    /// Whether a file is read as a CSV event log (by its name), not as YAML.
+    static func isEventLog(_ file: String) -> Bool { file.lowercased().hasSuffix(".csv") }
+
+    /// The file, when the batch is one CSV event log and nothing else.
+    static func loneEventLog(_ files: [(file: String, walked: Bool)]) -> String? {
+        files.count == 1 && isEventLog(files[0].file) ? files[0].file : nil
     }
 
     /// Files named directly (any kind), and YAML files inside named folders (`walked`).
