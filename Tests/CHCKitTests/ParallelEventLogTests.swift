@@ -61,46 +61,55 @@ import TestSupport
         #expect(sequential(broken).1.first?.contains("never closed") == true)
     }
 
-    @Test(.timeLimit(.minutes(1)))  // a deadlock fails rather than hangs
-    func moreThreadsThanCoresWithFullQueuesDoNotWaitForEachOther() throws {
+    /// Runs `body` on a thread of its own and waits up to two minutes for it, so that a hang
+    /// (a deadlock, a merge that loops) is a failed test rather than a test run that never ends.
+    func finishing<T>(_ body: @escaping @Sendable () -> T) -> T? {
+        let box = Box<T>(), finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            box.value = body()
+            finished.signal()
+        }
+        guard finished.wait(timeout: .now() + 120) == .success else {
+            Issue.record("the run did not finish in two minutes")
+            return nil
+        }
+        return box.value
+    }
+
+    @Test func moreThreadsThanCoresWithFullQueuesDoNotWaitForEachOther() throws {
         // Each thread may queue one batch of two: most of the time most threads wait for the
         // merging thread, which waits for the thread with the next row. Every thread must be
         // running for that one to come.
         let rows = (0..<400).map { "C\($0 % 150),2024-06-0\($0 / 150 + 3),note,1" }
         let file = try temporaryCSV("complaint_id,date,event,stage\n" + rows.joined(separator: "\n") + "\n")
         defer { try? FileManager.default.removeItem(atPath: file) }
-        var seen = 0
-        let errors = ParallelEventLog.run(path: file, map: ColumnMap(), limits: .standard, workers: 12, batchSize: 2, queued: 1,
-                                          process: { _ in { $0.id } }, deliver: { _ in seen += 1 })
-        #expect(seen == 0)  // notes only: no receipt, so every complaint is a validation problem
-        #expect(errors.first?.problems.count == 150)
+        let outcome = finishing {
+            var seen = 0
+            let errors = ParallelEventLog.run(path: file, map: ColumnMap(), limits: .standard, workers: 12, batchSize: 2, queued: 1,
+                                              process: { _ in { $0.id } }, deliver: { _ in seen += 1 })
+            return (seen, errors.first?.problems.count)
+        }
+        #expect(outcome?.0 == 0)  // notes only: no receipt, so every complaint is a validation problem
+        #expect(outcome?.1 == 150)
     }
 
     /// Checks a log of 200,000 one-row complaints (about 5.4 MB, so each thread reads it in
     /// several chunks and pass 1 splits it) on two threads, calling `change` with the file and
     /// where its second half starts once the first complaint is out. Returns how many came out
-    /// and the problems' text. The run is on a thread of its own, so that a hang is a failure
-    /// after two minutes rather than a test run that never ends.
+    /// and the problems' text (nothing when the run hangs).
     func readWhileChanging(_ change: @escaping @Sendable (String, UInt64, [String]) -> Void) throws -> (delivered: Int, problems: String) {
-        final class Outcome: @unchecked Sendable { var delivered = 0, problems = "" }
         let rows = (0..<200_000).map { String(format: "C%06d,2024-06-03,complaint-received\n", $0) }
         let file = try temporaryCSV("complaint_id,date,event\n" + rows.joined())
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let outcome = Outcome(), finished = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
+        return finishing {
+            var delivered = 0
             let errors = ParallelEventLog.run(path: file, map: ColumnMap(), limits: .standard, workers: 2, batchSize: 16, queued: 1,
                                               process: { _ in { $0.id } }) { _ in
-                outcome.delivered += 1
-                if outcome.delivered == 1 { change(file, UInt64(24 + 100_000 * rows[0].utf8.count), rows) }
+                delivered += 1
+                if delivered == 1 { change(file, UInt64(24 + 100_000 * rows[0].utf8.count), rows) }
             }
-            outcome.problems = errors.map(\.description).joined()
-            finished.signal()
-        }
-        guard finished.wait(timeout: .now() + 120) == .success else {
-            Issue.record("the run did not finish in two minutes")
-            return (0, "")
-        }
-        return (outcome.delivered, outcome.problems)
+            return (delivered, errors.map(\.description).joined())
+        } ?? (0, "")
     }
 
     @Test func aFileRewrittenWhileThreadsReadItIsAnErrorNotAWrongFinding() throws {
@@ -121,4 +130,9 @@ import TestSupport
         #expect(delivered <= 100_000)
         #expect(problems.contains("the file changed while it was being read"), "\(problems.prefix(300))")
     }
+}
+
+/// What a test's own thread hands back (read only after it has signalled).
+private final class Box<T>: @unchecked Sendable {
+    var value: T?
 }
