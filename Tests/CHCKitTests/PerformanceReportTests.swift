@@ -83,4 +83,15 @@ import WorkingDays
         #expect(csvCell("=cmd|' /C calc'!A0").hasPrefix("\"'=") || csvCell("=cmd|' /C calc'!A0").hasPrefix("'="))
         #expect(try Self.performance().csv().contains("tsm,CH02 stage 1,3,2,66.7%"))
     }
+
+    @Test func ch02CountsTheCodesResponseDeadlinesNotAPolicys() throws {
+        // CH02 measures responses against the Code's timescales: a landlord's own response
+        // target (a policy rule, whose id has a `/`) must never stand in for the Code's.
+        let code = try #require(try shippedLibrary().pack("hos-2024"))
+        #expect(code.rules.compactMap(\.codeResponseStage).sorted() == [1, 2])
+        let overlay = try PolicyYAML.load(path("Examples/policies/compliant-2024.yaml")).overlayPack()
+        let policyResponses = overlay.rules.filter { if case let .deadline(spec) = $0.check { spec.event == .response } else { false } }
+        #expect(policyResponses.count == 2)
+        #expect(overlay.rules.allSatisfy { $0.codeResponseStage == nil })
+    }
 }
