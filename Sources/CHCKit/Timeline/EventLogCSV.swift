@@ -147,8 +147,8 @@ public enum EventLogCSV {
             default: return .failure(InputProblem(at(name), "`\(name.name)` should be true or false, found `\(text)`"))
             }
         }
-        // Each field into a constant, in the order their errors are reported; the details are
-        // made in one piece at the end (filling in a variable copied it into the event).
+        // Each field into a constant, in the order their errors are reported; the event is made
+        // from them in one piece at the end.
         let stage: Int?
         if let digit = bytes(.stage, Self.singleDigit), digit >= 1 {
             stage = digit
@@ -182,10 +182,9 @@ public enum EventLogCSV {
         if (type == .complaintReceived || type == .escalationRequested), stage != nil, stage != (type == .complaintReceived ? 1 : 2) {
             return .failure(InputProblem(at(.stage), "a \(type.rawValue) row is for stage \(type == .complaintReceived ? 1 : 2)"))
         }
-        return .success(TimelineEvent(type: type, moment: moment,
-                                      details: EventDetails(stage: stage, points: points, addresses: addresses, includes: includes, handler: handler,
-                                                            extendedTo: extendedTo, extensionDays: extensionDays, reason: reason,
-                                                            goodReason: goodReason, ombudsmanDetails: ombudsmanDetails, agreed: agreed, channel: channel),
+        return .success(TimelineEvent(type: type, moment: moment, stage: stage, points: points, addresses: addresses, includes: includes,
+                                      handler: handler, extendedTo: extendedTo, extensionDays: extensionDays, reason: reason,
+                                      goodReason: goodReason, ombudsmanDetails: ombudsmanDetails, agreed: agreed, channel: channel,
                                       location: SourceLocation(file: file, line: record.line, column: 1), order: order))
     }
 

@@ -5,49 +5,92 @@ import WorkingDays
 /// A class, because checks pass events around constantly and copying an eighteen-field struct
 /// showed in profiles; immutable, because Swift checks every access to a class's `var`
 /// properties for exclusivity at run time, which a profile put at a tenth of a check run.
-/// Readers fill in an `EventDetails` and make the event from it once.
+/// The fields are stored in the object itself, each set straight from the reader's value: an
+/// `EventDetails` struct inside it was built in a temporary and copied in (seven reference
+/// counts up and down again for every row of a CSV log).
 public final class TimelineEvent: Sendable {
     public let type: EventType
     public let moment: Moment
-    /// Everything but the type, date and place, as the reader filled it in (kept whole, so
-    /// making an event moves one value instead of copying sixteen).
-    public let details: EventDetails
+    /// The stage (1 or 2; higher stages are kept so `max-stages` can report them).
+    public let stage: Int?
+    /// Points raised (on a complaint or an escalation).
+    public let points: [String]?
+    /// Points a response addresses.
+    public let addresses: [String]?
+    /// What a response confirms in writing.
+    public let includes: [String]?
+    public let handler: String?
+    public let isFinal: Bool?
+    /// An extension's new due date, or the working days it adds.
+    public let extendedTo: CivilDate?
+    public let extensionDays: Int?
+    public let reason: String?
+    public let goodReason: Bool?
+    public let ombudsmanDetails: Bool?
+    /// Whether the resident agreed to a hold.
+    public let agreed: Bool?
+    public let channel: String?
+    public let incidentDate: CivilDate?
+    public let ombudsmanRightsExplained: Bool?
+    /// A note's text.
+    public let text: String?
     /// Where the event starts in its input file.
     public let location: SourceLocation
     /// Position in the input, to keep sorting by date stable.
     public let order: Int
 
     public var date: CivilDate { moment.date }
-    /// The stage (1 or 2; higher stages are kept so `max-stages` can report them).
-    public var stage: Int? { details.stage }
-    public var points: [String]? { details.points }
-    public var addresses: [String]? { details.addresses }
-    public var includes: [String]? { details.includes }
-    public var handler: String? { details.handler }
-    public var isFinal: Bool? { details.isFinal }
-    public var extendedTo: CivilDate? { details.extendedTo }
-    public var extensionDays: Int? { details.extensionDays }
-    public var reason: String? { details.reason }
-    public var goodReason: Bool? { details.goodReason }
-    public var ombudsmanDetails: Bool? { details.ombudsmanDetails }
-    public var agreed: Bool? { details.agreed }
-    public var channel: String? { details.channel }
-    public var incidentDate: CivilDate? { details.incidentDate }
-    public var ombudsmanRightsExplained: Bool? { details.ombudsmanRightsExplained }
-    public var text: String? { details.text }
 
-    public init(type: EventType, moment: Moment, details: EventDetails = EventDetails(), location: SourceLocation, order: Int) {
+    /// Everything but the type, date and place, as one value.
+    public var details: EventDetails {
+        EventDetails(stage: stage, points: points, addresses: addresses, includes: includes, handler: handler, isFinal: isFinal,
+                     extendedTo: extendedTo, extensionDays: extensionDays, reason: reason, goodReason: goodReason,
+                     ombudsmanDetails: ombudsmanDetails, agreed: agreed, channel: channel, incidentDate: incidentDate,
+                     ombudsmanRightsExplained: ombudsmanRightsExplained, text: text)
+    }
+
+    /// An event with the fields a reader filled in.
+    public convenience init(type: EventType, moment: Moment, details: EventDetails = EventDetails(), location: SourceLocation, order: Int) {
+        self.init(type: type, moment: moment, stage: details.stage, points: details.points, addresses: details.addresses,
+                  includes: details.includes, handler: details.handler, isFinal: details.isFinal, extendedTo: details.extendedTo,
+                  extensionDays: details.extensionDays, reason: details.reason, goodReason: details.goodReason,
+                  ombudsmanDetails: details.ombudsmanDetails, agreed: details.agreed, channel: details.channel,
+                  incidentDate: details.incidentDate, ombudsmanRightsExplained: details.ombudsmanRightsExplained, text: details.text,
+                  location: location, order: order)
+    }
+
+    /// An event from its fields one by one (the CSV reader's path: no `EventDetails` is made).
+    init(type: EventType, moment: Moment, stage: Int?, points: [String]? = nil, addresses: [String]? = nil, includes: [String]? = nil,
+         handler: String? = nil, isFinal: Bool? = nil, extendedTo: CivilDate? = nil, extensionDays: Int? = nil, reason: String? = nil,
+         goodReason: Bool? = nil, ombudsmanDetails: Bool? = nil, agreed: Bool? = nil, channel: String? = nil,
+         incidentDate: CivilDate? = nil, ombudsmanRightsExplained: Bool? = nil, text: String? = nil, location: SourceLocation, order: Int) {
         self.type = type
         self.moment = moment
-        self.details = details
+        self.stage = stage
+        self.points = points
+        self.addresses = addresses
+        self.includes = includes
+        self.handler = handler
+        self.isFinal = isFinal
+        self.extendedTo = extendedTo
+        self.extensionDays = extensionDays
+        self.reason = reason
+        self.goodReason = goodReason
+        self.ombudsmanDetails = ombudsmanDetails
+        self.agreed = agreed
+        self.channel = channel
+        self.incidentDate = incidentDate
+        self.ombudsmanRightsExplained = ombudsmanRightsExplained
+        self.text = text
         self.location = location
         self.order = order
     }
 
     /// The same event at `stage` (for an event whose stage the timeline left implicit).
     public func atStage(_ stage: Int) -> TimelineEvent {
-        var details = details
-        details.stage = stage
-        return TimelineEvent(type: type, moment: moment, details: details, location: location, order: order)
+        TimelineEvent(type: type, moment: moment, stage: stage, points: points, addresses: addresses, includes: includes, handler: handler,
+                      isFinal: isFinal, extendedTo: extendedTo, extensionDays: extensionDays, reason: reason, goodReason: goodReason,
+                      ombudsmanDetails: ombudsmanDetails, agreed: agreed, channel: channel, incidentDate: incidentDate,
+                      ombudsmanRightsExplained: ombudsmanRightsExplained, text: text, location: location, order: order)
     }
 }

@@ -22,49 +22,55 @@ enum TimelineValidation {
         // The point ids a response may name: a handful, so an array (without repeats), not a set.
         var known: [String] = []
         for id in declared where !known.contains(id) { known.append(id) }
+        // Each event is looked at through its key (type, stage, date); the event object only for
+        // its point lists, or for its place when there is a problem to report.
+        let keys = complaint.keys, events = complaint.events
         if declared.isEmpty {
-            for event in complaint.events where event.type == .complaintReceived || event.type == .escalationRequested {
-                guard let points = event.points else { continue }
+            for index in keys.indices where keys[index].type == .complaintReceived || keys[index].type == .escalationRequested {
+                guard let points = events[index].points else { continue }
                 // Usually one list with no repeats: then it is shared, not copied.
                 if known.isEmpty, points.indices.allSatisfy({ !points[..<$0].contains(points[$0]) }) { known = points; continue }
                 for id in points where !known.contains(id) { known.append(id) }
             }
         }
-        func checkPoints(_ list: [String]?, _ name: String, of event: TimelineEvent) {
-            guard !known.isEmpty || !declared.isEmpty else { return }
+        let checksPoints = !known.isEmpty || !declared.isEmpty
+        func checkPoints(_ list: [String]?, _ name: String, of index: Int) {
             for point in list ?? [] where !known.contains(point) {
-                problems.append(InputProblem(event.location, "`\(name)` names unknown point `\(point)`" + didYouMean(point, among: known.sorted())
+                problems.append(InputProblem(events[index].location, "`\(name)` names unknown point `\(point)`" + didYouMean(point, among: known.sorted())
                     + " (points: \(known.sorted().joined(separator: ", ")))"))
             }
         }
         var escalated = false
-        var openHolds: [Int: TimelineEvent] = [:]
-        // Filled-in stages are written to a copy, set on the complaint once at the end.
-        var events = complaint.events, filledIn = false
-        for index in events.indices {
-            var event = events[index]
-            if event.date < receipt.date {
-                problems.append(InputProblem(event.location, "\(event.type.rawValue) on \(event.date) is dated before the complaint was received (\(receipt.date))"))
+        var openHolds: Set<Int> = []
+        // Filled-in stages go into a copy of the events, made at the first and set on the
+        // complaint once at the end.
+        var filled: [TimelineEvent] = []
+        for index in keys.indices {
+            let key = keys[index]
+            if key.date < receipt.date {
+                problems.append(InputProblem(events[index].location, "\(key.type.rawValue) on \(key.date) is dated before the complaint was received (\(receipt.date))"))
             }
-            if event.type == .escalationRequested { escalated = true }
-            if event.type.isStaged, event.stage == nil {
-                event = event.atStage(escalated ? 2 : 1)
-                events[index] = event
-                filledIn = true
+            if key.type == .escalationRequested { escalated = true }
+            var stage = key.stage
+            if key.type.isStaged, stage == nil {
+                let implied = escalated ? 2 : 1
+                if filled.isEmpty { filled = events }
+                filled[index] = events[index].atStage(implied)
+                stage = implied
             }
-            if let stage = event.stage, stage >= 2, event.type.isStaged, !escalated, stage == 2 {
-                problems.append(InputProblem(event.location, "stage 2 \(event.type.rawValue) on \(event.date) has no `escalation-requested` before it"))
+            if stage == 2, key.type.isStaged, !escalated {
+                problems.append(InputProblem(events[index].location, "stage 2 \(key.type.rawValue) on \(key.date) has no `escalation-requested` before it"))
             }
-            checkPoints(event.addresses, "addresses", of: event)
-            checkPoints(event.points, "points", of: event)
-            if event.type == .hold { openHolds[event.stage ?? 1] = event }
-            if event.type == .resume {
-                if openHolds.removeValue(forKey: event.stage ?? 1) == nil {
-                    problems.append(InputProblem(event.location, "`resume` at stage \(event.stage ?? 1) on \(event.date) has no `hold` before it"))
-                }
+            if checksPoints {
+                checkPoints(events[index].addresses, "addresses", of: index)
+                checkPoints(events[index].points, "points", of: index)
+            }
+            if key.type == .hold { openHolds.insert(stage ?? 1) }
+            if key.type == .resume, openHolds.remove(stage ?? 1) == nil {
+                problems.append(InputProblem(events[index].location, "`resume` at stage \(stage ?? 1) on \(key.date) has no `hold` before it"))
             }
         }
-        if filledIn { complaint.events = events }
+        if !filled.isEmpty { complaint.events = filled }
         return (problems.isEmpty ? complaint : nil, problems)
     }
 }
