@@ -9,10 +9,19 @@ struct DeadlineCheck {
     /// The date counting starts from, and how it was found.
     struct ResolvedAnchor {
         let start: CivilDate
-        let event: TimelineEvent?
+        /// Where the anchor event is in the complaint's events; nil when it never happened.
+        let event: Int?
         let anchor: Anchor
         /// The anchor event never happened: its own due date stands in.
         var derived: Bool { event == nil }
+    }
+
+    // Events are found and compared by their keys (plain values); the event objects are
+    // fetched only for a finding's place, so judging a complaint counts no references to them.
+
+    /// Where the anchor's event was written, or where the complaint starts when there was none.
+    private func location(of anchor: ResolvedAnchor) -> SourceLocation {
+        anchor.event.map { context.complaint.events[$0].location } ?? context.complaint.location
     }
 
     func evaluate() throws(CalendarError) -> RuleEvaluation {
@@ -78,18 +87,21 @@ struct DeadlineCheck {
 
         // The event itself: the first at the stage. An acknowledgement is also given by a
         // response sent within the acknowledgement period.
-        var actual = complaint.first(spec.event, stage: spec.stage)
-        if actual == nil, spec.event == .acknowledged, let response = complaint.first(.response, stage: spec.stage), response.date <= due {
+        let keys = complaint.keys
+        var actual = complaint.firstIndex(spec.event, stage: spec.stage)
+        if actual == nil, spec.event == .acknowledged, let response = complaint.firstIndex(.response, stage: spec.stage), keys[response].date <= due {
             actual = response
         }
-        let taken = actual.map { try? calendar.workingDays(from: anchor.start, to: $0.date) } ?? nil
+        let actualDate = actual.map { keys[$0].date }
+        let taken = actualDate.map { try? calendar.workingDays(from: anchor.start, to: $0) } ?? nil
 
-        let timing = DeadlineTiming(anchor: anchor.start, due: due, actual: actual?.date, workingDaysTaken: taken)
-        if let actual {
-            guard actual.date > due else { return context.evaluation(.compliant, findings, timing: timing) }
-            let late = try calendar.lateness(due: due, actual: actual.date, unit: spec.within.unit)
-            findings.append(context.finding(.breach, message(anchor: anchor, due: due, originalDue: originalDue, actual: actual.date, late: late),
-                                            anchor: anchorRef(anchor), due: due, actual: actual.date, taken: taken, late: late, at: actual.location))
+        let timing = DeadlineTiming(anchor: anchor.start, due: due, actual: actualDate, workingDaysTaken: taken)
+        if let actual, let actualDate {
+            guard actualDate > due else { return context.evaluation(.compliant, findings, timing: timing) }
+            let late = try calendar.lateness(due: due, actual: actualDate, unit: spec.within.unit)
+            findings.append(context.finding(.breach, message(anchor: anchor, due: due, originalDue: originalDue, actual: actualDate, late: late),
+                                            anchor: anchorRef(anchor), due: due, actual: actualDate, taken: taken, late: late,
+                                            at: complaint.events[actual].location))
             return context.evaluation(.breach, findings, timing: timing)
         }
 
@@ -100,12 +112,11 @@ struct DeadlineCheck {
         }
         // The complaint moved on without it (a response with no acknowledgement, an escalation
         // with no stage 1 response): the event will never come, so it is judged missed as of then.
-        if let movedOn = movedOn(), stop.map({ movedOn.date < $0 }) ?? true {
+        if let movedOn = movedOn().map({ keys[$0] }), stop.map({ movedOn.date < $0 }) ?? true {
             guard movedOn.date > due else { return context.evaluation(.notApplicable, findings, timing: timing) }
             let late = try calendar.lateness(due: due, actual: movedOn.date, unit: spec.within.unit)
             findings.append(context.finding(.breach, message(anchor: anchor, due: due, originalDue: originalDue, actual: nil, late: late, movedOn: movedOn),
-                                            anchor: anchorRef(anchor), due: due, actual: nil, late: late,
-                                            at: anchor.event?.location ?? complaint.location))
+                                            anchor: anchorRef(anchor), due: due, actual: nil, late: late, at: location(of: anchor)))
             return context.evaluation(.breach, findings, timing: timing)
         }
         let judgedOn = stop.map { min($0, context.asOf) } ?? context.asOf
@@ -115,7 +126,7 @@ struct DeadlineCheck {
             return context.evaluation(findings.isEmpty ? .pending : .breach, findings, open: stop == nil ? open : nil, timing: timing)
         }
         let late = try calendar.lateness(due: due, actual: judgedOn, unit: spec.within.unit)
-        let location = anchor.event?.location ?? complaint.location
+        let location = location(of: anchor)
         findings.append(context.finding(.overdue, message(anchor: anchor, due: due, originalDue: originalDue, actual: nil, late: late, closedOn: stop),
                                         anchor: anchorRef(anchor), due: due, actual: nil,
                                         taken: try calendar.workingDays(from: anchor.start, to: judgedOn), late: late, at: location))
@@ -124,8 +135,8 @@ struct DeadlineCheck {
 
     /// The later event that makes the awaited one moot: for an acknowledgement, the stage's
     /// first response; for a response, an escalation to (or any event at) a later stage, or a
-    /// referral to the Ombudsman.
-    func movedOn() -> TimelineEvent? {
+    /// referral to the Ombudsman. Its place in the events.
+    func movedOn() -> Int? {
         let complaint = context.complaint, stage = spec.stage
         let index: Int?
         switch spec.event {
@@ -139,7 +150,7 @@ struct DeadlineCheck {
         default:
             index = nil
         }
-        return index.map { complaint.events[$0] }
+        return index
     }
 
     /// The anchor's date; when the anchor event never happened, the due date of the pack's
@@ -147,10 +158,15 @@ struct DeadlineCheck {
     func resolve(_ anchor: Anchor, depth: Int) throws(CalendarError) -> ResolvedAnchor? {
         let complaint = context.complaint
         let stageFilter = (anchor.event == .complaintReceived || anchor.event == .escalationRequested) ? nil : anchor.stage
-        if let event = complaint.first(anchor.event, stage: stageFilter) {
+        if let index = complaint.firstIndex(anchor.event, stage: stageFilter) {
             let isReceipt = anchor.event == .complaintReceived || anchor.event == .escalationRequested
-            let start = try context.calendar.effectiveStart(of: event.moment, cutOff: isReceipt ? context.cutOff : nil)
-            return ResolvedAnchor(start: start, event: event, anchor: anchor)
+            // A cut-off time needs the event's time of day; otherwise its date is enough.
+            let start = if isReceipt, let cutOff = context.cutOff {
+                try context.calendar.effectiveStart(of: complaint.events[index].moment, cutOff: cutOff)
+            } else {
+                try context.calendar.workingDay(onOrAfter: complaint.keys[index].date)
+            }
+            return ResolvedAnchor(start: start, event: index, anchor: anchor)
         }
         guard depth < 4 else { return nil }
         for other in context.pack.deadlines {
@@ -175,13 +191,13 @@ struct DeadlineCheck {
     }
 
     func message(anchor: ResolvedAnchor, due: CivilDate, originalDue: CivilDate, actual: CivilDate?, late: Int,
-                 closedOn: CivilDate? = nil, movedOn: TimelineEvent? = nil) -> String {
+                 closedOn: CivilDate? = nil, movedOn: EventKey? = nil) -> String {
         let stage = context.stageLabel(spec.stage)
         let what = spec.event == .acknowledged
             ? "\(stage)complaint not acknowledged\(actual == nil && movedOn != nil ? "" : " in time")"
             : "\(stage)\(spec.event.noun) \(actual == nil && movedOn != nil ? "not sent" : "late")"
         var anchorText: String
-        if let event = anchor.event {
+        if let event = anchor.event.map({ context.complaint.keys[$0] }) {
             anchorText = "\(anchor.anchor.event == .complaintReceived ? "received" : anchor.anchor.event.noun) \(event.date.longDescription)"
             if anchor.start != event.date { anchorText += " (counted from \(anchor.start.longDescription))" }
         } else {
