@@ -166,19 +166,49 @@ public final class CSVRecordReader {
 
     /// Finds the fields of a plain line (no quotes): their bounds go to `lineBounds`, two a
     /// field. Returns how many fields, and every byte OR-ed (bit 7 set when any is not ASCII).
+    ///
+    /// Eight bytes at a time: each word is OR-ed into the ASCII test and its commas are found
+    /// with a bit trick exact for every byte (byte-by-byte, this loop was most of the time
+    /// spent reading a row in place).
     private func split(_ text: UnsafeBufferPointer<UInt8>) -> (fields: Int, high: UInt8) {
-        var high: UInt8 = 0, fields = 0, fieldStart = 0
+        var fields = 0, fieldStart = 0
         func add(_ end: Int) {
-            if 2 * fields + 2 > lineBoundsCapacity { growLineBounds() }
             lineBounds[2 * fields] = fieldStart
             lineBounds[2 * fields + 1] = end
             fields += 1
         }
-        for (offset, byte) in text.enumerated() {
+        guard let base = text.baseAddress else {
+            if lineBoundsCapacity < 2 { growLineBounds() }
+            add(0)
+            return (fields, 0)
+        }
+        let raw = UnsafeRawPointer(base)
+        let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var words: UInt64 = 0, index = 0
+        while index + 8 <= text.count {
+            while 2 * fields + 18 > lineBoundsCapacity { growLineBounds() }  // room for eight commas and the last field
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            words |= word
+            let x = word ^ commas  // a zero byte where a comma is
+            var found = ~(((x & lows) &+ lows) | x) & ~lows  // bit 7 of each zero byte, exactly
+            while found != 0 {
+                let at = index + found.trailingZeroBitCount >> 3
+                add(at)
+                fieldStart = at + 1
+                found &= found &- 1
+            }
+            index += 8
+        }
+        var high = UInt8(truncatingIfNeeded: (words & ~lows) != 0 ? 0x80 : 0)
+        while 2 * fields + 18 > lineBoundsCapacity { growLineBounds() }
+        while index < text.count {
+            let byte = text[index]
             high |= byte
-            guard byte == 44 else { continue }
-            add(offset)
-            fieldStart = offset + 1
+            if byte == 44 {
+                add(index)
+                fieldStart = index + 1
+            }
+            index += 1
         }
         add(text.count)
         return (fields, high)

@@ -96,8 +96,8 @@ public enum EventLogCSV {
     static func cell(_ name: Column, of record: some CSVFields, slots: [Int]) -> String? {
         let i = slots[name.rawValue]
         guard i >= 0, !record.isEmpty(i) else { return nil }
-        let value = record.field(i).trimmingWhitespace
-        return value.isEmpty ? nil : value
+        // Trimmed as bytes first (nearly always nothing to trim), so one string is made, not two.
+        return record.withField(i) { trimmed($0) { $0.isEmpty ? nil : String(decoding: $0, as: UTF8.self) } }
     }
 
     /// One row as an event, or the problem that stops it being one. `recent` holds each
@@ -139,13 +139,15 @@ public enum EventLogCSV {
                 }
             }
         }
-        func flag(_ name: Column) -> Result<Bool?, InputProblem> {
-            guard let text = cell(name) else { return .success(nil) }
+        /// Reads a yes/no column into `value`; the problem when the cell is neither.
+        func flag(_ name: Column, into value: inout Bool?) -> InputProblem? {
+            guard let text = cell(name) else { return nil }
             switch text.lowercased() {
-            case "true", "yes", "y", "1": return .success(true)
-            case "false", "no", "n", "0": return .success(false)
-            default: return .failure(InputProblem(at(name), "`\(name.name)` should be true or false, found `\(text)`"))
+            case "true", "yes", "y", "1": value = true
+            case "false", "no", "n", "0": value = false
+            default: return InputProblem(at(name), "`\(name.name)` should be true or false, found `\(text)`")
             }
+            return nil
         }
         // Each field into a constant, in the order their errors are reported; the event is made
         // from them in one piece at the end.
@@ -169,11 +171,8 @@ public enum EventLogCSV {
             extensionDays = n
         }
         let reason = cell(.reason), channel = cell(.channel)
-        let goodReason: Bool?, ombudsmanDetails: Bool?, agreed: Bool?
-        switch (flag(.goodReason), flag(.ombudsmanDetails), flag(.agreed)) {
-        case let (.success(good), .success(details), .success(agreedToHold)):
-            (goodReason, ombudsmanDetails, agreed) = (good, details, agreedToHold)
-        case let (.failure(problem), _, _), let (_, .failure(problem), _), let (_, _, .failure(problem)):
+        var goodReason: Bool?, ombudsmanDetails: Bool?, agreed: Bool?
+        if let problem = flag(.goodReason, into: &goodReason) ?? flag(.ombudsmanDetails, into: &ombudsmanDetails) ?? flag(.agreed, into: &agreed) {
             return .failure(problem)
         }
         if type == .extension, extendedTo == nil, extensionDays == nil {
