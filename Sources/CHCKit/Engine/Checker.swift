@@ -83,8 +83,10 @@ public struct Checker: Sendable {
     static func evaluate(in context: EvaluationContext) -> RuleEvaluation {
         let rule = context.rule
         do {
+            // A deadline (nearly every rule) by its plain terms: the check enum is not copied.
+            if let terms = rule.deadline { return try DeadlineCheck(terms: terms, context: context).evaluate() }
             switch rule.check {
-            case let .deadline(spec): return try DeadlineCheck(spec: spec, context: context).evaluate()
+            case let .deadline(spec): return try DeadlineCheck(terms: DeadlineTerms(spec), context: context).evaluate()
             case let .allPointsAnswered(stage): return AllPointsAnsweredCheck(stage: stage, context: context).evaluate()
             case let .responseIncludes(stage, elements): return ResponseIncludesCheck(stage: stage, elements: elements, context: context).evaluate()
             case let .differentHandler(stage, earlier): return DifferentHandlerCheck(stage: stage, earlierStage: earlier, context: context).evaluate()

@@ -3,7 +3,7 @@ import WorkingDays
 /// `deadline`: event E at stage s within N units of an anchor, with extensions, holds, closure
 /// of the complaint and overdue-as-of (`counting.md`).
 struct DeadlineCheck {
-    let spec: DeadlineCheckSpec
+    let terms: DeadlineTerms
     let context: EvaluationContext
 
     /// The date counting starts from, and how it was found.
@@ -27,24 +27,25 @@ struct DeadlineCheck {
     func evaluate() throws(CalendarError) -> RuleEvaluation {
         let complaint = context.complaint
         let calendar = context.calendar
-        guard let anchor = try resolve(spec.anchor, depth: 0) else { return context.evaluation(.notApplicable) }
-        var due = try calendar.dueDate(after: anchor.start, spec.within)
+        guard let anchor = try resolve(terms.anchor, depth: 0) else { return context.evaluation(.notApplicable) }
+        var due = try calendar.dueDate(after: anchor.start, terms.within)
         let originalDue = due
         var findings: [Finding] = []
         var onHold = false
-        let stage = spec.stage
+        let stage = terms.stage
         // Most complaints have no hold or extension at the stage: then there is nothing to walk.
-        let movesDeadline = { (key: EventKey) in key.stage == stage && (key.type == .hold || (key.type == .extension && self.spec.event == .response)) }
+        let extendable = terms.event == .response
+        let movesDeadline = { (key: EventKey) in key.stage == stage && (key.type == .hold || (key.type == .extension && extendable)) }
         let clockEvents = complaint.keys.contains(where: movesDeadline) ? complaint.events : []
         let stageEvents = clockEvents.lazy.filter { $0.stage == stage }  // lazily: no array for each rule
 
         // Holds and extensions at this stage, in date order (most complaints have none).
         var extensionUsed = 0
-        for event in stageEvents where event.type == .hold || (event.type == .extension && spec.event == .response) {
+        for event in stageEvents where event.type == .hold || (event.type == .extension && terms.event == .response) {
             if event.type == .hold {
                 guard event.date <= due else { continue }
                 guard event.agreed == true else {
-                    findings.append(context.finding(.breach, "\(context.stageLabel(spec.stage))clock not stopped: the hold on \(event.date.longDescription) is not recorded as agreed with the resident, so the working days it covers still count",
+                    findings.append(context.finding(.breach, "\(context.stageLabel(terms.stage))clock not stopped: the hold on \(event.date.longDescription) is not recorded as agreed with the resident, so the working days it covers still count",
                                                     severity: .warning, due: due, actual: event.date, at: event.location,
                                                     hint: "Record `agreed: true` on the hold if the resident agreed to it."))
                     continue
@@ -57,10 +58,10 @@ struct DeadlineCheck {
                 continue
             }
             // An extension of the response deadline.
-            guard let limit = spec.extensionLimit else { continue }
-            let paragraph = limit.paragraph
+            guard let maxExtension = terms.extensionMax else { continue }
+            let paragraph = context.rule.extensionParagraph
             if event.date > due {
-                findings.append(context.finding(.breach, "\(context.stageLabel(spec.stage))extension notified on \(event.date.longDescription), after the response was already due on \(due.longDescription): it does not cure the late response",
+                findings.append(context.finding(.breach, "\(context.stageLabel(terms.stage))extension notified on \(event.date.longDescription), after the response was already due on \(due.longDescription): it does not cure the late response",
                                                 anchor: anchorRef(anchor), due: due, actual: event.date, at: event.location, paragraph: paragraph,
                                                 hint: "Tell the resident about an extension before the response is due."))
                 continue
@@ -72,11 +73,11 @@ struct DeadlineCheck {
                 requested = event.extensionDays ?? 0
             }
             var granted = requested
-            if event.goodReason != true, limit.max.unit == .workingDays {
-                let allowance = max(0, limit.max.amount - extensionUsed)
+            if event.goodReason != true, maxExtension.unit == .workingDays {
+                let allowance = max(0, maxExtension.amount - extensionUsed)
                 if requested > allowance {
                     granted = allowance
-                    findings.append(context.finding(.breach, "\(context.stageLabel(spec.stage))extension of \(requested) working days on \(event.date.longDescription) goes beyond the \(limit.max) allowed without good reason; only \(allowance) counted",
+                    findings.append(context.finding(.breach, "\(context.stageLabel(terms.stage))extension of \(requested) working days on \(event.date.longDescription) goes beyond the \(maxExtension) allowed without good reason; only \(allowance) counted",
                                                     due: due, actual: event.date, at: event.location, paragraph: paragraph,
                                                     hint: "Record `good-reason: true` and the reason if there was one; otherwise keep extensions within the limit."))
                 }
@@ -88,8 +89,8 @@ struct DeadlineCheck {
         // The event itself: the first at the stage. An acknowledgement is also given by a
         // response sent within the acknowledgement period.
         let keys = complaint.keys
-        var actual = complaint.firstIndex(spec.event, stage: spec.stage)
-        if actual == nil, spec.event == .acknowledged, let response = complaint.firstIndex(.response, stage: spec.stage), keys[response].date <= due {
+        var actual = complaint.firstIndex(terms.event, stage: terms.stage)
+        if actual == nil, terms.event == .acknowledged, let response = complaint.firstIndex(.response, stage: terms.stage), keys[response].date <= due {
             actual = response
         }
         let actualDate = actual.map { keys[$0].date }
@@ -98,7 +99,7 @@ struct DeadlineCheck {
         let timing = DeadlineTiming(anchor: anchor.start, due: due, actual: actualDate, workingDaysTaken: taken)
         if let actual, let actualDate {
             guard actualDate > due else { return context.evaluation(.compliant, findings, timing: timing) }
-            let late = try calendar.lateness(due: due, actual: actualDate, unit: spec.within.unit)
+            let late = try calendar.lateness(due: due, actual: actualDate, unit: terms.within.unit)
             findings.append(context.finding(.breach, message(anchor: anchor, due: due, originalDue: originalDue, actual: actualDate, late: late),
                                             anchor: anchorRef(anchor), due: due, actual: actualDate, taken: taken, late: late,
                                             at: complaint.events[actual].location))
@@ -114,18 +115,18 @@ struct DeadlineCheck {
         // with no stage 1 response): the event will never come, so it is judged missed as of then.
         if let movedOn = movedOn().map({ keys[$0] }), stop.map({ movedOn.date < $0 }) ?? true {
             guard movedOn.date > due else { return context.evaluation(.notApplicable, findings, timing: timing) }
-            let late = try calendar.lateness(due: due, actual: movedOn.date, unit: spec.within.unit)
+            let late = try calendar.lateness(due: due, actual: movedOn.date, unit: terms.within.unit)
             findings.append(context.finding(.breach, message(anchor: anchor, due: due, originalDue: originalDue, actual: nil, late: late, movedOn: movedOn),
                                             anchor: anchorRef(anchor), due: due, actual: nil, late: late, at: location(of: anchor)))
             return context.evaluation(.breach, findings, timing: timing)
         }
         let judgedOn = stop.map { min($0, context.asOf) } ?? context.asOf
         let left = due >= context.asOf ? try calendar.workingDays(from: context.asOf, to: due) : -(try calendar.workingDays(from: due, to: context.asOf))
-        let open = OpenDeadline(event: spec.event, stage: spec.stage, due: due, onHold: onHold, workingDaysLeft: left)
+        let open = OpenDeadline(event: terms.event, stage: terms.stage, due: due, onHold: onHold, workingDaysLeft: left)
         if onHold || judgedOn <= due {
             return context.evaluation(findings.isEmpty ? .pending : .breach, findings, open: stop == nil ? open : nil, timing: timing)
         }
-        let late = try calendar.lateness(due: due, actual: judgedOn, unit: spec.within.unit)
+        let late = try calendar.lateness(due: due, actual: judgedOn, unit: terms.within.unit)
         let location = location(of: anchor)
         findings.append(context.finding(.overdue, message(anchor: anchor, due: due, originalDue: originalDue, actual: nil, late: late, closedOn: stop),
                                         anchor: anchorRef(anchor), due: due, actual: nil,
@@ -137,9 +138,9 @@ struct DeadlineCheck {
     /// first response; for a response, an escalation to (or any event at) a later stage, or a
     /// referral to the Ombudsman. Its place in the events.
     func movedOn() -> Int? {
-        let complaint = context.complaint, stage = spec.stage
+        let complaint = context.complaint, stage = terms.stage
         let index: Int?
-        switch spec.event {
+        switch terms.event {
         case .acknowledged:
             index = complaint.firstIndex(.response, stage: stage)
         case .response:
@@ -168,19 +169,15 @@ struct DeadlineCheck {
             }
             return ResolvedAnchor(start: start, event: index, anchor: anchor)
         }
-        guard depth < 4 else { return nil }
-        for other in context.pack.deadlines {
-            guard other.event == anchor.event, other.stage == (anchor.stage ?? other.stage) else { continue }
-            guard let upstream = try DeadlineCheck(spec: other, context: context).resolve(other.anchor, depth: depth + 1) else { return nil }
-            return ResolvedAnchor(start: try context.calendar.dueDate(after: upstream.start, other.within), event: nil, anchor: anchor)
-        }
-        return nil
+        guard depth < 4, let other = context.pack.deadline(on: anchor.event, stage: anchor.stage),
+              let upstream = try DeadlineCheck(terms: other, context: context).resolve(other.anchor, depth: depth + 1) else { return nil }
+        return ResolvedAnchor(start: try context.calendar.dueDate(after: upstream.start, other.within), event: nil, anchor: anchor)
     }
 
     /// The date from which no deadline at this stage runs: withdrawal, exclusion, or (stage 2
     /// and later) a refused escalation.
     func stopDate() -> CivilDate? {
-        let stage = spec.stage
+        let stage = terms.stage
         return context.complaint.keys.first {
             $0.type == .withdrawn || $0.type == .excluded || ($0.type == .escalationRefused && stage >= 2)
         }?.date
@@ -192,10 +189,10 @@ struct DeadlineCheck {
 
     func message(anchor: ResolvedAnchor, due: CivilDate, originalDue: CivilDate, actual: CivilDate?, late: Int,
                  closedOn: CivilDate? = nil, movedOn: EventKey? = nil) -> String {
-        let stage = context.stageLabel(spec.stage)
-        let what = spec.event == .acknowledged
+        let stage = context.stageLabel(terms.stage)
+        let what = terms.event == .acknowledged
             ? "\(stage)complaint not acknowledged\(actual == nil && movedOn != nil ? "" : " in time")"
-            : "\(stage)\(spec.event.noun) \(actual == nil && movedOn != nil ? "not sent" : "late")"
+            : "\(stage)\(terms.event.noun) \(actual == nil && movedOn != nil ? "not sent" : "late")"
         var anchorText: String
         if let event = anchor.event.map({ context.complaint.keys[$0] }) {
             anchorText = "\(anchor.anchor.event == .complaintReceived ? "received" : anchor.anchor.event.noun) \(event.date.longDescription)"
@@ -204,10 +201,10 @@ struct DeadlineCheck {
             anchorText = "no \(anchor.anchor.event.noun) recorded, so counted from the day it was due, \(anchor.start.longDescription)"
         }
         let label = context.label.map { ", \($0)" } ?? ""
-        var text = "\(what): \(anchorText); due \(due.longDescription) (\(spec.within) from \(spec.anchor.event.noun)\(label)"
+        var text = "\(what): \(anchorText); due \(due.longDescription) (\(terms.within) from \(terms.anchor.event.noun)\(label)"
         if due != originalDue { text += ", moved from \(originalDue.longDescription) by extension or hold" }
         text += ")"
-        let unit = spec.within.unit == .workingDays ? "working day" : "day"
+        let unit = terms.within.unit == .workingDays ? "working day" : "day"
         if let actual {
             text += "; sent \(actual.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") late"
         } else if let movedOn {
@@ -216,7 +213,7 @@ struct DeadlineCheck {
         } else if let closedOn {
             text += "; none recorded before the complaint was closed on \(closedOn.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") after the due date"
         } else {
-            text += "; no \(spec.event.noun) recorded as of \(context.asOf.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") overdue"
+            text += "; no \(terms.event.noun) recorded as of \(context.asOf.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") overdue"
         }
         return text
     }

@@ -36,6 +36,9 @@ public final class Rule: Sendable {
     /// For the Code's deadline on the response at a stage (a policy's rule, whose id has a `/`,
     /// is not the Code's): that stage. CH02 counts responses in time by it.
     let codeResponseStage: Int?
+    /// For a deadline rule: its terms as plain values, and the paragraph its extension limit cites.
+    let deadline: DeadlineTerms?
+    let extensionParagraph: String?
 
     public init(id: String, paragraph: String, summary: String, severity: Severity, confidence: Confidence, url: String,
                 note: String?, hint: String?, check: RuleCheck, examples: [RuleExample], location: SourceLocation) {
@@ -51,6 +54,13 @@ public final class Rule: Sendable {
         self.examples = examples
         self.location = location
         if case let .deadline(spec) = check, spec.event == .response, !id.utf8.contains(47) { codeResponseStage = spec.stage } else { codeResponseStage = nil }
+        if case let .deadline(spec) = check {
+            deadline = DeadlineTerms(spec)
+            extensionParagraph = spec.extensionLimit?.paragraph
+        } else {
+            deadline = nil
+            extensionParagraph = nil
+        }
     }
 }
 
