@@ -106,13 +106,17 @@ public struct PerformanceReport: Sendable, Encodable {
         let from: CivilDate, to: CivilDate, asOf: CivilDate, homes: Int?
         let calendar: @Sendable (ComplaintResult) -> WorkingDayCalendar
         var complaints = 0, escalated = 0
-        /// Each rule's tally, found by the rule object (hashing a pointer, not its id, for every evaluation).
-        var tallyOfRule: [ObjectIdentifier: Int] = [:]
+        /// Each rule's tally, in order of first appearance, with its rule's identity beside it: a
+        /// rule is found by comparing pointers, first at the place its evaluation had (a pack's
+        /// rules come in the same order for every complaint), with no hashing.
+        var tallyRules: [ObjectIdentifier] = []
         var tallyList: [Tally] = []
         typealias Tally = (rule: Rule, pack: String, compliant: Int, breached: Int, notEvaluable: Int, pending: Int)
         var s1 = 0, s1InTime = 0, s2 = 0, s2InTime = 0
-        /// By month, keyed by year × 12 + month − 1.
-        var monthly: [Int: MonthTally] = [:]
+        /// By month, from the month of `from` on (`monthKey` − `firstMonth`): every month of the
+        /// period is reported, so the list is made whole at the start and nothing is hashed.
+        var monthly: [MonthTally]
+        let firstMonth: Int
         typealias MonthTally = (received: Int, escalated: Int, s1: Int, s1InTime: Int, s2: Int, s2InTime: Int, breaches: Int)
         static let noMonth: MonthTally = (0, 0, 0, 0, 0, 0, 0)
         var byCategory: [String: (Int, Int, Int)] = [:]
@@ -125,6 +129,8 @@ public struct PerformanceReport: Sendable, Encodable {
             self.asOf = asOf
             self.homes = homes
             self.calendar = calendar
+            firstMonth = Self.monthKey(from)
+            monthly = Array(repeating: Self.noMonth, count: max(0, Self.monthKey(to) - firstMonth + 1))
         }
 
         func inPeriod(_ date: CivilDate?) -> Bool { date.map { $0 >= from && $0 <= to } ?? false }
@@ -147,10 +153,10 @@ public struct PerformanceReport: Sendable, Encodable {
                 for i in evaluations.indices where evaluations[i].outcome != .notApplicable {
                     let count = evaluations[i].findings.reduce(0) { $0 + ($1.isBreach ? 1 : 0) }
                     breaches += count
-                    tally(evaluations[i].rule, pack: evaluations[i].pack, evaluations[i].outcome, breached: count > 0)
+                    tally(evaluations[i].rule, pack: evaluations[i].pack, evaluations[i].outcome, breached: count > 0, hint: i)
                 }
-                let month = Self.monthKey(receivedOn)
-                var m = monthly[month] ?? Self.noMonth
+                let month = Self.monthKey(receivedOn) - firstMonth
+                var m = monthly[month]
                 m.received += 1
                 m.breaches += breaches
                 if let i = Self.responseEvaluation(evaluations, stage: 1), evaluations[i].timing?.actual != nil {
@@ -159,17 +165,18 @@ public struct PerformanceReport: Sendable, Encodable {
                     if evaluations[i].outcome == .compliant { s1InTime += 1; m.s1InTime += 1 }
                 }
                 monthly[month] = m
-                let name = complaint.category ?? "(none)"
-                var category = byCategory[name] ?? (0, 0, 0)
-                category.0 += 1
-                category.1 += breaches > 0 ? 1 : 0
-                category.2 += breaches
-                byCategory[name] = category
+                // Changed in place: the name is hashed once.
+                func count(_ category: inout (Int, Int, Int)) {
+                    category.0 += 1
+                    category.1 += breaches > 0 ? 1 : 0
+                    category.2 += breaches
+                }
+                count(&byCategory[complaint.category ?? "(none)", default: (0, 0, 0)])
             }
             if let escalation = complaint.first(.escalationRequested)?.date, inPeriod(escalation) {
                 escalated += 1
-                let month = Self.monthKey(escalation)
-                var m = monthly[month] ?? Self.noMonth
+                let month = Self.monthKey(escalation) - firstMonth
+                var m = monthly[month]
                 m.escalated += 1
                 if let i = Self.responseEvaluation(evaluations, stage: 2), evaluations[i].timing?.actual != nil {
                     s2 += 1
@@ -187,14 +194,16 @@ public struct PerformanceReport: Sendable, Encodable {
         }
 
         /// Counts one rule's outcome (a breach only when it has a breach finding).
-        private mutating func tally(_ rule: Rule, pack: String, _ outcome: Outcome, breached: Bool) {
+        private mutating func tally(_ rule: Rule, pack: String, _ outcome: Outcome, breached: Bool, hint: Int) {
             let key = ObjectIdentifier(rule)
             let slot: Int
-            if let known = tallyOfRule[key] {
+            if hint < tallyRules.count, tallyRules[hint] == key {
+                slot = hint
+            } else if let known = tallyRules.firstIndex(of: key) {
                 slot = known
             } else {
                 slot = tallyList.count
-                tallyOfRule[key] = slot
+                tallyRules.append(key)
                 tallyList.append((rule, pack, 0, 0, 0, 0))
             }
             switch outcome {
@@ -216,10 +225,10 @@ public struct PerformanceReport: Sendable, Encodable {
             s2 += other.s2
             s2InTime += other.s2InTime
             // A rule in both lists is counted together by `finish`, which merges tallies by id.
-            for (key, slot) in other.tallyOfRule where tallyOfRule[key] == nil { tallyOfRule[key] = tallyList.count + slot }
+            tallyRules += other.tallyRules
             tallyList += other.tallyList
-            for (key, m) in other.monthly {
-                var sum = monthly[key] ?? Self.noMonth
+            for (key, m) in other.monthly.enumerated() {
+                var sum = monthly[key]
                 sum.received += m.received
                 sum.escalated += m.escalated
                 sum.s1 += m.s1
@@ -266,7 +275,7 @@ public struct PerformanceReport: Sendable, Encodable {
             var cursor = CivilDate(year: from.parts.year, month: from.parts.month, day: 1)!
             while cursor <= to {
                 let k = Self.month(cursor)
-                let m = monthly[Self.monthKey(cursor)] ?? Self.noMonth
+                let m = monthly[Self.monthKey(cursor) - firstMonth]
                 months.append(Month(month: k, received: m.received, escalated: m.escalated, stage1Responded: m.s1, stage1InTime: m.s1InTime,
                                     stage2Responded: m.s2, stage2InTime: m.s2InTime, breaches: m.breaches))
                 let (y, mo, _) = cursor.parts
