@@ -41,37 +41,78 @@ struct EventLogShard {
         // text, so that threads do not count references to one shared string (measured: 5%
         // more CPU time when they did).
         let path = String(decoding: Array(index.path.utf8), as: UTF8.self)
-        let slots = index.slots, rowSlots = index.rowSlots, lastRow = index.lastRow
-        let idColumn = slots[EventLogCSV.Column.complaintId.rawValue]
+        let rowSlots = index.rowSlots
         let reader = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
         _ = try reader.next()
-        var open = [EventLogCSV.OpenComplaint?](repeating: nil, count: (lastRow.count + count - 1 - shard) / count)
+        var reading = Reading(shard: self, path: path)
+        while true {
+            let slot = row < rowSlots.count ? Int(rowSlots[row]) : -2
+            if slot >= -1, !owns(slot) {
+                guard try reader.skip() else { break }
+                row += 1
+                continue
+            }
+            if row & 0xFFF == 0, shouldStop() { return }
+            row += 1
+            // A plain line is read in place; anything else is copied out as a record.
+            if let taken = reader.withNextPlainLine({ reading.take($0, slot: slot, row: row, body) }) {
+                if !taken, let failure = reading.failure { throw failure }
+                continue
+            }
+            guard let record = try reader.next() else {
+                row -= 1
+                break
+            }
+            if !reading.take(record, slot: slot, row: row, body), let failure = reading.failure { throw failure }
+        }
+        guard row == rowSlots.count else { throw EventLogCSV.changedWhileRead(SourceLocation(file: path, line: 1, column: 1)) }
+    }
+
+    /// What a shard keeps while it reads: the complaints whose rows are still to come. A value
+    /// of its own (not variables captured by a local function), so that changing it is checked
+    /// when compiled rather than at every row.
+    private struct Reading {
+        let shard: EventLogShard
+        let path: String
+        let slots: [Int], lastRow: [Int]
+        let idColumn: Int
+        var open: [EventLogCSV.OpenComplaint?]
         var recent = [RecentLists](repeating: RecentLists(), count: EventLogCSV.Column.allCases.count)
         /// A file-level problem a row showed (the file changed since pass 1).
         var failure: InputError?
+
+        init(shard: EventLogShard, path: String) {
+            self.shard = shard
+            self.path = path
+            slots = shard.index.slots
+            lastRow = shard.index.lastRow
+            idColumn = slots[EventLogCSV.Column.complaintId.rawValue]
+            open = [EventLogCSV.OpenComplaint?](repeating: nil, count: (lastRow.count + shard.count - 1 - shard.shard) / shard.count)
+        }
+
         /// Takes in one row of the shard's; false when it shows a file-level problem (`failure`).
-        func take(_ record: some CSVFields, slot: Int) -> Bool {
+        mutating func take(_ record: some CSVFields, slot: Int, row: Int, _ body: (Int, Item) -> Void) -> Bool {
+            let slots = slots, path = path, index = shard.index
             func cell(_ name: EventLogCSV.Column) -> String? { EventLogCSV.cell(name, of: record, slots: slots) }
             var location: SourceLocation { SourceLocation(file: path, line: record.line, column: 1) }
-            func changed() -> Bool {
+            if record.count == 1, record.isEmpty(0) {  // a blank line
+                if slot == -1 { return true }
                 failure = EventLogCSV.changedWhileRead(location)
                 return false
-            }
-            if record.count == 1, record.isEmpty(0) {  // a blank line
-                return slot == -1 || changed()
             }
             // The file must not have changed between the passes: a row given to the wrong
             // complaint would be a wrong finding. The id's bytes are compared, trimmed as pass 1
             // trimmed them (nil: the row has no id); its text is made once, for the complaint.
             let sameID: Bool? = record.withField(idColumn) { EventLogCSV.trimmed($0) { $0.isEmpty ? nil : slot >= 0 && index.ids.matches(slot, $0) } }
             guard slot == -1 ? sameID == nil : sameID == true else {
-                return changed()
+                failure = EventLogCSV.changedWhileRead(location)
+                return false
             }
             guard slot >= 0 else {
-                body(row, .problem(InputProblem(location, "row has no complaint id (column `\(map.columns["complaint_id"] ?? "complaint_id")`)")))
+                body(row, .problem(InputProblem(location, "row has no complaint id (column `\(shard.map.columns["complaint_id"] ?? "complaint_id")`)")))
                 return true
             }
-            let place = slot / count
+            let place = slot / shard.count
             var id: String { index.ids.id(slot) }
             // Taken out of its slot while it changes, so appending does not copy the array.
             var entry = open[place].take() ?? EventLogCSV.OpenComplaint()
@@ -79,7 +120,7 @@ struct EventLogShard {
                 body(row, .problem(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)")))
                 entry.bad = true
             } else {
-                switch EventLogCSV.event(record: record, slots: slots, map: map, file: path, order: row, recent: &recent) {
+                switch EventLogCSV.event(record: record, slots: slots, map: shard.map, file: path, order: row, recent: &recent) {
                 case let .success(event):
                     if entry.events.isEmpty { entry.events.reserveCapacity(4) }  // most complaints have a few events: one allocation, not three
                     entry.events.append(event)
@@ -104,26 +145,5 @@ struct EventLogShard {
             if let validated { body(row, .complaint(validated)) }
             return true
         }
-        while true {
-            let slot = row < rowSlots.count ? Int(rowSlots[row]) : -2
-            if slot >= -1, !owns(slot) {
-                guard try reader.skip() else { break }
-                row += 1
-                continue
-            }
-            if row & 0xFFF == 0, shouldStop() { return }
-            row += 1
-            // A plain line is read in place; anything else is copied out as a record.
-            if let taken = reader.withNextPlainLine({ take($0, slot: slot) }) {
-                if !taken, let failure { throw failure }
-                continue
-            }
-            guard let record = try reader.next() else {
-                row -= 1
-                break
-            }
-            if !take(record, slot: slot), let failure { throw failure }
-        }
-        guard row == rowSlots.count else { throw EventLogCSV.changedWhileRead(SourceLocation(file: path, line: 1, column: 1)) }
     }
 }
