@@ -107,6 +107,10 @@ public final class WorkingDayCalendar: Sendable {
                 throw .outOfRange("\(n) working days after \(day) runs past the end of the \(region.rawValue) calendar (\(coverage))")
             }
             var low = start + 1, high = runningTotal.count - 1
+            // Usually it is within half as many days again as `n` (weekends), plus a few
+            // holidays: search that window when it holds the answer, not the whole calendar.
+            let near = start + n + n / 2 + 16
+            if near < high, Int(runningTotal[near]) >= target { high = near }
             while low < high {
                 let mid = (low + high) / 2
                 if Int(runningTotal[mid]) >= target { high = mid } else { low = mid + 1 }

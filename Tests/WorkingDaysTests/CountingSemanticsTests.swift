@@ -79,6 +79,24 @@ let northernIreland = WorkingDayCalendar(region: .northernIreland)
         #expect(try withClosures.nonWorkingDays(from: day("2024-12-24"), to: day("2025-01-02")).count == 8)
     }
 
+    @Test func aLongClosureMovesDueDatesPastItAsAWalkWould() throws {
+        // Six weeks closed: longer than the window `workingDay(_:after:)` searches first.
+        let start = day("2025-07-01")
+        let closures = (0..<42).map { Holiday(date: start.adding(days: $0), title: "office closed", origin: .closure) }
+        let calendar = WorkingDayCalendar(region: .englandAndWales, closures: closures)
+        for offset in -20...45 {
+            let from = start.adding(days: offset)
+            for n in 1...25 {
+                var walked = from, counted = 0
+                while counted < n {
+                    walked = walked.adding(days: 1)
+                    if try calendar.isWorkingDay(walked) { counted += 1 }
+                }
+                #expect(try calendar.workingDay(n, after: from) == walked, "\(n) after \(from)")
+            }
+        }
+    }
+
     @Test func explainNamesEachSkippedDay() throws {
         let skipped = try englandAndWales.nonWorkingDays(from: day("2022-09-16"), to: day("2022-09-20"))
         #expect(skipped.map(\.date) == [day("2022-09-17"), day("2022-09-18"), day("2022-09-19")])
