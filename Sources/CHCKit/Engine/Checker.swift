@@ -28,19 +28,24 @@ public struct Checker: Sendable {
     public let calendars: CalendarSetup
     public let options: CheckOptions
     private let overlay: RulePack?
+    /// For each pack a complaint may be judged by, the ids of the packs its result names (with
+    /// the overlay's): made once, so a result shares the list instead of allocating its own.
+    private let packIDs: [(pack: RulePack, ids: [String])]
 
     public init(library: RuleLibrary, calendars: CalendarSetup, options: CheckOptions) {
         self.library = library
         self.calendars = calendars
         self.options = options
-        overlay = options.policy?.overlayPack()
+        let overlay = options.policy?.overlayPack()
+        self.overlay = overlay
+        packIDs = ((options.forcedPack.map { [$0] } ?? []) + library.packs).map { ($0, [$0.id] + (overlay.map { [$0.id] } ?? [])) }
     }
 
     /// Every rule's evaluation of one complaint.
     public func check(_ complaint: Complaint) -> ComplaintResult {
         let region = complaint.calendar ?? options.policy?.calendar
         var evaluations: [RuleEvaluation] = []
-        var packsUsed: [String] = []
+        var packsUsed: [String]
         let received = complaint.receivedDate ?? options.asOf
         var context: EvaluationContext?
         /// Every rule of `pack`, in one context moved from rule to rule.
@@ -61,13 +66,13 @@ public struct Checker: Sendable {
             }
         }
         if let pack = options.forcedPack ?? library.codePack(inForceOn: received) {
-            packsUsed.append(pack.id)
+            packsUsed = packIDs.first { $0.pack === pack }?.ids ?? [pack.id] + (overlay.map { [$0.id] } ?? [])
             evaluateAll(of: pack, label: nil)
         } else {
+            packsUsed = overlay.map { [$0.id] } ?? []
             evaluations.append(noCodeInForce(complaint, received: received))
         }
         if let overlay {
-            packsUsed.append(overlay.id)
             evaluateAll(of: overlay, label: "\(options.policy?.landlord ?? overlay.id) policy")
         }
         return ComplaintResult(complaint: complaint, packs: packsUsed, evaluations: evaluations)

@@ -25,7 +25,13 @@ public struct RuleLibrary: Sendable {
 
     /// The Code pack in force for a complaint received on `date` (the latest that applies).
     public func codePack(inForceOn date: CivilDate) -> RulePack? {
-        packs.filter { $0.kind == .code && $0.isInForce(on: date) }.max { ($0.inForceFrom ?? .init(dayNumber: .min)) < ($1.inForceFrom ?? .init(dayNumber: .min)) }
+        // Asked for every complaint: one pass, no list made.
+        var latest: RulePack?
+        for pack in packs where pack.kind == .code && pack.isInForce(on: date) {
+            if let found = latest, (pack.inForceFrom ?? .init(dayNumber: .min)) <= (found.inForceFrom ?? .init(dayNumber: .min)) { continue }
+            latest = pack
+        }
+        return latest
     }
 
     public mutating func add(_ pack: RulePack) {
