@@ -51,5 +51,6 @@ public struct Finding: Sendable, Codable, Equatable {
     public let hint: String?
 
     /// Whether the finding counts as a breach in summaries and exit codes.
-    public var isBreach: Bool { status != .notEvaluable && severity != .note }
+    public var isBreach: Bool { Self.isBreach(status: status, severity: severity) }
+    static func isBreach(status: Status, severity: Severity) -> Bool { status != .notEvaluable && severity != .note }
 }
