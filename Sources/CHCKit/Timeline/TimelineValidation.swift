@@ -35,8 +35,10 @@ enum TimelineValidation {
         }
         let checksPoints = !known.isEmpty || !declared.isEmpty
         func checkPoints(_ list: [String]?, _ name: String, of index: Int) {
-            for point in list ?? [] where !known.contains(point) {
-                problems.append(InputProblem(events[index].location, "`\(name)` names unknown point `\(point)`" + didYouMean(point, among: known.sorted())
+            // By index: a for-in loop copied each point's text out of the list.
+            guard let list else { return }
+            for i in list.indices where !known.contains(list[i]) {
+                problems.append(InputProblem(events[index].location, "`\(name)` names unknown point `\(list[i])`" + didYouMean(list[i], among: known.sorted())
                     + " (points: \(known.sorted().joined(separator: ", ")))"))
             }
         }
