@@ -5,22 +5,29 @@ struct AllPointsAnsweredCheck {
     let context: EvaluationContext
 
     func evaluate() -> RuleEvaluation {
-        let complaint = context.complaint
+        let complaint = context.complaint, stage = stage
+        if stage >= 2, complaint.firstIndex(.escalationRequested) == nil { return context.evaluation(.notApplicable) }
+        // The stage's responses are found by their keys, and an event read only for its
+        // `addresses`: the usual complaint is judged without making a list.
+        let keys = complaint.keys, events = complaint.events
+        let isResponse = { (i: Int) in keys[i].type == .response && keys[i].stage == stage }
+        guard let firstResponse = keys.indices.first(where: isResponse) else { return context.evaluation(.notApplicable) }
         let raised = complaint.pointsRaised(atStage: stage)
-        let responses = complaint.events(.response, stage: stage)
-        if stage >= 2, complaint.first(.escalationRequested) == nil { return context.evaluation(.notApplicable) }
-        guard !responses.isEmpty else { return context.evaluation(.notApplicable) }
         guard !raised.isEmpty else {
             return context.evaluation(.notEvaluable, [context.finding(.notEvaluable,
                 "cannot tell whether every point was answered at stage \(stage): the timeline records no `points` raised",
-                severity: .note, at: responses[0].location, hint: "List the resident's points under `points:` and on the complaint or escalation event.")])
+                severity: .note, at: events[firstResponse].location, hint: "List the resident's points under `points:` and on the complaint or escalation event.")])
         }
-        let recorded = responses.filter { $0.addresses != nil }
-        guard !recorded.isEmpty else {
+        guard let firstRecorded = keys.indices.first(where: { isResponse($0) && events[$0].addresses != nil }) else {
             return context.evaluation(.notEvaluable, [context.finding(.notEvaluable,
                 "cannot tell whether every point was answered at stage \(stage): no response records which points it `addresses`",
-                severity: .note, at: responses[0].location, hint: "Add `addresses: [...]` to each response.")])
+                severity: .note, at: events[firstResponse].location, hint: "Add `addresses: [...]` to each response.")])
         }
+        // When the first response answers every point, no later one can answer one first.
+        if let addresses = events[firstRecorded].addresses, raised.allSatisfy({ addresses.contains($0) }) {
+            return context.evaluation(.compliant)
+        }
+        let recorded = keys.indices.filter { isResponse($0) && events[$0].addresses != nil }.map { events[$0] }
         var answered: [String] = []  // a handful: an array is quicker than hashing
         var findings: [Finding] = []
         let first = recorded[0]
