@@ -109,8 +109,32 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// e.g. `Thu 13 Oct 2022`, for messages a person reads.
     public var longDescription: String {
         let (y, m, d) = parts
-        return "\(weekday.shortName) \(d) \(CivilDate.monthNames[m - 1].prefix(3)) \(y)"
+        guard (1000...9999).contains(y) else { return "\(weekday.shortName) \(d) \(CivilDate.monthNames[m - 1].prefix(3)) \(y)" }
+        // Written in place, like `description`: a finding's message prints several dates, and
+        // the interpolation made a string of every part (and an array of weekday names).
+        let weekday = weekday.rawValue - 1
+        return String(unsafeUninitializedCapacity: 15) { bytes in
+            var count = 0
+            func put(_ byte: UInt8) {
+                bytes[count] = byte
+                count += 1
+            }
+            for k in 0..<3 { put(Self.weekdayLetters.utf8Start[3 * weekday + k]) }
+            put(32)
+            if d >= 10 { put(UInt8(48 + d / 10)) }
+            put(UInt8(48 + d % 10))
+            put(32)
+            for k in 0..<3 { put(Self.monthLetters.utf8Start[3 * (m - 1) + k]) }
+            put(32)
+            put(UInt8(48 + y / 1000))
+            put(UInt8(48 + y / 100 % 10))
+            put(UInt8(48 + y / 10 % 10))
+            put(UInt8(48 + y % 10))
+            return count
+        }
     }
+    private static let weekdayLetters: StaticString = "MonTueWedThuFriSatSun"
+    private static let monthLetters: StaticString = "JanFebMarAprMayJunJulAugSepOctNovDec"
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
@@ -151,7 +175,15 @@ public enum Weekday: Int, Sendable, CaseIterable {
     case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
 
     public var shortName: String {
-        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][rawValue - 1]
+        switch self {
+        case .monday: "Mon"
+        case .tuesday: "Tue"
+        case .wednesday: "Wed"
+        case .thursday: "Thu"
+        case .friday: "Fri"
+        case .saturday: "Sat"
+        case .sunday: "Sun"
+        }
     }
     public var name: String {
         ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][rawValue - 1]

@@ -145,6 +145,21 @@ let northernIreland = WorkingDayCalendar(region: .northernIreland)
         }
     }
 
+    @Test func longDescriptionsNameTheWeekdayDayMonthAndYear() throws {
+        #expect(day("2022-10-13").longDescription == "Thu 13 Oct 2022")
+        #expect(day("2024-06-03").longDescription == "Mon 3 Jun 2024")
+        #expect(day("2024-12-29").longDescription == "Sun 29 Dec 2024")
+        #expect(CivilDate(year: 999, month: 1, day: 1)!.longDescription.hasSuffix(" 1 Jan 999"))
+        #expect(CivilDate(year: 10000, month: 2, day: 9)!.longDescription.hasSuffix(" 9 Feb 10000"))
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        for number in stride(from: -400_000, to: 2_900_000, by: 997) {  // years 874 to 9909: every weekday, month and day length
+            let date = CivilDate(dayNumber: number)
+            let (year, month, dayOfMonth) = date.parts
+            #expect(date.longDescription == "\(weekdays[date.weekday.rawValue - 1]) \(dayOfMonth) \(months[month - 1]) \(year)")
+        }
+    }
+
     @Test func dateTimesWithOffsets() throws {
         let moment = try Moment(iso: "2024-05-03T17:42:00+01:00")
         #expect(moment.date == day("2024-05-03"))
