@@ -91,7 +91,7 @@ public struct Checker: Sendable {
             // A deadline (nearly every rule) by its plain terms: the check enum is not copied.
             if let terms = rule.deadline { return try DeadlineCheck(terms: terms, context: context).evaluate() }
             switch rule.check {
-            case let .deadline(spec): return try DeadlineCheck(terms: DeadlineTerms(spec), context: context).evaluate()
+            case let .deadline(spec): return try DeadlineCheck(terms: DeadlineTerms(spec), context: context).evaluate()  // not reached: see above
             case let .allPointsAnswered(stage): return AllPointsAnsweredCheck(stage: stage, context: context).evaluate()
             case let .responseIncludes(stage, elements): return ResponseIncludesCheck(stage: stage, elements: elements, context: context).evaluate()
             case let .differentHandler(stage, earlier): return DifferentHandlerCheck(stage: stage, earlierStage: earlier, context: context).evaluate()

@@ -16,12 +16,10 @@ public final class RulePack: Sendable {
     public let kind: Kind
     public let note: String?
     public let rules: [Rule]
-    /// The checks of the pack's deadline rules, in rule order (found when a deadline counts from
-    /// another's due date, without going through every rule).
+    /// The terms of the pack's deadline rules, in rule order (found when a deadline counts from
+    /// another's due date, without going through every rule; plain values, so a search counts
+    /// no references).
     let deadlines: [DeadlineTerms]
-    /// Each deadline's event and stage, in the same order: searched instead of the checks, so
-    /// that a search copies no check.
-    private let deadlineEvents: [(event: EventType, stage: Int)]
     public let file: String
 
     public init(id: String, title: String, source: String, inForceFrom: CivilDate?, inForceTo: CivilDate?, calendar: Region,
@@ -37,14 +35,13 @@ public final class RulePack: Sendable {
         self.note = note
         self.rules = rules
         deadlines = rules.compactMap(\.deadline)
-        deadlineEvents = deadlines.map { ($0.event, $0.stage) }
         self.file = file
     }
 
     /// The first deadline on `event` at `stage` (any stage when nil): the one whose due date
     /// stands in for that event when it never happened.
     func deadline(on event: EventType, stage: Int?) -> DeadlineTerms? {
-        deadlineEvents.firstIndex { $0.event == event && $0.stage == (stage ?? $0.stage) }.map { deadlines[$0] }
+        deadlines.first { $0.event == event && $0.stage == (stage ?? $0.stage) }
     }
 
     /// Whether a complaint received on `date` is judged by this pack.
