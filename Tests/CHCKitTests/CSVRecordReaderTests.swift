@@ -130,6 +130,12 @@ import TestSupport
             var second: [String] = []
             while let field = try reader.nextField(1) { second.append(field.text) }
             #expect(second == ["c", "e"], "chunk \(chunk)")
+            // Skipping a line with a CR inside ends it where a full read does.
+            let skipping = try CSVRecordReader(path: url.path, chunkBytes: chunk)
+            #expect(try skipping.skip())
+            let record = try skipping.next()
+            #expect(record?.fields == ["d", "e", "f"] && record?.line == 2, "chunk \(chunk)")
+            #expect(try !skipping.skip())
         }
     }
 

@@ -233,7 +233,7 @@ public final class CSVRecordReader {
     public func skip() throws(InputError) -> Bool {
         if started, start < buffer.count {
             let first = start, maxFieldBytes = maxFieldBytes
-            let next: Int? = buffer.withUnsafeBufferPointer { Self.plainLine($0, from: first, maxBytes: maxFieldBytes).map { $0.lineEnd + 1 } }
+            let next: Int? = buffer.withUnsafeBufferPointer { Self.plainLine($0, from: first, maxBytes: maxFieldBytes, withCR: true).map { $0.lineEnd + 1 } }
             if let next {
                 start = next
                 line += 1
@@ -313,14 +313,15 @@ public final class CSVRecordReader {
     /// The line starting at `first` when the fast paths can take it: whole in the buffer, no
     /// longer than a field may be, with no quote and no carriage return but a final one. Returns
     /// the index of its LF and the end of its text (before that CR); nil sends the line to
-    /// `scanRecord`.
-    private static func plainLine(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, maxBytes: Int) -> (lineEnd: Int, end: Int)? {
+    /// `scanRecord`. A line that is only skipped may hold a carriage return (`withCR`): it
+    /// changes a field's text, never where the record ends.
+    private static func plainLine(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, maxBytes: Int, withCR: Bool = false) -> (lineEnd: Int, end: Int)? {
         let base = UnsafeRawPointer(bytes.baseAddress!)
         guard let newline = memchr(base + first, 10, bytes.count - first) else { return nil }
         let lineEnd = base.distance(to: UnsafeRawPointer(newline))
         var end = lineEnd
         if end > first, bytes[end - 1] == 13 { end -= 1 }  // CR of a CRLF
-        guard end - first <= maxBytes, memchr(base + first, 34, end - first) == nil, memchr(base + first, 13, end - first) == nil else { return nil }
+        guard end - first <= maxBytes, memchr(base + first, 34, end - first) == nil, withCR || memchr(base + first, 13, end - first) == nil else { return nil }
         return (lineEnd, end)
     }
 
