@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import TestSupport
 @testable import CHCKit
 
 /// The machine formats: SARIF validates against the official schema, JUnit parses with the
@@ -94,6 +95,25 @@ import Testing
         let out = csvCell(cell)
         let unquoted = out.hasPrefix("\"") ? String(out.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") : out
         #expect(unquoted.hasPrefix("'"), "\(out)")
+    }
+
+    @Test func csvCellsOfEveryLengthAgreeWithAPlainByteByByteRule() {
+        // Every special character at every place, in cells from 0 to 40 bytes (a scan done a
+        // word at a time would have edges at every eighth byte), against the rule written out plainly.
+        func expected(_ value: String) -> String {
+            let bytes = Array(value.utf8)
+            let quoted = bytes.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
+            let formula = bytes.first.map { [61, 43, 45, 64, 9, 13].contains($0) } ?? false
+            return (quoted ? "\"" : "") + (formula ? "'" : "") + value.replacingOccurrences(of: "\"", with: "\"\"") + (quoted ? "\"" : "")
+        }
+        var random = SeededRandom(state: 11)
+        let alphabet: [String] = ["a", "Z", "0", " ", "-", "+", "#", "!", "é", "€", ",", "\"", "\n", "\r", "\t", "\u{7F}", "\u{0C}", "\u{2D}"]
+        for length in 0...40 {
+            for _ in 0..<40 {
+                let value = (0..<length).map { _ in alphabet.randomElement(using: &random)! }.joined()
+                #expect(csvCell(value) == expected(value), "\(value.debugDescription)")
+            }
+        }
     }
 
     @Test func csvQuotesSeparatorsAndQuotes() {
