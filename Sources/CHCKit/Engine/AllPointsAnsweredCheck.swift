@@ -9,16 +9,15 @@ struct AllPointsAnsweredCheck {
         if stage >= 2, complaint.firstIndex(.escalationRequested) == nil { return context.evaluation(.notApplicable) }
         // The stage's responses are found by their keys, and an event read only for its
         // `addresses`: the usual complaint is judged without making a list.
-        let keys = complaint.keys, events = complaint.events
-        let isResponse = { (i: Int) in keys[i].type == .response && keys[i].stage == stage }
-        guard let firstResponse = keys.indices.first(where: isResponse) else { return context.evaluation(.notApplicable) }
+        let responses = complaint.indices(.response, stage: stage), events = complaint.events
+        guard let firstResponse = responses.first else { return context.evaluation(.notApplicable) }
         let raised = complaint.pointsRaised(atStage: stage)
         guard !raised.isEmpty else {
             return context.evaluation(.notEvaluable, [context.finding(.notEvaluable,
                 "cannot tell whether every point was answered at stage \(stage): the timeline records no `points` raised",
                 severity: .note, at: events[firstResponse].location, hint: "List the resident's points under `points:` and on the complaint or escalation event.")])
         }
-        guard let firstRecorded = keys.indices.first(where: { isResponse($0) && events[$0].addresses != nil }) else {
+        guard let firstRecorded = responses.first(where: { events[$0].addresses != nil }) else {
             return context.evaluation(.notEvaluable, [context.finding(.notEvaluable,
                 "cannot tell whether every point was answered at stage \(stage): no response records which points it `addresses`",
                 severity: .note, at: events[firstResponse].location, hint: "Add `addresses: [...]` to each response.")])
@@ -27,7 +26,7 @@ struct AllPointsAnsweredCheck {
         if let addresses = events[firstRecorded].addresses, raised.allSatisfy({ addresses.contains($0) }) {
             return context.evaluation(.compliant)
         }
-        let recorded = keys.indices.filter { isResponse($0) && events[$0].addresses != nil }.map { events[$0] }
+        let recorded: [TimelineEvent] = responses.filter { events[$0].addresses != nil }.map { events[$0] }
         var answered: [String] = []  // a handful: an array is quicker than hashing
         var findings: [Finding] = []
         let first = recorded[0]

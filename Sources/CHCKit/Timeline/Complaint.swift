@@ -74,7 +74,13 @@ public struct Complaint: Sendable {
     /// Events of `type` (at `stage`, when given), in date order.
     public func events(_ type: EventType, stage: Int? = nil) -> [TimelineEvent] {
         // Chosen by their keys; usually there are none, and then no array is made.
-        storage.keys.indices.compactMap { Self.key(storage.keys[$0], is: type, at: stage) ? storage.events[$0] : nil }
+        indices(type, stage: stage).map { storage.events[$0] }
+    }
+
+    /// Where in `events` the events of `type` (at `stage`, when given) are, found by their keys
+    /// as they are asked for: a check that needs only some of their fields reads those events alone.
+    func indices(_ type: EventType, stage: Int? = nil) -> EventIndices {
+        EventIndices(keys: storage.keys, type: type, stage: stage)
     }
 
     /// The first event of `type` (at `stage`, when given).
@@ -83,14 +89,7 @@ public struct Complaint: Sendable {
     }
 
     /// Where in `events` the first event of `type` (at `stage`, when given) is.
-    func firstIndex(_ type: EventType, stage: Int? = nil) -> Int? {
-        storage.keys.firstIndex { Self.key($0, is: type, at: stage) }
-    }
-
-    /// Whether the event with this key is of `type` (at `stage`, when given).
-    private static func key(_ key: EventKey, is type: EventType, at stage: Int?) -> Bool {
-        key.type == type && (stage == nil || key.stage == stage)
-    }
+    func firstIndex(_ type: EventType, stage: Int? = nil) -> Int? { indices(type, stage: stage).first }
 
     /// The points raised at a stage: at stage 1 those on the receipt; at stage 2 those on the
     /// escalation request (all stage 1 points when it names none).
@@ -117,6 +116,38 @@ struct EventKey: Sendable {
     let type: EventType
     let stage: Int?
     let date: CivilDate
+
+    /// Whether the event is of `type` (at `stage`, when given).
+    func `is`(_ type: EventType, at stage: Int?) -> Bool { self.type == type && (stage == nil || self.stage == stage) }
+}
+
+/// The places of a complaint's events of one type (at one stage, when given), found as they are
+/// iterated (`Complaint.indices`). A value holding no closure, so asking makes no allocation.
+struct EventIndices: Sequence {
+    let keys: [EventKey]
+    let type: EventType
+    let stage: Int?
+
+    /// The first place, if any.
+    var first: Int? {
+        var iterator = makeIterator()
+        return iterator.next()
+    }
+
+    func makeIterator() -> Iterator { Iterator(indices: self, position: 0) }
+
+    struct Iterator: IteratorProtocol {
+        let indices: EventIndices
+        var position: Int
+
+        mutating func next() -> Int? {
+            while position < indices.keys.count {
+                defer { position += 1 }
+                if indices.keys[position].is(indices.type, at: indices.stage) { return position }
+            }
+            return nil
+        }
+    }
 }
 
 extension TimelineEvent {
