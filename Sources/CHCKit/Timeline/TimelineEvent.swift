@@ -88,9 +88,8 @@ public final class TimelineEvent: Sendable {
 
     /// The same event at `stage` (for an event whose stage the timeline left implicit).
     public func atStage(_ stage: Int) -> TimelineEvent {
-        TimelineEvent(type: type, moment: moment, stage: stage, points: points, addresses: addresses, includes: includes, handler: handler,
-                      isFinal: isFinal, extendedTo: extendedTo, extensionDays: extensionDays, reason: reason, goodReason: goodReason,
-                      ombudsmanDetails: ombudsmanDetails, agreed: agreed, channel: channel, incidentDate: incidentDate,
-                      ombudsmanRightsExplained: ombudsmanRightsExplained, text: text, location: location, order: order)
+        var details = details  // rare (a stage left implicit), so through the details value
+        details.stage = stage
+        return TimelineEvent(type: type, moment: moment, details: details, location: location, order: order)
     }
 }
