@@ -88,13 +88,16 @@ import Testing
         events:
           - {date: 2024-06-03, type: complaint-received}
           - {date: 2024-06-04, type: acknowledged}
-          - {date: 2024-06-14, type: response}
+          - {date: 2024-06-14, type: response, handler: officer-1, includes: [decision]}
           - {date: 2024-06-20, type: escalation-requested}
           - {date: 2024-06-21, type: acknowledged}
           - {date: 2024-07-10, type: response, stage: 2}
         """, file: "t.yaml")
         let staged = complaints[0].events.filter(\.type.isStaged)
         #expect(staged.map(\.stage) == [1, 1, 2, 2])
+        // The event given its stage keeps everything else it had.
+        let response = try #require(complaints[0].first(.response, stage: 1))
+        #expect(response.handler == "officer-1" && response.includes == ["decision"] && response.location.line == 5)
     }
 
     @Test func extensionNeedsToOrDays() {
