@@ -261,6 +261,24 @@ import Testing
         #expect(own.message.contains("Luton Borough Council policy"))
     }
 
+    @Test func aComplaintReceivedAfterThePolicyCutOffCountsFromTheNextWorkingDay() throws {
+        // Cut-off 17:00. Received Mon 3 Jun 2024: acknowledged Tue 11 Jun, the sixth working day
+        // after the Monday but the fifth after the Tuesday a late arrival counts from.
+        let policy = try PolicyYAML.load(path("Examples/policies/compliant-2024.yaml"))
+        let timeline = { (time: String) in """
+            complaint: T-6
+            events:
+              - {date: "2024-06-03T\(time)", type: complaint-received}
+              - {date: 2024-06-11, type: acknowledged, stage: 1}
+            """ }
+        let late = try check(timeline("18:30:00"), asOf: "2024-12-31", policy: policy)
+        #expect(late.evaluation("HOS2024-6.2")?.outcome == .compliant)
+        #expect(late.evaluation("HOS2024-6.2")?.timing?.anchor == date("2024-06-04"))
+        let early = try check(timeline("16:30:00"), asOf: "2024-12-31", policy: policy)
+        #expect(early.evaluation("HOS2024-6.2")?.outcome == .breach)
+        #expect(early.evaluation("HOS2024-6.2")?.timing?.anchor == date("2024-06-03"))
+    }
+
     /// The complaint's own `calendar:` picks the region's bank holidays: St Andrew's Day moved to
     /// Monday 1 December 2025 in Scotland only; 12 July 2024 is a holiday in Northern Ireland only.
     @Test(arguments: [
