@@ -261,6 +261,24 @@ import Testing
         #expect(own.message.contains("Luton Borough Council policy"))
     }
 
+    @Test func responseContentsCountInAnyOrderAndAcrossTheStagesResponses() throws {
+        // HOS2024-6.9 names seven elements; they are looked for first where the rule lists them,
+        // then anywhere, in every stage 1 response.
+        let timeline = { (first: String, second: String) in """
+            complaint: T-7
+            events:
+              - {date: 2024-06-03, type: complaint-received}
+              - {date: 2024-06-04, type: acknowledged, stage: 1}
+              - {date: 2024-06-14, type: response, stage: 1, includes: [\(first)]}
+              - {date: 2024-06-17, type: response, stage: 1, includes: [\(second)]}
+            """ }
+        let split = try check(timeline("escalation, remedy, reasons, decision", "outstanding-actions, stage, definition"), pack: "hos-2024", asOf: "2024-12-31")
+        #expect(split.evaluation("HOS2024-6.9")?.outcome == .compliant)
+        let short = try check(timeline("escalation, reasons, decision", "outstanding-actions, stage, definition"), pack: "hos-2024", asOf: "2024-12-31")
+        let finding = try #require(short.findings("HOS2024-6.9").first)
+        #expect(finding.status == .breach && finding.message.contains("does not confirm the remedy offered") && finding.location.line == 5)
+    }
+
     @Test func aComplaintReceivedAfterThePolicyCutOffCountsFromTheNextWorkingDay() throws {
         // Cut-off 17:00. Received Mon 3 Jun 2024: acknowledged Tue 11 Jun, the sixth working day
         // after the Monday but the fifth after the Tuesday a late arrival counts from.
