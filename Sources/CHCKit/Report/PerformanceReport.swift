@@ -106,10 +106,9 @@ public struct PerformanceReport: Sendable, Encodable {
         let from: CivilDate, to: CivilDate, asOf: CivilDate, homes: Int?
         let calendar: @Sendable (ComplaintResult) -> WorkingDayCalendar
         var complaints = 0, escalated = 0
-        /// Each rule's tally, in order of first appearance, with its rule's identity beside it: a
-        /// rule is found by comparing pointers, first at the place its evaluation had (a pack's
-        /// rules come in the same order for every complaint), with no hashing.
-        var tallyRules: [ObjectIdentifier] = []
+        /// Each rule's tally, in order of first appearance: a rule is found by comparing pointers,
+        /// first at the place its evaluation had (a pack's rules come in the same order for every
+        /// complaint), with no hashing.
         var tallyList: [Tally] = []
         typealias Tally = (rule: Rule, pack: String, compliant: Int, breached: Int, notEvaluable: Int, pending: Int)
         var s1 = 0, s1InTime = 0, s2 = 0, s2InTime = 0
@@ -201,15 +200,13 @@ public struct PerformanceReport: Sendable, Encodable {
 
         /// Counts one rule's outcome (a breach only when it has a breach finding).
         private mutating func tally(_ rule: Rule, pack: String, _ outcome: Outcome, breached: Bool, hint: Int) {
-            let key = ObjectIdentifier(rule)
             let slot: Int
-            if hint < tallyRules.count, tallyRules[hint] == key {
+            if hint < tallyList.count, tallyList[hint].rule === rule {
                 slot = hint
-            } else if let known = tallyRules.firstIndex(of: key) {
+            } else if let known = tallyList.firstIndex(where: { $0.rule === rule }) {
                 slot = known
             } else {
                 slot = tallyList.count
-                tallyRules.append(key)
                 tallyList.append((rule, pack, 0, 0, 0, 0))
             }
             switch outcome {
@@ -231,7 +228,6 @@ public struct PerformanceReport: Sendable, Encodable {
             s2 += other.s2
             s2InTime += other.s2InTime
             // A rule in both lists is counted together by `finish`, which merges tallies by id.
-            tallyRules += other.tallyRules
             tallyList += other.tallyList
             for (key, m) in other.monthly.enumerated() {
                 var sum = monthly[key]
