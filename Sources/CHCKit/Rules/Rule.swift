@@ -53,7 +53,6 @@ public final class Rule: Sendable {
         self.check = check
         self.examples = examples
         self.location = location
-        if case let .deadline(spec) = check, spec.event == .response, !id.utf8.contains(47) { codeResponseStage = spec.stage } else { codeResponseStage = nil }
         if case let .deadline(spec) = check {
             deadline = DeadlineTerms(spec)
             extensionParagraph = spec.extensionLimit?.paragraph
@@ -61,6 +60,7 @@ public final class Rule: Sendable {
             deadline = nil
             extensionParagraph = nil
         }
+        codeResponseStage = deadline.flatMap { $0.event == .response && !id.utf8.contains(47) ? $0.stage : nil }
     }
 }
 
