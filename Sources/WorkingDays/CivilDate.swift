@@ -90,18 +90,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         // Ten ASCII digits and dashes written in place: findings print several dates each, and
         // the padded interpolation made five strings for one.
         return String(unsafeUninitializedCapacity: 10) { bytes in
-            func digits(_ value: Int, _ width: Int, at start: Int) {
-                var value = value
-                for index in stride(from: start + width - 1, through: start, by: -1) {
-                    bytes[index] = UInt8(48 + value % 10)
-                    value /= 10
-                }
-            }
-            digits(y, 4, at: 0)
+            Self.write(y, digits: 4, into: bytes, at: 0)
             bytes[4] = 45  // -
-            digits(m, 2, at: 5)
+            Self.write(m, digits: 2, into: bytes, at: 5)
             bytes[7] = 45
-            digits(d, 2, at: 8)
+            Self.write(d, digits: 2, into: bytes, at: 8)
             return 10
         }
     }
@@ -112,29 +105,32 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         guard (1000...9999).contains(y) else { return "\(weekday.shortName) \(d) \(CivilDate.monthNames[m - 1].prefix(3)) \(y)" }
         // Written in place, like `description`: a finding's message prints several dates, and
         // the interpolation made a string of every part (and an array of weekday names).
-        let weekday = weekday.rawValue - 1
+        let weekday = weekday.letters
         return String(unsafeUninitializedCapacity: 15) { bytes in
-            var count = 0
-            func put(_ byte: UInt8) {
-                bytes[count] = byte
-                count += 1
-            }
-            for k in 0..<3 { put(Self.weekdayLetters.utf8Start[3 * weekday + k]) }
-            put(32)
-            if d >= 10 { put(UInt8(48 + d / 10)) }
-            put(UInt8(48 + d % 10))
-            put(32)
-            for k in 0..<3 { put(Self.monthLetters.utf8Start[3 * (m - 1) + k]) }
-            put(32)
-            put(UInt8(48 + y / 1000))
-            put(UInt8(48 + y / 100 % 10))
-            put(UInt8(48 + y / 10 % 10))
-            put(UInt8(48 + y % 10))
-            return count
+            var count = 3
+            _ = bytes.initialize(from: weekday)
+            bytes[count] = 32
+            let dayDigits = d >= 10 ? 2 : 1
+            Self.write(d, digits: dayDigits, into: bytes, at: count + 1)
+            count += 1 + dayDigits
+            bytes[count] = 32
+            for k in 0..<3 { bytes[count + 1 + k] = Self.monthLetters.utf8Start[3 * (m - 1) + k] }
+            bytes[count + 4] = 32
+            Self.write(y, digits: 4, into: bytes, at: count + 5)
+            return count + 9
         }
     }
-    private static let weekdayLetters: StaticString = "MonTueWedThuFriSatSun"
+    /// Each month's first three letters (`monthNames` is an array of strings; this is read in place).
     private static let monthLetters: StaticString = "JanFebMarAprMayJunJulAugSepOctNovDec"
+
+    /// Writes the last `digits` decimal digits of `value` (not negative) into `bytes` from `start`.
+    private static func write(_ value: Int, digits: Int, into bytes: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        var value = value
+        for index in stride(from: start + digits - 1, through: start, by: -1) {
+            bytes[index] = UInt8(48 + value % 10)
+            value /= 10
+        }
+    }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
@@ -174,17 +170,13 @@ private func pad(_ value: Int, _ width: Int) -> String {
 public enum Weekday: Int, Sendable, CaseIterable {
     case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
 
-    public var shortName: String {
-        switch self {
-        case .monday: "Mon"
-        case .tuesday: "Tue"
-        case .wednesday: "Wed"
-        case .thursday: "Thu"
-        case .friday: "Fri"
-        case .saturday: "Sat"
-        case .sunday: "Sun"
-        }
+    public var shortName: String { String(decoding: letters, as: UTF8.self) }
+
+    /// The three letters of `shortName`, read in place (`CivilDate.longDescription` copies them).
+    var letters: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: Weekday.shortNames.utf8Start + 3 * (rawValue - 1), count: 3)
     }
+    private static let shortNames: StaticString = "MonTueWedThuFriSatSun"
     public var name: String {
         ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][rawValue - 1]
     }
