@@ -38,8 +38,11 @@ public struct Checker: Sendable {
         self.options = options
         let overlay = options.policy?.overlayPack()
         self.overlay = overlay
-        packIDs = ((options.forcedPack.map { [$0] } ?? []) + library.packs).map { ($0, [$0.id] + (overlay.map { [$0.id] } ?? [])) }
+        packIDs = ((options.forcedPack.map { [$0] } ?? []) + library.packs).map { ($0, Self.ids(of: $0, overlay: overlay)) }
     }
+
+    /// The ids a result judged by `pack` names: the pack's, and the overlay's after it.
+    private static func ids(of pack: RulePack?, overlay: RulePack?) -> [String] { [pack?.id, overlay?.id].compactMap { $0 } }
 
     /// Every rule's evaluation of one complaint.
     public func check(_ complaint: Complaint) -> ComplaintResult {
@@ -66,10 +69,10 @@ public struct Checker: Sendable {
             }
         }
         if let pack = options.forcedPack ?? library.codePack(inForceOn: received) {
-            packsUsed = packIDs.first { $0.pack === pack }?.ids ?? [pack.id] + (overlay.map { [$0.id] } ?? [])
+            packsUsed = packIDs.first { $0.pack === pack }?.ids ?? Self.ids(of: pack, overlay: overlay)
             evaluateAll(of: pack, label: nil)
         } else {
-            packsUsed = overlay.map { [$0.id] } ?? []
+            packsUsed = Self.ids(of: nil, overlay: overlay)
             evaluations.append(noCodeInForce(complaint, received: received))
         }
         if let overlay {
