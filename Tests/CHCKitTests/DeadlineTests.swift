@@ -261,6 +261,17 @@ import Testing
         #expect(own.message.contains("Luton Borough Council policy"))
     }
 
+    @Test func beforeAnyCodeThePolicyAloneIsNamed() throws {
+        let policy = try PolicyYAML.load(path("Rules/policies/luton-2022.yaml"))
+        let result = try check("""
+        complaint: T-8
+        events:
+          - {date: 2015-03-02, type: complaint-received}
+        """, asOf: "2015-12-31", policy: policy)
+        #expect(result.packs == ["luton-2022"])
+        #expect(result.evaluation("chc/no-code-in-force")?.outcome == .notEvaluable)
+    }
+
     @Test func responseContentsCountInAnyOrderAndAcrossTheStagesResponses() throws {
         // HOS2024-6.9 names seven elements; they are looked for first where the rule lists them,
         // then anywhere, in every stage 1 response.
