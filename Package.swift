@@ -1,13 +1,25 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The layers, each a target so that a dependency loop is a compile error:
+//
+//   WorkingDays  the calendar (dates, bank holidays, working-day arithmetic); no dependencies
+//   CHCModel     complaints, events, findings, locations, errors: plain values
+//   CHCIngest    reading files (YAML, CSV, holidays, policies) and the threads that stream them
+//   CHCChecks    rule packs, the check kinds and their registry, the checker, the linter
+//   CHCOutput    every output format and its registry, the report, the worklist
+//   chc          the command line: parses options and calls the layers
+//
+// See docs/architecture.md.
 let package = Package(
     name: "chc",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "chc", targets: ["chc"]),
-        .library(name: "CHCKit", targets: ["CHCKit"]),
         .library(name: "WorkingDays", targets: ["WorkingDays"]),
+        // The readers' public entry points, for the fuzzing package in Fuzz/.
+        .library(name: "CHCIngest", targets: ["CHCIngest"]),
+        .library(name: "CHCChecks", targets: ["CHCChecks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -15,18 +27,25 @@ let package = Package(
     ],
     targets: [
         .target(name: "WorkingDays"),
-        .target(
-            name: "CHCKit",
-            dependencies: ["WorkingDays", .product(name: "Yams", package: "Yams")]
-        ),
+        .target(name: "CHCModel", dependencies: ["WorkingDays"]),
+        .target(name: "CHCIngest", dependencies: ["CHCModel", "WorkingDays", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CHCChecks", dependencies: ["CHCIngest", "CHCModel", "WorkingDays", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CHCOutput", dependencies: ["CHCChecks", "CHCIngest", "CHCModel", "WorkingDays"]),
         .executableTarget(
             name: "chc",
-            dependencies: ["CHCKit", "WorkingDays", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "CHCOutput", "CHCChecks", "CHCIngest", "CHCModel", "WorkingDays",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Helpers shared by the test targets (a seeded random number generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "WorkingDaysTests", dependencies: ["WorkingDays", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CHCKitTests", dependencies: ["CHCKit", "WorkingDays", "TestSupport"], exclude: ["Fixtures", "Goldens", "BadInput"]),
+        .testTarget(
+            name: "CHCKitTests",
+            dependencies: ["CHCOutput", "CHCChecks", "CHCIngest", "CHCModel", "WorkingDays", "TestSupport"],
+            exclude: ["Fixtures", "Goldens", "BadInput"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,8 @@
 import ArgumentParser
-import CHCKit
+import CHCChecks
+import CHCIngest
+import CHCModel
+import CHCOutput
 
 /// The `chc` command: a thin shell over CHCKit.
 struct CHC: ParsableCommand {

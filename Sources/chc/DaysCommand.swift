@@ -1,5 +1,8 @@
 import ArgumentParser
-import CHCKit
+import CHCChecks
+import CHCIngest
+import CHCModel
+import CHCOutput
 import WorkingDays
 
 /// `chc days FROM TO` and `chc days FROM +N`: working-day arithmetic on a chosen calendar.

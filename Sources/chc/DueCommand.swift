@@ -1,5 +1,8 @@
 import ArgumentParser
-import CHCKit
+import CHCChecks
+import CHCIngest
+import CHCModel
+import CHCOutput
 import Foundation
 
 /// `chc due PATH...`: the morning worklist of open deadlines.

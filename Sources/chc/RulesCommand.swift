@@ -1,5 +1,8 @@
 import ArgumentParser
-import CHCKit
+import CHCChecks
+import CHCIngest
+import CHCModel
+import CHCOutput
 import Foundation
 import WorkingDays
 
@@ -39,7 +42,7 @@ struct RulesCommand: ParsableCommand {
             for pack in try options.library().packs.sorted(by: { $0.id < $1.id }) where self.pack == nil || pack.id == self.pack {
                 print("\(pack.id) — \(pack.title) (\(pack.inForceDescription))")
                 for rule in pack.rules {
-                    print("  \(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.check.kind.padding(toLength: 20, withPad: " ", startingAt: 0)) \(rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.confidence.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(rule.summary)")
+                    print("  \(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.kind.padding(toLength: 20, withPad: " ", startingAt: 0)) \(rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.confidence.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(rule.summary)")
                 }
             }
         }

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 
 /// The bad-input corpus (`BadInput/`): every file is rejected with a located, specific error —
 /// never a crash, never silence. `BadInput/expected.tsv` lists, per file, the line, column and

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 
 /// The CSV reader against tables it should read back exactly: random fields (quoted and not,
 /// with separators, quotes, newlines, CR and non-ASCII text), LF or CRLF line ends, read in

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import WorkingDays
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 
 /// `Checker.replica` gives each checking thread its own rules and calendars; a replica must
 /// judge exactly as the original does, share none of the objects a check retains, and count

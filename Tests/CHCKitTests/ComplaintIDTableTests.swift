@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 
 /// `ComplaintIDTable` numbers an event log's complaint ids in the first pass; a wrong number
 /// would give a row to another complaint.

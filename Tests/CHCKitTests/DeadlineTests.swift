@@ -1,5 +1,8 @@
 import Testing
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 
 /// Deadlines under the 2024 Code: extensions, holds, missing anchors, overdue vs pending,
 /// several responses at a stage, events out of order.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 
 /// CSV event logs: RFC 4180 edge cases, located row errors, column maps.
 @Suite struct EventLogCSVTests {

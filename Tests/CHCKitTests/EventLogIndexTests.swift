@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 
 /// Pass 1 reads a big log's second half on another thread (`EventLogIndex`); joined or not,
 /// the index must be the one a single reader makes.

@@ -4,7 +4,10 @@ import FoundationXML
 #endif
 import Testing
 import TestSupport
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 
 /// The machine formats: SARIF validates against the official schema, JUnit parses with the
 /// right counts, CSV cannot inject formulas, GitHub annotations are escaped.

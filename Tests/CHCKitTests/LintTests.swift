@@ -1,5 +1,8 @@
 import Testing
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 
 /// `chc lint`: the three example policies (every expected finding asserted) and each rule
 /// firing and not firing.

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 
 /// `ParallelEventLog` splits an event log's complaints between threads; whatever the number of
 /// threads, the complaints, their order and the problems must be those of one thread reading

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 import WorkingDays
 
 /// `chc report` on a small log whose figures are worked out by hand.

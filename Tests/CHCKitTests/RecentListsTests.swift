@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 
 /// `RecentLists` shares the arrays of repeated `;` lists between rows; a wrong hit would give a
 /// row another row's points.

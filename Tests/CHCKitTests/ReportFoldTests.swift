@@ -2,7 +2,10 @@ import Foundation
 import Testing
 import TestSupport
 import WorkingDays
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 
 /// `chc report` sums on every checking thread and merges the sums (`CheckSession.fold`,
 /// `Accumulator.merge`); the report must be the one a single running total gives.

@@ -1,5 +1,8 @@
 import Testing
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 
 /// Every rule in every shipped pack carries a breach and a compliant example, and they pass.
 @Suite struct RuleExampleTests {

@@ -1,5 +1,8 @@
 import Testing
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 
 /// A mistake in a rule file is an error at its file:line:col, found when the pack loads.
 @Suite struct RulePackValidationTests {

@@ -1,5 +1,8 @@
 import Testing
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 
 /// The examples built from the Ombudsman's reports: their findings are pinned as golden JSON,
 /// and where a report states a conclusion the tool must agree — or the test names the

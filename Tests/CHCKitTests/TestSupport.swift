@@ -1,5 +1,8 @@
 import Foundation
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 import WorkingDays
 
 /// The package root, for reading shipped packs, examples and goldens.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import CHCKit
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
 
 /// Each validation error names file:line:col and what was expected.
 @Suite struct TimelineValidationTests {

@@ -1,0 +1,139 @@
+import CHCIngest
+import CHCModel
+import WorkingDays
+import Yams
+
+/// What a check run is judged against.
+package struct CheckOptions: Sendable {
+    /// The day deadlines are judged as of: a deadline passed before it with no event is overdue.
+    package var asOf: CivilDate
+    /// One pack for every complaint (`--rules`); otherwise the Code in force on each receipt date.
+    package var forcedPack: RulePack?
+    /// The landlord's own targets (`--policy`), layered on the Code.
+    package var policy: PolicyConfig?
+    /// Whether findings carry their messages. A run that only counts outcomes (`chc report`,
+    /// `chc due`) turns this off and skips composing text nobody reads; findings then have an
+    /// empty message.
+    package var composesMessages: Bool
+
+    package init(asOf: CivilDate, forcedPack: RulePack? = nil, policy: PolicyConfig? = nil, composesMessages: Bool = true) {
+        self.asOf = asOf
+        self.forcedPack = forcedPack
+        self.policy = policy
+        self.composesMessages = composesMessages
+    }
+}
+
+/// Judges complaints by the rule packs: the Code in force on each receipt date (or a forced
+/// pack), plus a landlord's policy overlay.
+package struct Checker: Sendable {
+    package let library: RuleLibrary
+    package let calendars: CalendarSetup
+    package let options: CheckOptions
+    private let overlay: RulePack?
+    /// For each pack a complaint may be judged by, the ids of the packs its result names (with
+    /// the overlay's): made once, so a result shares the list instead of allocating its own.
+    private let packIDs: [(pack: RulePack, ids: [String])]
+
+    package init(library: RuleLibrary, calendars: CalendarSetup, options: CheckOptions) {
+        self.library = library
+        self.calendars = calendars
+        self.options = options
+        let overlay = options.policy?.overlayPack()
+        self.overlay = overlay
+        packIDs = ((options.forcedPack.map { [$0] } ?? []) + library.packs).map { ($0, Self.ids(of: $0, overlay: overlay)) }
+    }
+
+    /// The ids a result judged by `pack` names: the pack's, and the overlay's after it.
+    private static func ids(of pack: RulePack?, overlay: RulePack?) -> [String] { [pack?.id, overlay?.id].compactMap { $0 } }
+
+    /// Every rule's evaluation of one complaint.
+    package func check(_ complaint: Complaint) -> ComplaintResult {
+        let region = complaint.calendar ?? options.policy?.calendar
+        var evaluations: [RuleEvaluation] = []
+        var packsUsed: [String]
+        let received = complaint.receivedDate ?? options.asOf
+        var context: EvaluationContext?
+        /// Every rule of `pack`, in one context moved from rule to rule.
+        func evaluateAll(of pack: RulePack, label: String?) {
+            guard let first = pack.rules.first else { return }
+            let calendar = calendars.calendar(region ?? pack.calendar)
+            let shared = context ?? EvaluationContext(complaint: complaint, pack: pack, rule: first, calendar: calendar,
+                                                      asOf: options.asOf, cutOff: options.policy?.cutOffTime, label: label,
+                                                      composesMessages: options.composesMessages)
+            context = shared
+            shared.pack = pack
+            shared.calendar = calendar
+            shared.label = label
+            evaluations.reserveCapacity(evaluations.count + pack.rules.count)
+            for rule in pack.rules {
+                shared.rule = rule
+                evaluations.append(Checker.evaluate(in: shared))
+            }
+        }
+        if let pack = options.forcedPack ?? library.codePack(inForceOn: received) {
+            packsUsed = packIDs.first { $0.pack === pack }?.ids ?? Self.ids(of: pack, overlay: overlay)
+            evaluateAll(of: pack, label: nil)
+        } else {
+            packsUsed = Self.ids(of: nil, overlay: overlay)
+            evaluations.append(noCodeInForce(complaint, received: received))
+        }
+        if let overlay {
+            evaluateAll(of: overlay, label: "\(options.policy?.landlord ?? overlay.id) policy")
+        }
+        return ComplaintResult(complaint: complaint, packs: packsUsed, evaluations: evaluations)
+    }
+
+    /// One rule's evaluation of one complaint.
+    package static func evaluate(_ rule: Rule, of complaint: Complaint, pack: RulePack, calendar: WorkingDayCalendar,
+                                asOf: CivilDate, cutOff: TimeOfDay? = nil, label: String? = nil) -> RuleEvaluation {
+        evaluate(in: EvaluationContext(complaint: complaint, pack: pack, rule: rule, calendar: calendar, asOf: asOf, cutOff: cutOff, label: label))
+    }
+
+    /// The context's rule's evaluation of its complaint.
+    static func evaluate(in context: EvaluationContext) -> RuleEvaluation {
+        do {
+            return try context.rule.check.evaluate(in: context)
+        } catch {
+            return context.evaluation(.notEvaluable, [context.finding(.notEvaluable, "cannot count working days: \(error)", severity: .note)])
+        }
+    }
+
+    /// The same checker (same rules, calendars and options, same results) made of objects of its
+    /// own, for a thread of its own. Every complaint's check retains the rules, the pack, its id
+    /// and the calendar it is judged by; when two threads do that to the same objects they
+    /// contend for the cache lines holding the reference counts (a quarter more CPU time on two
+    /// threads than on one). The packs are read again from their text, so nothing here needs to
+    /// know their fields; the policy's settings, read once per complaint, are shared.
+    package func forThread() -> Checker {
+        var options = options
+        options.forcedPack = options.forcedPack?.forThread()
+        return Checker(library: RuleLibrary(packs: library.packs.map { $0.forThread() }), calendars: calendars.replica(), options: options)
+    }
+
+    private func noCodeInForce(_ complaint: Complaint, received: CivilDate) -> RuleEvaluation {
+        let known = library.packs.filter { $0.kind == .code }.map { "\($0.id) (\($0.inForceDescription))" }.joined(separator: ", ")
+        let rule = Rule(id: "chc/no-code-in-force", paragraph: "", summary: "No Code pack covers the complaint's receipt date.",
+                        severity: .note, confidence: .confirmed, url: "", note: nil,
+                        hint: "Name a pack with --rules to judge it by a particular Code.",
+                        check: NoCodeInForce(), examples: [], location: complaint.location)
+        let finding = Finding(complaint: complaint.id, rule: rule.id, pack: "", check: .init(kind: "none", event: nil, stage: nil),
+                              severity: .note, status: .notEvaluable,
+                              message: "no Code pack is in force for a complaint received on \(received) (packs: \(known.isEmpty ? "none loaded" : known))",
+                              anchor: nil, due: nil, actual: nil, workingDaysTaken: nil, workingDaysLate: nil,
+                              citation: .init(paragraph: "", summary: rule.summary, url: "", source: "confirmed"),
+                              location: complaint.location, hint: rule.hint)
+        return RuleEvaluation(rule: rule, pack: "", outcome: .notEvaluable, findings: [finding], openDeadline: nil, timing: nil)
+    }
+}
+
+/// The check of the rule that reports a complaint no Code pack covers: not a kind a pack can use.
+private final class NoCodeInForce: CheckKind {
+    static let name = "none"
+    static let summary = "No Code pack covers the complaint's receipt date."
+    static let example = ""
+    static func read(_ node: Node, reader: YAMLReader) -> NoCodeInForce? { nil }
+    var subject: CheckSubject { CheckSubject(event: nil, stage: nil) }
+    var parameters: String { "" }
+    func evaluate(in context: EvaluationContext) -> RuleEvaluation { context.evaluation(.notApplicable) }
+}

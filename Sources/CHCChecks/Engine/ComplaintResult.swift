@@ -1,0 +1,79 @@
+import CHCIngest
+import CHCModel
+import WorkingDays
+
+/// What happened when one rule was applied to one complaint.
+package enum Outcome: String, Sendable, Codable {
+    /// The rule was met.
+    case compliant
+    /// At least one breach or overdue finding.
+    case breach
+    /// The rule needs data the timeline lacks.
+    case notEvaluable = "not-evaluable"
+    /// A deadline that has not yet passed.
+    case pending
+    /// The rule does not apply (e.g. a stage 2 rule when there was no escalation).
+    case notApplicable = "not-applicable"
+}
+
+/// One rule's evaluation of one complaint.
+package struct RuleEvaluation: Sendable {
+    package let rule: Rule
+    package let pack: String
+    package let outcome: Outcome
+    package let findings: [Finding]
+    /// For a deadline still open (pending or overdue): the due date and what is awaited.
+    package let openDeadline: OpenDeadline?
+    /// For a deadline: when it was due, when the event happened and the working days taken.
+    package let timing: DeadlineTiming?
+
+    package init(rule: Rule, pack: String, outcome: Outcome, findings: [Finding], openDeadline: OpenDeadline?, timing: DeadlineTiming?) {
+        self.rule = rule
+        self.pack = pack
+        self.outcome = outcome
+        self.findings = findings
+        self.openDeadline = openDeadline
+        self.timing = timing
+    }
+}
+
+/// The dates behind a deadline's outcome, kept for compliant outcomes too.
+package struct DeadlineTiming: Sendable, Codable, Equatable {
+    package let anchor: CivilDate
+    package let due: CivilDate
+    package let actual: CivilDate?
+    package let workingDaysTaken: Int?
+}
+
+/// A deadline that has not been met yet, for the `chc due` worklist.
+package struct OpenDeadline: Sendable {
+    package let event: EventType
+    package let stage: Int
+    package let due: CivilDate
+    /// The clock is stopped by an agreed hold that has not been resumed.
+    package let onHold: Bool
+    /// Working days from the run's date to the due date; negative when overdue.
+    package let workingDaysLeft: Int
+}
+
+/// Every rule's evaluation of one complaint, and the packs used.
+package struct ComplaintResult: Sendable {
+    package let complaint: Complaint
+    /// The Code pack (and policy) the complaint was judged by.
+    package let packs: [String]
+    package let evaluations: [RuleEvaluation]
+
+    package init(complaint: Complaint, packs: [String], evaluations: [RuleEvaluation]) {
+        self.complaint = complaint
+        self.packs = packs
+        self.evaluations = evaluations
+    }
+
+    /// All findings in a deterministic order: by date, then rule.
+    package var findings: [Finding] {
+        evaluations.flatMap(\.findings).sorted {
+            let a = $0.actual ?? $0.due ?? .init(dayNumber: Int.max), b = $1.actual ?? $1.due ?? .init(dayNumber: Int.max)
+            return (a, $0.rule, $0.message) < (b, $1.rule, $1.message)
+        }
+    }
+}

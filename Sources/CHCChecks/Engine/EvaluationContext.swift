@@ -1,0 +1,61 @@
+import CHCIngest
+import CHCModel
+import WorkingDays
+
+/// Everything a check needs to judge one complaint by one rule. A class, so that the checks
+/// pass it around without copying the complaint (copies of its arrays and strings showed up
+/// as a third of the run time in a profile); one per complaint, moved from rule to rule.
+package final class EvaluationContext {
+    package let complaint: Complaint
+    package var pack: RulePack
+    package var rule: Rule
+    package var calendar: WorkingDayCalendar
+    package let asOf: CivilDate
+    package let cutOff: TimeOfDay?
+    /// Human label for the pack's timescales in messages, e.g. "Luton policy".
+    package var label: String?
+    /// When false, findings are made without their message (see `CheckOptions`).
+    package let composesMessages: Bool
+
+    package init(complaint: Complaint, pack: RulePack, rule: Rule, calendar: WorkingDayCalendar, asOf: CivilDate, cutOff: TimeOfDay?, label: String?,
+         composesMessages: Bool = true) {
+        self.composesMessages = composesMessages
+        self.complaint = complaint
+        self.pack = pack
+        self.rule = rule
+        self.calendar = calendar
+        self.asOf = asOf
+        self.cutOff = cutOff
+        self.label = label
+    }
+
+    /// A finding of this rule about this complaint; `message` is composed only when wanted.
+    package func finding(_ status: Finding.Status, _ message: @autoclosure () -> String, severity: Severity? = nil, anchor: Finding.AnchorRef? = nil,
+                 due: CivilDate? = nil, actual: CivilDate? = nil, taken: Int? = nil, late: Int? = nil,
+                 at location: SourceLocation? = nil, paragraph: String? = nil, hint: String? = nil) -> Finding {
+        let subject = rule.subject
+        return Finding(
+            complaint: complaint.id, rule: rule.id, pack: pack.id,
+            check: .init(kind: rule.kind, event: subject.event?.rawValue, stage: subject.stage),
+            severity: severity ?? rule.severity, status: status, message: !composesMessages ? "" : status == .notEvaluable ? message() : message() + caveat,
+            anchor: anchor, due: due, actual: actual, workingDaysTaken: taken, workingDaysLate: late,
+            citation: .init(paragraph: paragraph ?? rule.paragraph, summary: rule.summary, url: rule.url, source: rule.confidence.rawValue),
+            location: location ?? complaint.location, hint: hint ?? rule.hint)
+    }
+
+    /// What a reader must know about how sure the rule is.
+    private var caveat: String {
+        switch rule.confidence {
+        case .confirmed: ""
+        case .secondary: " [source: secondary — not read in full, with its number, in the Code's own text]"
+        case .unconfirmed: " [source: unconfirmed — not read in the Code's text; review before relying on it]"
+        }
+    }
+
+    package func evaluation(_ outcome: Outcome, _ findings: [Finding] = [], open: OpenDeadline? = nil, timing: DeadlineTiming? = nil) -> RuleEvaluation {
+        RuleEvaluation(rule: rule, pack: pack.id, outcome: outcome, findings: findings, openDeadline: open, timing: timing)
+    }
+
+    /// `stage 1 ` or empty.
+    package func stageLabel(_ stage: Int?) -> String { stage.map { "stage \($0) " } ?? "" }
+}

@@ -1,0 +1,56 @@
+import CHCIngest
+import CHCModel
+import Yams
+
+/// `extension-notice`: when a resident is told a response will take longer, they are given the
+/// Ombudsman's contact details.
+package final class ExtensionNoticeCheck: CheckKind {
+    package static let name = "extension-notice"
+    package static let summary = "A resident told that a response will take longer is given the Ombudsman's contact details."
+    package static let example = "{ stage: 1 }"
+
+    package let stage: Int
+
+    package init(stage: Int) { self.stage = stage }
+
+    package static func read(_ node: Node, reader: YAMLReader) -> ExtensionNoticeCheck? {
+        requiredStage(reader.fields(node, "`\(name)`", allowed: ["stage", "ombudsman-details"]), reader: reader).map(ExtensionNoticeCheck.init)
+    }
+
+    package var subject: CheckSubject { CheckSubject(event: .extension, stage: stage) }
+    package var parameters: String { "Ombudsman details on stage \(stage) extensions" }
+
+    /// The config says it once for every stage, so the stage 1 rule asks.
+    package func lintRules(for rule: Rule, in pack: RulePack) -> [LintRule] {
+        guard stage == 1 else { return [] }
+        return [
+            LintRule(for: rule, requirement: "Give the Ombudsman's contact details whenever a response is extended.") { config in
+                guard let details = config.extensionsOmbudsmanDetails else { return .notStated(add: ["extensions: { ombudsman-details: true }"]) }
+                guard details else {
+                    return .notMet(LintProblem(key: "extensions.ombudsman-details", says: "ombudsman-details: false", why: "residents told of an extension must be given the Ombudsman's contact details"))
+                }
+                return .met(evidence: "extensions.ombudsman-details")
+            }
+        ]
+    }
+
+    package func evaluate(in context: EvaluationContext) -> RuleEvaluation {
+        let extensions = context.complaint.events(.extension, stage: stage)
+        guard !extensions.isEmpty else { return context.evaluation(.notApplicable) }
+        var findings: [Finding] = []
+        for event in extensions {
+            switch event.ombudsmanDetails {
+            case true?: continue
+            case false?:
+                findings.append(context.finding(.breach, "stage \(stage) extension notified on \(event.date.longDescription) without the Ombudsman's contact details",
+                                                actual: event.date, at: event.location))
+            case nil:
+                findings.append(context.finding(.notEvaluable, "stage \(stage) extension on \(event.date.longDescription): not recorded whether the Ombudsman's contact details were given",
+                                                severity: .note, actual: event.date, at: event.location,
+                                                hint: "Record `ombudsman-details: true` or `false` on the extension."))
+            }
+        }
+        if findings.contains(where: { $0.status == .breach }) { return context.evaluation(.breach, findings) }
+        return context.evaluation(findings.isEmpty ? .compliant : .notEvaluable, findings)
+    }
+}

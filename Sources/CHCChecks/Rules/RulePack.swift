@@ -1,0 +1,84 @@
+import CHCIngest
+import CHCModel
+import WorkingDays
+
+/// One version of one code (or one landlord's policy) as a set of rules, with the dates it
+/// applies to complaints received in.
+package final class RulePack: Sendable {
+    package enum Kind: String, Sendable { case code, policy }
+
+    package let id: String
+    package let title: String
+    package let source: String
+    package let inForceFrom: CivilDate?
+    package let inForceTo: CivilDate?
+    package let calendar: Region
+    /// For a policy overlay: the Code pack it layers on.
+    package let extends: String?
+    package let kind: Kind
+    package let note: String?
+    package let rules: [Rule]
+    /// The terms of the pack's deadline rules, in rule order (found when a deadline counts from
+    /// another's due date, without going through every rule; plain values, so a search counts
+    /// no references).
+    package let deadlines: [DeadlineTerms]
+    package let file: String
+    /// Where the pack came from, so a thread can build a copy of its own (`forThread`).
+    package let origin: Origin
+
+    /// How a pack was made.
+    package enum Origin: Sendable {
+        /// Read from this rule-pack text, with these check kinds.
+        case text(String, CheckKinds)
+        /// Made by the program (a policy's overlay, a test's pack).
+        case built
+    }
+
+    package init(id: String, title: String, source: String, inForceFrom: CivilDate?, inForceTo: CivilDate?, calendar: Region,
+                extends: String?, kind: Kind, note: String?, rules: [Rule], file: String, origin: Origin = .built) {
+        self.id = id
+        self.title = title
+        self.source = source
+        self.inForceFrom = inForceFrom
+        self.inForceTo = inForceTo
+        self.calendar = calendar
+        self.extends = extends
+        self.kind = kind
+        self.note = note
+        self.rules = rules
+        deadlines = rules.compactMap(\.deadline)
+        self.file = file
+        self.origin = origin
+    }
+
+    /// The same pack, read again from its text so that its rules, their strings and objects
+    /// are new (see `Checker.forThread`); a pack made by the program is shared as it is.
+    package func forThread() -> RulePack {
+        guard case let .text(text, kinds) = origin, let copy = try? RulePackYAML.parse(text.unshared, file: file.unshared, kinds: kinds)
+        else { return self }
+        return copy
+    }
+
+    /// The first deadline on `event` at `stage` (any stage when nil): the one whose due date
+    /// stands in for that event when it never happened.
+    package func deadline(on event: EventType, stage: Int?) -> DeadlineTerms? {
+        deadlines.first { $0.event == event && $0.stage == (stage ?? $0.stage) }
+    }
+
+    /// Whether a complaint received on `date` is judged by this pack.
+    package func isInForce(on date: CivilDate) -> Bool {
+        if let from = inForceFrom, date < from { return false }
+        if let to = inForceTo, date > to { return false }
+        return true
+    }
+
+    /// `from 2024-04-01`, `2022-04-01 to 2024-03-31`.
+    package var inForceDescription: String {
+        switch (inForceFrom, inForceTo) {
+        case let (from?, to?): "\(from) to \(to)"
+        case let (from?, nil): "from \(from)"
+        case let (nil, to?): "until \(to)"
+        case (nil, nil): "always"
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import CHCIngest
+import CHCModel
+import WorkingDays
+import Yams
+
+/// Reads a rule pack file (`rules.md`), validating every rule and example when loaded.
+package enum RulePackYAML {
+    package static let packKeys = ["pack", "title", "source", "in-force", "calendar", "extends", "kind", "note", "rules"]
+    /// A rule's keys besides its check kind's.
+    package static let ruleKeys = ["id", "paragraph", "summary", "severity", "source", "url", "note", "hint", "examples"]
+
+    public static func load(_ path: String, limits: InputLimits = .standard) throws(InputError) -> RulePack {
+        try load(path, limits: limits, kinds: .standard)
+    }
+
+    package static func load(_ path: String, limits: InputLimits = .standard, kinds: CheckKinds) throws(InputError) -> RulePack {
+        try parse(try readTextFile(path, maxBytes: limits.maxYAMLBytes), file: path, limits: limits, kinds: kinds)
+    }
+
+    /// Reads a pack from its text; `kinds` are the check kinds its rules may use.
+    package static func parse(_ text: String, file: String, limits: InputLimits = .standard, kinds: CheckKinds = .standard)
+        throws(InputError) -> RulePack
+    {
+        let reader = try YAMLReader(file: file, text: text, limits: limits)
+        let pack = read(reader, text: text, kinds: kinds)
+        try reader.throwIfProblems()
+        guard let pack else { throw InputError(file: file, "is not a rule pack") }
+        return pack
+    }
+
+    static func read(_ reader: YAMLReader, text: String, kinds: CheckKinds) -> RulePack? {
+        guard let root = reader.root else {
+            reader.report(nil, "is empty, expected a rule pack (`pack:`, `rules:`)")
+            return nil
+        }
+        guard let fields = reader.fields(root, "a rule pack", allowed: packKeys) else { return nil }
+        for required in ["pack", "title", "source", "rules"] where !fields.has(required) {
+            reader.report(root, "a rule pack needs `\(required)`")
+        }
+        let id = reader.identifier(fields["pack"], "`pack`") ?? "?"
+        let source = reader.string(fields["source"], "`source`") ?? ""
+        var from: CivilDate?, to: CivilDate?
+        if let inForce = reader.fields(fields["in-force"], "`in-force`", allowed: ["from", "to"]) {
+            from = inForce["from"].flatMap { reader.date($0, "`in-force.from`") }
+            to = inForce["to"].flatMap { reader.date($0, "`in-force.to`") }
+            if let from, let to, to < from { reader.report(inForce["to"], "`in-force.to` (\(to)) is before `in-force.from` (\(from))") }
+        }
+        let calendar = fields["calendar"].flatMap { reader.choice($0, "calendar", among: Region.names) }.flatMap(Region.init(rawValue:)) ?? .default
+        let kind = fields["kind"].flatMap { reader.choice($0, "pack kind", among: ["code", "policy"]) }.flatMap(RulePack.Kind.init(rawValue:))
+            ?? (fields.has("extends") ? .policy : .code)
+        var rules: [Rule] = []
+        var seen: [String: SourceLocation] = [:]
+        for node in reader.items(fields["rules"], "`rules`") ?? [] {
+            guard
+                let rule = rule(
+                    node, pack: id, defaultURL: source, defaultSeverity: kind == .policy ? .warning : .error,
+                    isPolicy: kind == .policy, kinds: kinds, reader: reader)
+            else { continue }
+            if let first = seen[rule.id] {
+                reader.report(node, "rule id `\(rule.id)` is used twice (first at line \(first.line))")
+                continue
+            }
+            seen[rule.id] = rule.location
+            rules.append(rule)
+        }
+        return RulePack(id: id, title: reader.string(fields["title"], "`title`") ?? id, source: source, inForceFrom: from, inForceTo: to,
+                        calendar: calendar, extends: fields["extends"].flatMap { reader.identifier($0, "`extends`") }, kind: kind,
+                        note: fields["note"].flatMap { reader.string($0, "`note`") }, rules: rules, file: reader.file,
+                        origin: .text(text, kinds))
+    }
+
+    static func rule(_ node: Node, pack: String, defaultURL: String, defaultSeverity: Severity, isPolicy: Bool, kinds registry: CheckKinds,
+                     reader: YAMLReader) -> Rule? {
+        guard let fields = reader.fields(node, "a rule", allowed: ruleKeys + registry.names) else { return nil }
+        let before = reader.problems.count
+        for required in ["id", "paragraph", "summary", "source"] where !fields.has(required) {
+            reader.report(node, "a rule needs `\(required)`" + (required == "source" ? " (confirmed, secondary or unconfirmed: how sure the provision is)" : ""))
+        }
+        let id = reader.identifier(fields["id"], "`id`") ?? "?"
+        let kinds = registry.all.filter { fields.has($0.name) }
+        if kinds.count != 1 {
+            reader.report(node, kinds.isEmpty
+                ? "rule `\(id)` has no check; give exactly one of: \(registry.names.joined(separator: ", "))"
+                : "rule `\(id)` has \(kinds.count) checks (\(kinds.map { $0.name }.joined(separator: ", "))); give exactly one")
+        }
+        let check = kinds.count == 1 ? kinds[0].readAny(fields[kinds[0].name]!, reader: reader) : nil
+        let severity = fields["severity"].flatMap { reader.choice($0, "severity", among: Severity.allCases.map(\.rawValue)) }
+            .flatMap(Severity.init(rawValue:)) ?? defaultSeverity
+        let confidence = fields["source"].flatMap { reader.choice($0, "source", among: Confidence.allCases.map(\.rawValue)) }
+            .flatMap(Confidence.init(rawValue:)) ?? .unconfirmed
+        let location = reader.location(of: node)
+        var examples: [RuleExample] = []
+        if check != nil, reader.problems.count == before {
+            examples = RuleExampleYAML.read(fields["examples"], ruleID: id, reader: reader, at: node)
+        }
+        guard let check, reader.problems.count == before else { return nil }
+        return Rule(id: id, paragraph: reader.string(fields["paragraph"], "`paragraph`") ?? "",
+                    summary: reader.string(fields["summary"], "`summary`") ?? "", severity: severity, confidence: confidence,
+                    url: fields["url"].flatMap { reader.string($0, "`url`") } ?? defaultURL,
+                    note: fields["note"].flatMap { reader.string($0, "`note`") },
+                    hint: fields["hint"].flatMap { reader.string($0, "`hint`") },
+                    check: check, examples: examples, location: location, isPolicy: isPolicy)
+    }
+}

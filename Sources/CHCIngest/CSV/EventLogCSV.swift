@@ -1,0 +1,226 @@
+import CHCModel
+import Foundation
+import WorkingDays
+
+/// Reads a CSV event log — one row per complaint event, as housing systems export them
+/// (`timeline.md`): a header row; columns in any order, named case-insensitively; `;`-separated
+/// lists; rows of one complaint anywhere in the file. A bad row is reported with its line, and
+/// its complaint is not checked (checking it without the row could accuse wrongly); every other
+/// complaint goes on.
+package enum EventLogCSV {
+    /// Complaints from the file, and the problems found (file-level problems end the read).
+    package static func load(_ path: String, map: ColumnMap = ColumnMap(), limits: InputLimits = .standard) -> (complaints: [Complaint], errors: [InputError]) {
+        var complaints: [Complaint] = []
+        let errors = stream(path, map: map, limits: limits) { complaints.append($0) }
+        return (complaints, errors)
+    }
+
+    /// Reads the file in two streaming passes and hands over each complaint as soon as its last
+    /// row has been read, so memory holds only the complaints whose rows are still to come — not
+    /// the whole file. Pass 1 (`EventLogIndex`) notes the row where each complaint's rows end;
+    /// pass 2 (`EventLogShard`, here one for all complaints) builds and emits complaints in the
+    /// order their last rows appear (deterministic for a given file). `ParallelEventLog` does the
+    /// same with a thread per core.
+    package static func stream(_ path: String, map: ColumnMap = ColumnMap(), limits: InputLimits = .standard,
+                              emit: (Complaint) -> Void) -> [InputError] {
+        let index: EventLogIndex
+        do throws(InputError) {
+            index = try EventLogIndex(path: path, map: map, limits: limits)
+        } catch {
+            return [error]
+        }
+        var problems: [InputProblem] = []
+        EventLogShard(index: index, map: map, limits: limits, shard: 0, count: 1).read { _, item in
+            switch item {
+            case let .problem(problem): problems.append(problem)
+            case let .complaint(complaint): emit(complaint)
+            // A file-level problem (an unclosed quote, an over-long field) leaves the rest of
+            // the file unreadable: what was not yet emitted is not checked, since it may miss rows.
+            case let .failed(error): problems += error.problems
+            }
+        }
+        return problems.isEmpty ? [] : [InputError(problems)]
+    }
+
+    /// Calls `body` with the UTF-8 of the cell's text (`String(decoding:)`, which repairs bad
+    /// bytes) trimmed as `trimmingWhitespace` trims it: the bytes in place when they are ASCII
+    /// and start and end with a printable character (nearly always), through a `String` otherwise.
+    package static func trimmed<T>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let first = bytes.first, let last = bytes.last, first > 32, last > 32, bytes.allSatisfy({ $0 < 128 }) { return body(bytes) }
+        var text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace
+        return text.withUTF8(body)
+    }
+
+    package static func changedWhileRead(_ location: SourceLocation) -> InputError {
+        InputError(location, "the file changed while it was being read; check it again once the export is complete")
+    }
+
+    /// A complaint whose rows are still being read.
+    package struct OpenComplaint {
+        package var events: [TimelineEvent] = []
+        package var category: String?
+        package var landlord: String?
+        /// A row of it could not be read: it is not checked.
+        package var bad = false
+    }
+
+    /// The columns `chc` reads, named as in `timeline.md`.
+    /// In the order of `ColumnMap.columnNames`.
+    package enum Column: Int, CaseIterable {
+        case complaintId, date, event, stage, handler, points, addresses, includes, to, days, reason
+        case goodReason, ombudsmanDetails, agreed, channel, category, landlord
+        package var name: String { ColumnMap.columnNames[rawValue] }
+    }
+
+    /// Column positions by our names; the header must name the three essential columns.
+    package static func resolveColumns(_ header: CSVRecord, map: ColumnMap, file: String) throws(InputError) -> [String: Int] {
+        let names = header.fields.map { $0.lowercased().trimmingWhitespace }
+        var positions: [String: Int] = [:]
+        for ours in ColumnMap.columnNames {
+            let theirs = map.columns[ours] ?? ours
+            if let i = names.firstIndex(of: theirs) { positions[ours] = i }
+        }
+        let missing = ["complaint_id", "date", "event"].filter { positions[$0] == nil }
+        guard missing.isEmpty else {
+            let wanted = missing.map { name in
+                let theirs = map.columns[name] ?? name
+                return "`\(theirs)`" + didYouMean(theirs, among: names)
+            }
+            throw InputError(SourceLocation(file: file, line: header.line, column: 1),
+                             "the header has no column \(wanted.joined(separator: ", ")) (found: \(names.joined(separator: ", "))); name the export's columns with --map")
+        }
+        return positions
+    }
+
+    /// The trimmed text of column `name` in `record`, or nil when the export lacks the column or
+    /// the cell is blank. `slots` holds each `Column`'s position, -1 when absent.
+    package static func cell(_ name: Column, of record: some CSVFields, slots: [Int]) -> String? {
+        let i = slots[name.rawValue]
+        guard i >= 0, !record.isEmpty(i) else { return nil }
+        // Trimmed as bytes first (nearly always nothing to trim), so one string is made, not two.
+        return record.withField(i) { trimmed($0) { $0.isEmpty ? nil : String(decoding: $0, as: UTF8.self) } }
+    }
+
+    /// One row as an event, or the problem that stops it being one. `recent` holds each
+    /// column's recently read `;` lists, shared between rows.
+    package static func event(record: some CSVFields, slots: [Int], map: ColumnMap, file: String, order: Int,
+                      recent: inout [RecentLists]) -> Result<TimelineEvent, InputProblem> {
+        func cell(_ name: Column) -> String? { Self.cell(name, of: record, slots: slots) }
+        func at(_ name: Column) -> SourceLocation { SourceLocation(file: file, line: record.line, column: max(0, slots[name.rawValue]) + 1) }
+        // The common cases read straight from the bytes; anything else takes the general path
+        // below, which also words the errors.
+        func bytes<T>(_ name: Column, _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+            let i = slots[name.rawValue]
+            guard i >= 0, !record.isEmpty(i) else { return nil }
+            return record.withField(i, parse)
+        }
+        let fastType = bytes(.event, Self.eventType)
+        guard let label = fastType == nil ? cell(.event) : "" else { return .failure(InputProblem(at(.event), "row has no event")) }
+        guard let type = fastType ?? EventType(rawValue: label) ?? map.events[label.lowercased()] ?? EventType(rawValue: label.lowercased()) else {
+            let known = EventType.names + map.events.keys.sorted()
+            return .failure(InputProblem(at(.event), "unknown event `\(label)`" + didYouMean(label, among: known)
+                + (map.events.isEmpty ? " (map the export's labels with --map)" : "")))
+        }
+        let moment: Moment
+        if let date = bytes(.date, { CivilDate(isoUTF8: $0) }) {
+            moment = Moment(date: date)
+        } else {
+            guard let dateText = cell(.date) else { return .failure(InputProblem(at(.date), "row has no date")) }
+            do { moment = try Moment(iso: dateText) } catch { return .failure(InputProblem(at(.date), "`date`: \(error)")) }
+        }
+        func list(_ name: Column) -> [String]? {
+            let i = slots[name.rawValue]
+            guard i >= 0, !record.isEmpty(i) else { return nil }
+            return record.withField(i) { bytes in
+                if let asciiList = recent[name.rawValue].list(bytes, split: Self.splitASCIIList) { return asciiList }
+                guard let text = cell(name) else { return nil }
+                return text.utf8.split(separator: 59).compactMap { part in  // ;
+                    let item = String(decoding: part, as: UTF8.self).trimmingWhitespace
+                    return item.isEmpty ? nil : item
+                }
+            }
+        }
+        /// Reads a yes/no column into `value`; the problem when the cell is neither.
+        func flag(_ name: Column, into value: inout Bool?) -> InputProblem? {
+            guard let text = cell(name) else { return nil }
+            switch text.lowercased() {
+            case "true", "yes", "y", "1": value = true
+            case "false", "no", "n", "0": value = false
+            default: return InputProblem(at(name), "`\(name.name)` should be true or false, found `\(text)`")
+            }
+            return nil
+        }
+        // Each field into a constant, in the order their errors are reported; the event is made
+        // from them in one piece at the end.
+        let stage: Int?
+        if let digit = bytes(.stage, Self.singleDigit), digit >= 1 {
+            stage = digit
+        } else if let text = cell(.stage) {
+            guard let number = Int(text), number >= 1 else { return .failure(InputProblem(at(.stage), "`stage` should be 1 or 2, found `\(text)`")) }
+            stage = number
+        } else {
+            stage = nil
+        }
+        let handler = cell(.handler), points = list(.points), addresses = list(.addresses), includes = list(.includes)
+        var extendedTo: CivilDate?
+        if let to = cell(.to) {
+            do { extendedTo = try CivilDate(iso: to) } catch { return .failure(InputProblem(at(.to), "`to`: \(error)")) }
+        }
+        var extensionDays: Int?
+        if let days = cell(.days) {
+            guard let n = Int(days), n >= 1 else { return .failure(InputProblem(at(.days), "`days` should be a whole number of working days, found `\(days)`")) }
+            extensionDays = n
+        }
+        let reason = cell(.reason), channel = cell(.channel)
+        var goodReason: Bool?, ombudsmanDetails: Bool?, agreed: Bool?
+        if let problem = flag(.goodReason, into: &goodReason) ?? flag(.ombudsmanDetails, into: &ombudsmanDetails) ?? flag(.agreed, into: &agreed) {
+            return .failure(problem)
+        }
+        if type == .extension, extendedTo == nil, extensionDays == nil {
+            return .failure(InputProblem(at(.event), "an `extension` row needs `to` (the new due date) or `days`"))
+        }
+        if (type == .complaintReceived || type == .escalationRequested), stage != nil, stage != (type == .complaintReceived ? 1 : 2) {
+            return .failure(InputProblem(at(.stage), "a \(type.rawValue) row is for stage \(type == .complaintReceived ? 1 : 2)"))
+        }
+        return .success(TimelineEvent(type: type, moment: moment, stage: stage, points: points, addresses: addresses, includes: includes,
+                                      handler: handler, extendedTo: extendedTo, extensionDays: extensionDays, reason: reason,
+                                      goodReason: goodReason, ombudsmanDetails: ombudsmanDetails, agreed: agreed, channel: channel,
+                                      location: SourceLocation(file: file, line: record.line, column: 1), order: order))
+    }
+
+    /// An event type written exactly as `chc` names it (the usual case), from the cell's bytes.
+    package static func eventType(_ bytes: UnsafeBufferPointer<UInt8>) -> EventType? {
+        guard let base = bytes.baseAddress else { return nil }
+        for (name, type) in eventNames where name.count == bytes.count && name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, bytes.count) == 0 }) {
+            return type
+        }
+        return nil
+    }
+    private static let eventNames: [([UInt8], EventType)] = EventType.allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    /// A one-digit number (a stage), from the cell's bytes.
+    package static func singleDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count == 1, bytes[0] >= 48, bytes[0] <= 57 else { return nil }
+        return Int(bytes[0]) - 48
+    }
+
+    /// A `;`-separated list of printable ASCII items, trimmed of spaces and tabs, empty items
+    /// dropped; `nil` when the cell holds anything else (the general path handles it).
+    package static func splitASCIIList(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var items: [String] = []
+        var start = 0
+        func add(_ end: Int) {
+            var from = start, to = end
+            while from < to, bytes[from] == 32 || bytes[from] == 9 { from += 1 }
+            while to > from, bytes[to - 1] == 32 || bytes[to - 1] == 9 { to -= 1 }
+            if to > from { items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)) }
+        }
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if byte == 59 { add(index); start = index + 1 }
+            else if byte >= 0x80 || (byte < 32 && byte != 9) { return nil }
+        }
+        add(bytes.count)
+        return items
+    }
+}

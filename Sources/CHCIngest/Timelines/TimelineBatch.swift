@@ -1,0 +1,101 @@
+import CHCModel
+import Foundation
+
+/// The complaints found under the paths of one run, and the files that could not be used.
+package struct TimelineBatch: Sendable {
+    package struct Entry: Sendable {
+        package let file: String
+        package let complaint: Complaint
+    }
+
+    package var entries: [Entry] = []
+    package var errors: [InputError] = []
+    /// YAML files found while walking a folder that are not timelines (a policy config, a column
+    /// map, a CI workflow), with what they look like. Files named directly are never skipped.
+    package var skipped: [(file: String, reason: String)] = []
+
+    /// Loads every timeline file named (YAML or CSV event log) or found in a named folder
+    /// (`*.yaml`, `*.yml`, walked recursively in name order). One bad file is reported and the
+    /// rest are still loaded; a complaint id used twice in the batch is an error at its second
+    /// appearance.
+    package static func load(paths: [String], map: ColumnMap = ColumnMap(), limits: InputLimits = .standard) -> TimelineBatch {
+        var batch = TimelineBatch()
+        (batch.errors, batch.skipped) = forEachComplaint(paths: paths, map: map, limits: limits) { file, complaint in
+            batch.entries.append(Entry(file: file, complaint: complaint))
+        }
+        return batch
+    }
+
+    /// Reads the paths one complaint at a time, without holding them all: a YAML file's
+    /// complaints in id order, a CSV event log's as each complaint's last row is read.
+    package static func forEachComplaint(paths: [String], map: ColumnMap = ColumnMap(), limits: InputLimits = .standard,
+                                        _ body: (String, Complaint) -> Void) -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
+        var errors: [InputError] = []
+        var skipped: [(file: String, reason: String)] = []
+        var seen: [String: SourceLocation] = [:]
+        let files = expand(paths, errors: &errors)
+        // One CSV log on its own cannot repeat an id (its rows are grouped by id), so a
+        // million-complaint export needs no table of the ids it has delivered.
+        let trackIDs = loneEventLog(files) == nil
+        func deliver(_ file: String, _ complaint: Complaint) {
+            if trackIDs {
+                if let first = seen[complaint.id] {
+                    errors.append(InputError(complaint.location, "complaint id `\(complaint.id)` is used twice in this batch (first at \(first))"))
+                    return
+                }
+                seen[complaint.id] = complaint.location
+            }
+            body(file, complaint)
+        }
+        for (file, walked) in files {
+            if isEventLog(file) {
+                errors += EventLogCSV.stream(file, map: map, limits: limits) { deliver(file, $0) }
+                continue
+            }
+            do {
+                let reader = try YAMLReader(path: file, limits: limits)
+                if walked, let reason = TimelineYAML.notATimeline(reader.root) {
+                    skipped.append((file, reason))
+                    continue
+                }
+                let complaints = TimelineYAML.read(reader)
+                try reader.throwIfProblems()
+                for complaint in complaints.sorted(by: { $0.id < $1.id }) { deliver(file, complaint) }
+            } catch {
+                errors.append(error)
+            }
+        }
+        return (errors, skipped)
+    }
+
+    /// Whether a file is read as a CSV event log (by its name), not as YAML.
+    package static func isEventLog(_ file: String) -> Bool { file.lowercased().hasSuffix(".csv") }
+
+    /// The file, when the batch is one CSV event log and nothing else.
+    package static func loneEventLog(_ files: [(file: String, walked: Bool)]) -> String? {
+        files.count == 1 && isEventLog(files[0].file) ? files[0].file : nil
+    }
+
+    /// Files named directly (any kind), and YAML files inside named folders (`walked`).
+    package static func expand(_ paths: [String], errors: inout [InputError]) -> [(file: String, walked: Bool)] {
+        let fm = FileManager.default
+        var files: [(file: String, walked: Bool)] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                errors.append(InputError(file: path, "no such file or folder"))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                files.append((path, false))
+                continue
+            }
+            let found = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+                .sorted()
+            files += found.map { ((path as NSString).appendingPathComponent($0), true) }
+        }
+        return files
+    }
+}

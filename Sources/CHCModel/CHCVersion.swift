@@ -1,0 +1,1 @@
+package enum CHCVersion { package static let current = "0.1.0" }

@@ -1,0 +1,169 @@
+import WorkingDays
+
+/// A complaint and its events, sorted by date, ready to be checked. Events of the same day are
+/// put in the order the process allows (receipt, stage 1 events, escalation, stage 2 events,
+/// closure) and otherwise kept as written, so an export that lists a same-day escalation after
+/// its acknowledgement still reads right.
+package struct Complaint: Sendable {
+    /// The fields live in one immutable object, so passing a complaint around (into a check,
+    /// its result, a chunk of work) retains one reference instead of seven. Setting `events`
+    /// (validation does, when it fills in a stage) makes a new object.
+    private final class Storage: Sendable {
+        package let id: String
+        package let landlord: String?
+        package let calendar: Region?
+        package let category: String?
+        package let points: [(id: String, text: String)]
+        package let events: [TimelineEvent]
+        /// Each event's type, stage and date, in the same order: scans for an event (which the
+        /// checks do again and again) read plain values instead of counting references to events.
+        package let keys: [EventKey]
+        package let location: SourceLocation
+
+        package init(id: String, landlord: String?, calendar: Region?, category: String?, points: [(id: String, text: String)],
+             events: [TimelineEvent], location: SourceLocation) {
+            self.id = id
+            self.landlord = landlord
+            self.calendar = calendar
+            self.category = category
+            self.points = points
+            self.events = events
+            keys = events.map { EventKey(type: $0.type, stage: $0.stage, date: $0.date) }
+            self.location = location
+        }
+    }
+
+    private var storage: Storage
+
+    package var id: String { storage.id }
+    package var landlord: String? { storage.landlord }
+    package var calendar: Region? { storage.calendar }
+    package var category: String? { storage.category }
+    /// The distinct issues raised, in the order given: id and description.
+    package var points: [(id: String, text: String)] { storage.points }
+    /// Sorted as described above when the complaint is made; a setter keeps the order it is given.
+    package var events: [TimelineEvent] {
+        get { storage.events }
+        set {
+            storage = Storage(id: id, landlord: landlord, calendar: calendar, category: category, points: points, events: newValue, location: location)
+        }
+    }
+    /// Where the complaint starts in its input file (used for findings about missing events).
+    package var location: SourceLocation { storage.location }
+
+    package init(id: String, landlord: String? = nil, calendar: Region? = nil, category: String? = nil,
+                points: [(id: String, text: String)] = [], events: consuming [TimelineEvent], location: SourceLocation) {
+        // Sorted in place: a reader hands over an array nothing else holds, so no copy is made.
+        var sorted = consume events
+        sorted.sort {
+            let a = $0.sameDayRank, b = $1.sameDayRank
+            return ($0.date, a.stage, a.step, $0.order) < ($1.date, b.stage, b.step, $1.order)
+        }
+        storage = Storage(id: id, landlord: landlord, calendar: calendar, category: category, points: points, events: sorted, location: location)
+    }
+
+    /// Each event's type, stage and date, in `events` order.
+    package var keys: [EventKey] { storage.keys }
+
+    /// The receipt event (validated to exist when loaded).
+    package var receipt: TimelineEvent? { first(.complaintReceived) }
+
+    /// The date the complaint was received: which Code version applies.
+    package var receivedDate: CivilDate? { storage.keys.first { $0.type == .complaintReceived }?.date }
+
+    /// Events of `type` (at `stage`, when given), in date order.
+    package func events(_ type: EventType, stage: Int? = nil) -> [TimelineEvent] {
+        // Chosen by their keys; usually there are none, and then no array is made.
+        indices(type, stage: stage).map { storage.events[$0] }
+    }
+
+    /// Where in `events` the events of `type` (at `stage`, when given) are, found by their keys
+    /// as they are asked for: a check that needs only some of their fields reads those events alone.
+    package func indices(_ type: EventType, stage: Int? = nil) -> EventIndices {
+        EventIndices(keys: storage.keys, type: type, stage: stage)
+    }
+
+    /// The first event of `type` (at `stage`, when given).
+    package func first(_ type: EventType, stage: Int? = nil) -> TimelineEvent? {
+        firstIndex(type, stage: stage).map { storage.events[$0] }
+    }
+
+    /// Where in `events` the first event of `type` (at `stage`, when given) is.
+    package func firstIndex(_ type: EventType, stage: Int? = nil) -> Int? { indices(type, stage: stage).first }
+
+    /// The points raised at a stage: at stage 1 those on the receipt; at stage 2 those on the
+    /// escalation request (all stage 1 points when it names none).
+    package func pointsRaised(atStage stage: Int) -> [String] {
+        let stageOne = receipt?.points ?? points.map(\.id)
+        guard stage >= 2 else { return stageOne }
+        let escalations = events(.escalationRequested)
+        guard !escalations.isEmpty else { return [] }
+        var raised: [String] = []
+        for escalation in escalations {
+            for point in escalation.points ?? stageOne where !raised.contains(point) { raised.append(point) }
+        }
+        return raised
+    }
+
+    /// The date the complaint stopped being live (withdrawn or excluded), if it did.
+    package var closedDate: CivilDate? {
+        storage.keys.first { $0.type == .withdrawn || $0.type == .excluded }?.date
+    }
+}
+
+/// An event's type, stage and date as plain values (see `Complaint.keys`).
+package struct EventKey: Sendable {
+    package let type: EventType
+    package let stage: Int?
+    package let date: CivilDate
+
+    /// Whether the event is of `type` (at `stage`, when given).
+    package func `is`(_ type: EventType, at stage: Int?) -> Bool { self.type == type && (stage == nil || self.stage == stage) }
+}
+
+/// The places of a complaint's events of one type (at one stage, when given), found as they are
+/// iterated (`Complaint.indices`). A value holding no closure, so asking makes no allocation.
+package struct EventIndices: Sequence {
+    package let keys: [EventKey]
+    package let type: EventType
+    package let stage: Int?
+
+    /// The first place, if any.
+    package var first: Int? {
+        var iterator = makeIterator()
+        return iterator.next()
+    }
+
+    package func makeIterator() -> Iterator { Iterator(indices: self, position: 0) }
+
+    package struct Iterator: IteratorProtocol {
+        package let indices: EventIndices
+        package var position: Int
+
+        package mutating func next() -> Int? {
+            while position < indices.keys.count {
+                defer { position += 1 }
+                if indices.keys[position].is(indices.type, at: indices.stage) { return position }
+            }
+            return nil
+        }
+    }
+}
+
+extension TimelineEvent {
+    /// Where the event falls among events of the same day: by stage, then by step within it.
+    package var sameDayRank: (stage: Int, step: Int) {
+        switch type {
+        case .complaintReceived: (1, 0)
+        case .escalationRequested: (2, 0)
+        case .escalationRefused: (2, 1)
+        case .acknowledged: (stage ?? 1, 2)
+        case .extension: (stage ?? 1, 3)
+        case .hold: (stage ?? 1, 4)
+        case .resume: (stage ?? 1, 5)
+        case .response: (stage ?? 1, 6)
+        case .excluded, .withdrawn, .referredToOmbudsman: (99, 0)
+        case .note: (0, 0)
+        }
+    }
+}

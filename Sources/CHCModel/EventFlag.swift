@@ -1,0 +1,27 @@
+/// The yes/no fields an event can carry, as a rule names them (`forbidden-event`'s `unless`).
+package enum EventFlag: String, CaseIterable, Sendable {
+    case ombudsmanRightsExplained = "ombudsman-rights-explained"
+    case agreed
+    case goodReason = "good-reason"
+    case ombudsmanDetails = "ombudsman-details"
+
+    /// The flag's value on `event`: nil when the timeline does not record it.
+    package func value(of event: TimelineEvent) -> Bool? {
+        switch self {
+        case .ombudsmanRightsExplained: event.ombudsmanRightsExplained
+        case .agreed: event.agreed
+        case .goodReason: event.goodReason
+        case .ombudsmanDetails: event.ombudsmanDetails
+        }
+    }
+
+    /// What the flag being false means, in words.
+    package var whenFalse: String {
+        switch self {
+        case .ombudsmanRightsExplained: "the resident was not told the reasons in writing and that they can take it to the Ombudsman"
+        case .agreed: "the resident did not agree"
+        case .goodReason: "no good reason was recorded"
+        case .ombudsmanDetails: "the Ombudsman's contact details were not given"
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/// Bounds on what `chc` reads, so hostile or broken input cannot exhaust memory or time.
+/// Each limit is named in the error that reports it, with the option that raises it.
+package struct InputLimits: Sendable {
+    /// Largest YAML file read, in bytes.
+    package var maxYAMLBytes: Int = 64 << 20
+    /// Deepest nesting of YAML collections.
+    package var maxDepth: Int = 64
+    /// Most YAML nodes visited in one file, counting every expansion of an alias.
+    package var maxNodes: Int = 2_000_000
+    /// Longest text value, in characters.
+    package var maxFieldLength: Int = 100_000
+
+    package init() {}
+
+    package static let standard = InputLimits()
+}

@@ -1,0 +1,65 @@
+import CHCChecks
+import CHCIngest
+import CHCModel
+import WorkingDays
+
+/// The result of a `chc check` run: each complaint's result in a deterministic order, and the
+/// inputs that could not be used.
+package struct CheckReport: Sendable {
+    package let asOf: CivilDate
+    package let results: [(file: String, result: ComplaintResult)]
+    package let inputErrors: [InputError]
+    /// Fingerprints of findings recorded in a baseline: not reported again.
+    package let baseline: Set<String>
+    /// Files found in folders that are not timelines, and what they are.
+    package let skipped: [(file: String, reason: String)]
+
+    package init(asOf: CivilDate, results: [(file: String, result: ComplaintResult)], inputErrors: [InputError], baseline: Set<String> = [],
+                skipped: [(file: String, reason: String)] = []) {
+        self.asOf = asOf
+        self.skipped = skipped
+        self.results = results.sorted { ($0.file, $0.result.complaint.id) < ($1.file, $1.result.complaint.id) }
+        self.inputErrors = inputErrors
+        self.baseline = baseline
+    }
+
+    /// A complaint's findings, less those in the baseline.
+    package func findings(of result: ComplaintResult) -> [Finding] {
+        baseline.isEmpty ? result.findings : result.findings.filter { !baseline.contains($0.fingerprint) }
+    }
+
+    /// Every reported finding, in output order.
+    package var findings: [Finding] { results.flatMap { findings(of: $0.result) } }
+
+    /// How many findings the baseline suppressed.
+    package var suppressedCount: Int {
+        baseline.isEmpty ? 0 : results.reduce(0) { $0 + $1.result.findings.count } - findings.count
+    }
+
+    package struct Summary: Sendable, Codable, Equatable {
+        package let complaints: Int
+        package let breaches: Int
+        package let errors: Int
+        package let warnings: Int
+        package let notes: Int
+        package let notEvaluable: Int
+        package let inputErrors: Int
+        package let suppressedByBaseline: Int
+    }
+
+    package var summary: Summary {
+        var tally = SummaryTally()
+        for (_, result) in results {
+            let reported = findings(of: result)
+            tally.add(reported, suppressed: result.findings.count - reported.count)
+        }
+        return tally.summary(inputErrors: inputErrors)
+    }
+
+    /// The exit code: 2 when any input was bad, 1 when a breach is at or above `failOn`, else 0.
+    package func exitCode(failOn: Severity?) -> Int32 {
+        if !inputErrors.isEmpty { return 2 }
+        guard let failOn else { return 0 }
+        return findings.contains { $0.isBreach && $0.severity >= failOn } ? 1 : 0
+    }
+}

@@ -1,0 +1,70 @@
+import CHCChecks
+import CHCIngest
+import CHCModel
+import WorkingDays
+
+/// Running totals for a report's summary line, added to one complaint at a time.
+package struct SummaryTally: Sendable {
+    package private(set) var complaints = 0
+    package private(set) var breaches = 0
+    package private(set) var errors = 0
+    package private(set) var warnings = 0
+    package private(set) var notes = 0
+    package private(set) var notEvaluable = 0
+    package private(set) var suppressed = 0
+    /// The most severe breach seen.
+    package private(set) var worst: Severity?
+
+    package init() {}
+
+    /// Counts one complaint's reported findings (and how many the baseline hid).
+    package mutating func add(_ findings: [Finding], suppressed hidden: Int) {
+        complaints += 1
+        suppressed += hidden
+        for finding in findings {
+            if finding.status == .notEvaluable { notEvaluable += 1; continue }
+            if finding.severity == .note { notes += 1; continue }
+            breaches += 1
+            if finding.severity == .error { errors += 1 } else { warnings += 1 }
+            if worst.map({ finding.severity > $0 }) ?? true { worst = finding.severity }
+        }
+    }
+
+    package func summary(inputErrors: [InputError]) -> CheckReport.Summary {
+        CheckReport.Summary(complaints: complaints, breaches: breaches, errors: errors, warnings: warnings, notes: notes,
+                            notEvaluable: notEvaluable, inputErrors: inputErrors.reduce(0) { $0 + $1.problems.count },
+                            suppressedByBaseline: suppressed)
+    }
+
+    /// 2 when any input was bad, 1 when a breach is at or above `failOn`, else 0.
+    package func exitCode(failOn: Severity?, inputErrors: [InputError]) -> Int32 {
+        if !inputErrors.isEmpty { return 2 }
+        guard let failOn, let worst else { return 0 }
+        return worst >= failOn ? 1 : 0
+    }
+}
+
+/// A report format written piece by piece: a beginning, one piece per complaint, an end. Text,
+/// JSON, CSV and GitHub annotations stream this way, so a batch of a million complaints is
+/// written as it is checked; SARIF and JUnit need the whole run and are built from a `CheckReport`.
+package protocol StreamingFormat {
+    func begin(asOf: CivilDate) -> String
+    /// Written between two complaints' pieces (JSON's comma); empty by default.
+    var separator: String { get }
+    func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String
+    func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)]) -> String
+}
+
+extension StreamingFormat {
+    package var separator: String { "" }
+
+    /// The whole report at once (for collected runs and tests): the same text as streaming it.
+    package func render(_ report: CheckReport) -> String {
+        var out = begin(asOf: report.asOf)
+        for (index, entry) in report.results.enumerated() {
+            if index > 0 { out += separator }
+            out += complaint(file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf)
+        }
+        return out + end(summary: report.summary, asOf: report.asOf, inputErrors: report.inputErrors, skipped: report.skipped)
+    }
+}
