@@ -89,12 +89,13 @@ import WorkingDays
 
     @Test func ch02CountsTheCodesResponseDeadlinesNotAPolicys() throws {
         // CH02 measures responses against the Code's timescales: a landlord's own response
-        // target (a policy rule, whose id has a `/`) must never stand in for the Code's.
+        // target (a policy rule) must never stand in for the Code's.
         let code = try #require(try shippedLibrary().pack("hos-2024"))
         #expect(code.rules.compactMap(\.codeResponseStage).sorted() == [1, 2])
         let overlay = try PolicyYAML.load(path("Examples/policies/compliant-2024.yaml")).overlayPack()
-        let policyResponses = overlay.rules.filter { if case let .deadline(spec) = $0.check { spec.event == .response } else { false } }
+        let policyResponses = overlay.rules.filter { $0.deadline?.event == .response }
         #expect(policyResponses.count == 2)
+        #expect(policyResponses.allSatisfy { $0.isPolicy })
         #expect(overlay.rules.allSatisfy { $0.codeResponseStage == nil })
     }
 }

@@ -47,7 +47,7 @@ import WorkingDays
 
         for workers in [1, 2, 3] {
             var session = CheckSession(checker: checker)
-            session.workers = workers
+            session.stream.workers = workers
             let (total, errors, _) = session.fold(paths: [file], into: empty, { $0.add($1) }, merge: { $0.merge($1) })
             #expect(errors.isEmpty, "\(errors)")
             #expect(total.finish(inputErrors: 0).json() == expected, "workers: \(workers)")

@@ -6,13 +6,13 @@ import WorkingDays
 @testable import CHCModel
 @testable import CHCOutput
 
-/// `Checker.replica` gives each checking thread its own rules and calendars; a replica must
+/// `Checker.forThread` gives each checking thread its own rules and calendars; a replica must
 /// judge exactly as the original does, share none of the objects a check retains, and count
 /// as the same rules in a report.
-@Suite struct CheckerReplicaTests {
+@Suite struct CheckerForThreadTests {
     func checkers() throws -> (Checker, Checker) {
         let checker = Checker(library: try shippedLibrary(), calendars: try CalendarSetup(), options: CheckOptions(asOf: date("2026-11-23")))
-        return (checker, checker.replica())
+        return (checker, checker.forThread())
     }
 
     @Test func aReplicaJudgesAlikeAndSharesNothingACheckRetains() throws {
