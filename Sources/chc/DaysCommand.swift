@@ -27,8 +27,8 @@ struct DaysCommand: ParsableCommand {
     @Argument(help: "An end date (YYYY-MM-DD) or +N working days.")
     var to: String
 
-    @Option(help: "Bank-holiday region: england-and-wales, scotland or northern-ireland.")
-    var calendar: String = Region.default.rawValue
+    @Option(help: "Bank-holiday region (\(Region.names.joined(separator: ", "))).", transform: parseRegion)
+    var calendar: Region = .default
 
     @Option(help: "A YAML file of landlord closure days (not working days).")
     var closures: String?
@@ -39,47 +39,38 @@ struct DaysCommand: ParsableCommand {
     @Flag(help: "Treat FROM as a receipt: a non-working day (or a time after --cut-off) counts from the next working day.")
     var received = false
 
-    @Option(help: "With --received: the daily cut-off time (HH:MM) after which receipt counts from the next working day.")
-    var cutOff: String?
+    @Option(help: "With --received: the daily cut-off time (HH:MM) after which receipt counts from the next working day.", transform: parseTime)
+    var cutOff: TimeOfDay?
 
     @Flag(help: "List the non-working days skipped, with the reason for each.")
     var explain = false
+
+    func validate() throws {
+        if cutOff != nil, !received { throw ValidationError("--cut-off only applies with --received") }
+    }
 
     func run() throws {
         do {
             try runDays()
         } catch let error as InputError {
-            printError(error.description)
-            throw ExitCode(ExitStatus.badInput)
-        } catch let error as UsageProblem {
-            printError("error: \(error.message)")
-            throw ExitCode(ExitStatus.badInput)
+            throw CommandFailure.unreadable([error])
         } catch let error as CalendarError {
-            printError("error: \(error)")
-            throw ExitCode(ExitStatus.badInput)
+            throw CommandFailure.badInput("\(error)")
         }
     }
 
     private func runDays() throws {
-        guard let region = Region(rawValue: calendar) else {
-            throw UsageProblem("unknown calendar `\(calendar)`\(didYouMean(calendar, among: Region.names)) (expected one of: \(Region.names.joined(separator: ", ")))")
-        }
         let closureDays = try closures.map { path throws(InputError) in try ClosureFile.load(path) } ?? []
-        let workingCalendar = try CalendarSetup(holidaysFile: holidays, closures: closureDays).calendar(region)
-        let cut = try cutOff.map { text throws(UsageProblem) -> TimeOfDay in
-            guard let time = TimeOfDay(text) else { throw UsageProblem("--cut-off `\(text)` should be a time as HH:MM") }
-            return time
-        }
-        if cut != nil, !received { throw UsageProblem("--cut-off only applies with --received") }
+        let workingCalendar = try CalendarSetup(holidaysFile: holidays, closures: closureDays).calendar(calendar)
 
         let moment: Moment
         do { moment = received ? try Moment(iso: from) : Moment(date: try CivilDate(iso: from)) } catch {
-            throw UsageProblem("FROM: \(error)")
+            throw CommandFailure.badInput("FROM: \(error)")
         }
         var start = moment.date
         var notes: [String] = []
         if received {
-            start = try workingCalendar.effectiveStart(of: moment, cutOff: cut)
+            start = try workingCalendar.effectiveStart(of: moment, cutOff: cutOff)
             if start != moment.date {
                 notes.append("received \(moment) counts as received on \(start.longDescription), the next working day")
             }
@@ -87,14 +78,14 @@ struct DaysCommand: ParsableCommand {
 
         if to.hasPrefix("+") {
             guard let n = Int(to.dropFirst()), n >= 0 else {
-                throw UsageProblem("`\(to)` should be +N with N a whole number of working days, e.g. +10")
+                throw CommandFailure.badInput("`\(to)` should be +N with N a whole number of working days, e.g. +10")
             }
             let due = try workingCalendar.workingDay(n, after: start)
             print(due)
             if explain { try printExplanation(notes + ["the \(ordinal(n)) working day after \(start.longDescription) is \(due.longDescription)"], start, due, workingCalendar) }
         } else {
             let end: CivilDate
-            do { end = try CivilDate(iso: to) } catch { throw UsageProblem("TO: \(error)") }
+            do { end = try CivilDate(iso: to) } catch { throw CommandFailure.badInput("TO: \(error)") }
             let count = try workingCalendar.workingDays(from: start, to: end)
             print(count)
             if explain {
@@ -117,8 +108,8 @@ struct DaysCommand: ParsableCommand {
     }
 }
 
-/// A mistake in how a command was called, reported with exit code 2.
-struct UsageProblem: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
+/// A time of day on the command line (`HH:MM`).
+func parseTime(_ text: String) throws -> TimeOfDay {
+    guard let time = TimeOfDay(text) else { throw ValidationError("`\(text)` should be a time as HH:MM") }
+    return time
 }

@@ -11,31 +11,13 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List, explain and test the rules of the shipped packs.",
-        subcommands: [List.self, Show.self, Test.self],
+        subcommands: [List.self, Show.self, Test.self, Kinds.self],
         defaultSubcommand: List.self
     )
 
-    struct PackOptions: ParsableArguments {
-        @Option(help: "The folder of Code rule packs (default: the shipped Rules/).")
-        var rulesDir: String?
-
-        func library() throws -> RuleLibrary {
-            guard let folder = rulesDir ?? RuleLibrary.defaultFolder() else {
-                printError("error: cannot find the shipped Rules/ folder; pass --rules-dir or set CHC_RULES")
-                throw ExitCode(ExitStatus.badInput)
-            }
-            let (library, errors) = RuleLibrary.load(folder: folder)
-            if !errors.isEmpty {
-                for error in errors { printError(error.description) }
-                throw ExitCode(ExitStatus.badInput)
-            }
-            return library
-        }
-    }
-
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every rule: id, kind, severity, source and summary.")
-        @OptionGroup var options: PackOptions
+        @OptionGroup var options: RulePackOptions
         @Option(help: "Only this pack.") var pack: String?
 
         func run() throws {
@@ -50,15 +32,14 @@ struct RulesCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Explain one rule: summary, paragraph, citation, parameters and examples.")
-        @OptionGroup var options: PackOptions
+        @OptionGroup var options: RulePackOptions
         @Argument(help: "A rule id, e.g. HOS2024-6.3.") var id: String
 
         func run() throws {
             let library = try options.library()
             let all = library.packs.flatMap { pack in pack.rules.map { (pack, $0) } }
             guard let (pack, rule) = all.first(where: { $0.1.id == id }) else {
-                printError("error: no rule `\(id)`\(didYouMean(id, among: all.map(\.1.id)))")
-                throw ExitCode(ExitStatus.badInput)
+                throw CommandFailure.badInput("no rule `\(id)`\(didYouMean(id, among: all.map(\.1.id)))")
             }
             print(RuleDescription.render(rule, pack: pack))
         }
@@ -66,7 +47,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run every rule's breach and compliant examples; exit 1 if any fails.")
-        @OptionGroup var options: PackOptions
+        @OptionGroup var options: RulePackOptions
         @Argument(help: "Rule pack files to test instead of the shipped packs.") var files: [String] = []
 
         func run() throws {
@@ -75,10 +56,7 @@ struct RulesCommand: ParsableCommand {
                 packs = try options.library().packs.sorted { $0.id < $1.id }
             } else {
                 for file in files {
-                    do { packs.append(try RulePackYAML.load(file)) } catch {
-                        printError(error.description)
-                        throw ExitCode(ExitStatus.badInput)
-                    }
+                    do { packs.append(try RulePackYAML.load(file)) } catch { throw CommandFailure.unreadable([error]) }
                 }
             }
             let runner = RuleExampleRunner(calendars: try CalendarSetup())
@@ -91,7 +69,18 @@ struct RulesCommand: ParsableCommand {
                 for failure in failures { print("  FAIL \(failure)") }
             }
             print("\(total - failed) passed, \(failed) failed")
-            if failed > 0 { throw ExitCode(ExitStatus.findings) }
+            if failed > 0 { throw CommandFailure.status(.findings) }
+        }
+    }
+
+    struct Kinds: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the check kinds a rule can use, each with an example of its parameters.")
+
+        func run() throws {
+            for kind in CheckKinds.standard.all {
+                print("\(kind.name): \(kind.summary)")
+                print("  e.g. \(kind.name): \(kind.example)")
+            }
         }
     }
 }

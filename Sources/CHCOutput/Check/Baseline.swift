@@ -18,8 +18,8 @@ package enum Baseline {
         let text = try readTextFile(path, maxBytes: InputLimits.standard.maxYAMLBytes)
         do {
             let document = try JSONDecoder().decode(Document.self, from: Data(text.utf8))
-            guard document.schemaVersion == JSONReporter.schemaVersion else {
-                throw InputError(file: path, "is a baseline of schemaVersion \(document.schemaVersion); this chc reads \(JSONReporter.schemaVersion)")
+            guard document.schemaVersion == JSONText.schemaVersion else {
+                throw InputError(file: path, "is a baseline of schemaVersion \(document.schemaVersion); this chc reads \(JSONText.schemaVersion)")
             }
             return Set(document.complaints.flatMap(\.findings).map(\.fingerprint))
         } catch let error as InputError {

@@ -74,7 +74,7 @@ package struct PerformanceReport: Sendable, Encodable {
     package let inputErrors: Int
 
     /// The financial year (1 April – 31 March) containing `date`.
-    package static func financialYear(containing date: CivilDate) -> (CivilDate, CivilDate) {
+    package static func financialYear(containing date: CivilDate) -> (from: CivilDate, to: CivilDate) {
         let (y, m, _) = date.parts
         let start = m >= 4 ? y : y - 1
         return (CivilDate(year: start, month: 4, day: 1)!, CivilDate(year: start + 1, month: 3, day: 31)!)
@@ -292,5 +292,19 @@ package struct PerformanceReport: Sendable, Encodable {
             return PerformanceReport(from: from, to: to, asOf: asOf, complaints: complaints, rules: rules, tsm: tsm, months: months,
                                      categories: categories, openAgeing: openAgeing, inputErrors: inputErrors)
         }
+    }
+}
+
+extension PerformanceReport {
+    /// A rate as a percentage with one decimal, or a dash when there is nothing to divide.
+    package static func percent(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        return String(format: "%.1f%%", value * 100)
+    }
+
+    /// A figure with one decimal, or a dash.
+    package static func number(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        return String(format: "%.1f", value)
     }
 }

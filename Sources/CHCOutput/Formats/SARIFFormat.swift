@@ -1,13 +1,20 @@
 import CHCChecks
-import CHCIngest
 import CHCModel
 import Foundation
+import WorkingDays
 
 /// SARIF 2.1.0, so GitHub code scanning shows each breach on the timeline file's line.
-package struct SARIFReporter {
+package struct SARIFFormat: CheckRunFormat, LintFormat {
+    package static let identifier = "sarif"
+
+    package init(options: ReporterOptions) {}
     package init() {}
 
-    package func render(_ report: CheckReport, baseURI: String? = nil) -> String {
+    package func render(_ report: LintReport) -> String { render(report.asCheckReport(asOf: .today())) }
+
+    package func render(_ report: CheckReport) -> String { render(report, baseURI: nil) }
+
+    package func render(_ report: CheckReport, baseURI: String?) -> String {
         let rules = report.rulesEvaluated
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.rule.id, $0) })
         var results: [[String: Any]] = []
@@ -69,7 +76,7 @@ package struct SARIFReporter {
 
     package func location(_ file: String, _ line: Int, _ column: Int) -> [String: Any] {
         ["physicalLocation": [
-            "artifactLocation": ["uri": SARIFReporter.uri(file)],
+            "artifactLocation": ["uri": Self.uri(file)],
             "region": ["startLine": max(1, line), "startColumn": max(1, column)],
         ]]
     }
@@ -108,13 +115,5 @@ package struct SARIFReporter {
         if let taken = finding.workingDaysTaken { p["workingDaysTaken"] = taken }
         if let late = finding.workingDaysLate { p["workingDaysLate"] = late }
         return p
-    }
-}
-
-/// Serialises Foundation JSON objects with sorted keys, for formats built as dictionaries.
-package enum JSONText {
-    package static func serialize(_ object: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

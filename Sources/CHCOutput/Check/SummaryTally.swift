@@ -43,28 +43,3 @@ package struct SummaryTally: Sendable {
         return worst >= failOn ? 1 : 0
     }
 }
-
-/// A report format written piece by piece: a beginning, one piece per complaint, an end. Text,
-/// JSON, CSV and GitHub annotations stream this way, so a batch of a million complaints is
-/// written as it is checked; SARIF and JUnit need the whole run and are built from a `CheckReport`.
-package protocol StreamingFormat {
-    func begin(asOf: CivilDate) -> String
-    /// Written between two complaints' pieces (JSON's comma); empty by default.
-    var separator: String { get }
-    func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String
-    func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)]) -> String
-}
-
-extension StreamingFormat {
-    package var separator: String { "" }
-
-    /// The whole report at once (for collected runs and tests): the same text as streaming it.
-    package func render(_ report: CheckReport) -> String {
-        var out = begin(asOf: report.asOf)
-        for (index, entry) in report.results.enumerated() {
-            if index > 0 { out += separator }
-            out += complaint(file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf)
-        }
-        return out + end(summary: report.summary, asOf: report.asOf, inputErrors: report.inputErrors, skipped: report.skipped)
-    }
-}

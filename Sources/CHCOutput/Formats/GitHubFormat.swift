@@ -1,10 +1,14 @@
 import CHCChecks
-import CHCIngest
 import CHCModel
 import WorkingDays
 
-/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
-package struct GitHubReporter: StreamingFormat {
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`, so a
+/// workflow run annotates each finding.
+package struct GitHubFormat: StreamingCheckFormat, LintFormat {
+    package static let identifier = "github"
+    package static var showsInputErrors: Bool { true }
+
+    package init(options: ReporterOptions) {}
     package init() {}
 
     package func begin(asOf: CivilDate) -> String { "" }
@@ -39,4 +43,6 @@ package struct GitHubReporter: StreamingFormat {
     package func property(_ text: String) -> String {
         data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
+
+    package func render(_ report: LintReport) -> String { render(report.asCheckReport(asOf: .today())) }
 }

@@ -1,7 +1,13 @@
 import CHCChecks
-import CHCIngest
 import CHCModel
 import Foundation
+
+/// The board's report as one self-contained HTML page (`chc report --format html`).
+package struct HTMLFormat: PerformanceFormat {
+    package static let identifier = "html"
+    package init(options: ReporterOptions) {}
+    package func render(_ report: PerformanceReport, title: String) -> String { report.html(title: title) }
+}
 
 /// Escapes text for HTML element content and attribute values.
 package func htmlEscaped(_ text: String) -> String {

@@ -1,0 +1,87 @@
+import CHCChecks
+import CHCIngest
+import CHCModel
+import WorkingDays
+
+/// A `chc check` run written in one format: a streaming format complaint by complaint as each
+/// is checked (rendered on the checking thread; this thread only writes), any other once the
+/// run is collected. Findings recorded in a baseline are left out.
+package struct CheckRun {
+    package let session: CheckSession
+    package let paths: [String]
+    package let asOf: CivilDate
+    /// Fingerprints of findings recorded in a baseline (`Baseline.load`).
+    package var baseline: Set<String> = []
+    /// Why the baseline could not be read, reported after the run's own input problems.
+    package var baselineErrors: [InputError] = []
+
+    package init(session: CheckSession, paths: [String], asOf: CivilDate) {
+        self.session = session
+        self.paths = paths
+        self.asOf = asOf
+    }
+
+    /// Reads the baseline at `path` (`Baseline.load`); a bad one is reported with the run's problems.
+    package mutating func useBaseline(_ path: String) {
+        do { baseline = try Baseline.load(path) } catch { baselineErrors = [error] }
+    }
+
+    /// What a written run found: the totals (for the exit code) and the input problems.
+    package struct Outcome {
+        package let tally: SummaryTally
+        package let errors: [InputError]
+    }
+
+    /// Checks everything and writes it with `format` to `writer`. `setupErrors` (a bad policy,
+    /// map or baseline) are reported with the run's own input problems.
+    package func write(
+        _ format: any CheckRunFormat, to writer: ReportWriter, setupErrors: [InputError] = [], progress: ((Int) -> Void)? = nil
+    ) -> Outcome {
+        if let streaming = format as? any StreamingCheckFormat {
+            return stream(streaming, to: writer, setupErrors: setupErrors, progress: progress)
+        }
+        var results: [(file: String, result: ComplaintResult)] = []
+        let (errors, skipped) = session.run(paths: paths, progress: progress) { results.append(($0, $1)) }
+        let report = CheckReport(asOf: asOf, results: results, inputErrors: setupErrors + errors + baselineErrors, baseline: baseline,
+            skipped: skipped)
+        writer.write(format.render(report))
+        var tally = SummaryTally()
+        for (_, result) in report.results {
+            let reported = report.findings(of: result)
+            tally.add(reported, suppressed: result.findings.count - reported.count)
+        }
+        return Outcome(tally: tally, errors: report.inputErrors)
+    }
+
+    private func stream(
+        _ format: any StreamingCheckFormat, to writer: ReportWriter, setupErrors: [InputError], progress: ((Int) -> Void)?
+    ) -> Outcome {
+        writer.write(format.begin(asOf: asOf))
+        var tally = SummaryTally()
+        let asOf = asOf, baseline = baseline, renderer = format, separator = format.separator
+        let (errors, skipped) = session.run(
+            paths: paths, progress: progress,
+            transform: { file, result in
+                let all = result.findings
+                let reported = baseline.isEmpty ? all : all.filter { !baseline.contains($0.fingerprint) }
+                return RenderedComplaint(
+                    reported: reported, suppressed: all.count - reported.count,
+                    text: renderer.complaint(file: file, result: result, findings: reported, asOf: asOf))
+            },
+            deliver: { rendered in
+                if tally.complaints > 0 { writer.write(separator) }
+                tally.add(rendered.reported, suppressed: rendered.suppressed)
+                writer.write(rendered.text)
+            })
+        let all = setupErrors + errors + baselineErrors
+        writer.write(format.end(summary: tally.summary(inputErrors: all), asOf: asOf, inputErrors: all, skipped: skipped))
+        return Outcome(tally: tally, errors: all)
+    }
+}
+
+/// One complaint checked and rendered on the checking thread.
+private struct RenderedComplaint: Sendable {
+    let reported: [Finding]
+    let suppressed: Int
+    let text: String
+}

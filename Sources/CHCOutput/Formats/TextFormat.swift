@@ -1,0 +1,138 @@
+import CHCChecks
+import CHCModel
+import WorkingDays
+
+/// Text for a person: findings grouped by complaint, each first line in the
+/// `file:line:col: severity RULE [complaint] message` form that editors and CI logs link to, and
+/// a summary line at the end; the worklist, the report and the self-assessment as plain text.
+/// Colour only when asked (on a terminal).
+package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceFormat, LintFormat {
+    package static let identifier = "text"
+    package static var showsInputErrors: Bool { true }
+    package var colour: Bool
+
+    package init(options: ReporterOptions) { colour = options.colour }
+    package init(colour: Bool = false) { self.colour = colour }
+
+    // MARK: chc check
+
+    package func begin(asOf: CivilDate) -> String { "" }
+
+    package func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String {
+        var out = ""
+        let packs = result.packs.isEmpty ? "no pack" : result.packs.joined(separator: " + ")
+        let breaches = findings.filter(\.isBreach).count
+        out += paint("\(result.complaint.id)", .bold) + " (\(file)), judged by \(packs): "
+        out += breaches == 0 ? "no breaches" : "\(breaches) breach\(breaches == 1 ? "" : "es")"
+        let open = result.evaluations.compactMap(\.openDeadline).filter { $0.due >= asOf }
+        if let next = open.min(by: { $0.due < $1.due }) {
+            out += "; next due: stage \(next.stage) \(next.event.noun) by \(next.due.longDescription)\(next.onHold ? " (on hold)" : "")"
+        }
+        out += "\n"
+        for finding in findings {
+            let label = finding.status == .notEvaluable ? "not-evaluable" : finding.severity.rawValue
+            let colourFor: Colour = finding.severity == .error ? .red : finding.severity == .warning ? .yellow : .dim
+            out += "  \(finding.location): \(paint(label, colourFor)) \(finding.rule) [\(finding.complaint)] \(finding.message)\n"
+            var cite = "    "
+            if !finding.citation.paragraph.isEmpty { cite += "¶\(finding.citation.paragraph) — \(finding.citation.summary)" }
+            if !finding.citation.url.isEmpty { cite += " <\(finding.citation.url)>" }
+            if cite.count > 4, finding.status != .notEvaluable { out += paint(cite, .dim) + "\n" }
+            if let hint = finding.hint { out += paint("    hint: \(hint)", .dim) + "\n" }
+        }
+        return out
+    }
+
+    package func end(summary s: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)]) -> String {
+        var out = ""
+        for (file, reason) in skipped {
+            out += paint("skipped \(file): \(reason), not a timeline", .dim) + "\n"
+        }
+        if !inputErrors.isEmpty { out += "\n" }
+        for problem in inputErrors.flatMap(\.problems) {
+            out += paint(problem.description, .red) + "\n"
+        }
+        out += "\n\(s.complaints) complaint\(s.complaints == 1 ? "" : "s"), \(s.breaches) breach\(s.breaches == 1 ? "" : "es") (\(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s")), \(s.notEvaluable) not evaluable"
+        if s.notes > 0 { out += ", \(s.notes) note\(s.notes == 1 ? "" : "s")" }
+        if s.suppressedByBaseline > 0 { out += ", \(s.suppressedByBaseline) in the baseline" }
+        if s.inputErrors > 0 { out += ", \(s.inputErrors) input error\(s.inputErrors == 1 ? "" : "s")" }
+        out += " (as of \(asOf))\n"
+        return out
+    }
+
+    package enum Colour: String { case red = "31", yellow = "33", bold = "1", dim = "2" }
+
+    package func paint(_ text: String, _ colour: Colour) -> String {
+        self.colour ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    // MARK: chc due
+
+    package func render(_ list: DueList) -> String {
+        let items = list.items, asOf = list.asOf
+        guard !items.isEmpty else { return "No open deadlines as of \(asOf.longDescription).\n" }
+        var out = "Open deadlines as of \(asOf.longDescription), soonest first:\n"
+        for item in items {
+            let when = item.status == .onHold ? "on hold (was due \(item.due.longDescription))"
+                : item.workingDaysLeft < 0 ? "OVERDUE by \(-item.workingDaysLeft) working day\(item.workingDaysLeft == -1 ? "" : "s") (due \(item.due.longDescription))"
+                : item.workingDaysLeft == 0 ? "due TODAY (\(item.due.longDescription))"
+                : "due \(item.due.longDescription), \(item.workingDaysLeft) working day\(item.workingDaysLeft == 1 ? "" : "s") left"
+            out += "  \(item.complaint): stage \(item.stage) \(item.awaiting) \(when) — \(item.rule) (\(item.file):\(item.line))\n"
+        }
+        let overdue = items.filter { $0.status == .overdue }.count
+        out += "\n\(items.count) open deadline\(items.count == 1 ? "" : "s"), \(overdue) overdue\n"
+        return out
+    }
+
+    // MARK: chc report
+
+    package func render(_ report: PerformanceReport, title: String) -> String {
+        let (from, to, asOf, complaints, tsm) = (report.from, report.to, report.asOf, report.complaints, report.tsm)
+        let (rules, months, categories, openAgeing, inputErrors) = (report.rules, report.months, report.categories, report.openAgeing, report.inputErrors)
+        var out = "Complaint handling, \(from.longDescription) to \(to.longDescription) (as of \(asOf.longDescription))\n\n"
+        out += "\(complaints) complaint\(complaints == 1 ? "" : "s") received at stage 1, \(tsm.stage2Complaints) escalated to stage 2\n\n"
+        out += "Tenant Satisfaction Measures\n"
+        out += "  CH01 stage 1 complaints per 1,000 homes: \(PerformanceReport.number(tsm.ch01Stage1))\(tsm.homes == nil ? " (give --homes N)" : "")\n"
+        out += "  CH01 stage 2 complaints per 1,000 homes: \(PerformanceReport.number(tsm.ch01Stage2))\n"
+        out += "  CH02 stage 1 responded to within the Code's timescales: \(PerformanceReport.percent(tsm.ch02Stage1)) (\(tsm.stage1RespondedInTime) of \(tsm.stage1Responded))\n"
+        out += "  CH02 stage 2 responded to within the Code's timescales: \(PerformanceReport.percent(tsm.ch02Stage2)) (\(tsm.stage2RespondedInTime) of \(tsm.stage2Responded))\n"
+        out += "  Definition used: \(tsm.definition)\n\n"
+        out += "Rules (complaints received in the period)\n"
+        for rule in rules {
+            out += "  \(rule.rule.padding(toLength: 34, withPad: " ", startingAt: 0)) met \(PerformanceReport.percent(rule.rate).padding(toLength: 7, withPad: " ", startingAt: 0)) (\(rule.compliant) of \(rule.evaluated) evaluated; \(rule.notEvaluable) not evaluable, \(rule.pending) pending)\n"
+        }
+        out += "\nBy month received\n"
+        for m in months {
+            out += "  \(m.month): \(m.received) received, stage 1 in time \(m.stage1InTime)/\(m.stage1Responded), \(m.escalated) escalated, stage 2 in time \(m.stage2InTime)/\(m.stage2Responded), \(m.breaches) breaches\n"
+        }
+        out += "\nBy category\n"
+        for c in categories { out += "  \(c.category): \(c.complaints) complaints, \(c.withBreach) with a breach\n" }
+        out += "\nOpen complaints by working days since receipt\n"
+        for a in openAgeing { out += "  \(a.bucket): \(a.open)\n" }
+        if inputErrors > 0 { out += "\n\(inputErrors) input errors: some complaints could not be read (see chc check)\n" }
+        return out
+    }
+
+    // MARK: chc lint
+
+    /// Text: the findings as located lines, then the table.
+    package func render(_ report: LintReport) -> String {
+        var out = ""
+        for note in report.notes { out += "note: \(note)\n" }
+        for (rule, problem) in report.problems {
+            out += "\(report.config.location(of: problem.key)): \(rule.severity.rawValue) \(rule.id) ¶\(rule.paragraph) `\(problem.says)`: \(problem.why)\n"
+            out += "    the Code: \(rule.requirement) <\(rule.url)>\n"
+        }
+        for row in SelfAssessment.rows(report) where row.status == .notStated {
+            out += "\(report.config.file): not-evaluable \(row.rule) ¶\(row.provision) not stated: \(row.requirement) (\(row.commentary))\n"
+        }
+        out += "\nSelf-assessment against \(report.code.id):\n"
+        let table = SelfAssessment.rows(report)
+        let width = max(9, table.map(\.provision.count).max() ?? 9)
+        for row in table {
+            out += "  \(row.provision.padding(toLength: width, withPad: " ", startingAt: 0))  \(row.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  \(row.evidence.isEmpty ? "—" : row.evidence)  \(row.requirement)\n"
+        }
+        let counts = SelfAssessment.summary(report)
+        out += "\n\(counts.met) met, \(counts.notMet) not met, \(counts.notStated) not stated\n"
+        return out
+    }
+}

@@ -1,0 +1,132 @@
+import CHCChecks
+import CHCModel
+import WorkingDays
+
+/// One output format (`--format NAME`).
+///
+/// A format is one file under `Formats/`: a type conforming to `Reporter` and to the protocol of
+/// each thing it can write — a `chc check` run (`CheckRunFormat`, or `StreamingCheckFormat` when
+/// it writes each complaint as soon as it is checked), the worklist (`DueListFormat`), the
+/// board's report (`PerformanceFormat`), a lint result (`LintFormat`). `Reporters` lists the
+/// formats; every command's `--format` values are derived from it.
+package protocol Reporter: Sendable {
+    /// The name `--format` takes.
+    static var identifier: String { get }
+    /// Whether a `chc check` run is written complaint by complaint as it is checked (memory then
+    /// holds the complaints in flight), rather than collected and written at the end.
+    static var streams: Bool { get }
+    /// Whether the format writes input problems into its own output, so they are not repeated
+    /// on standard error.
+    static var showsInputErrors: Bool { get }
+
+    init(options: ReporterOptions)
+}
+
+extension Reporter {
+    package static var streams: Bool { false }
+    package static var showsInputErrors: Bool { false }
+
+    /// Whether the format can write `document`.
+    package static func writes(_ document: OutputDocument) -> Bool {
+        switch document {
+        case .checkRun: self is any CheckRunFormat.Type
+        case .dueList: self is any DueListFormat.Type
+        case .performance: self is any PerformanceFormat.Type
+        case .lint: self is any LintFormat.Type
+        }
+    }
+}
+
+/// How a run asked for its output.
+package struct ReporterOptions: Sendable {
+    /// Colour for a terminal (text only).
+    package var colour: Bool
+
+    package init(colour: Bool = false) { self.colour = colour }
+}
+
+/// What a command writes.
+package enum OutputDocument: String, CaseIterable, Sendable {
+    case checkRun = "check", dueList = "due", performance = "report", lint
+}
+
+/// Writes a whole `chc check` run.
+package protocol CheckRunFormat: Reporter {
+    func render(_ report: CheckReport) -> String
+}
+
+/// Writes a `chc check` run piece by piece: a beginning, one piece per complaint (on the
+/// checking thread, as soon as it is checked), an end. A batch of a million complaints is then
+/// written as it is checked.
+package protocol StreamingCheckFormat: CheckRunFormat {
+    func begin(asOf: CivilDate) -> String
+    /// Written between two complaints' pieces (JSON's comma); empty by default.
+    var separator: String { get }
+    func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String
+    func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)]) -> String
+}
+
+extension StreamingCheckFormat {
+    package static var streams: Bool { true }
+    package var separator: String { "" }
+
+    /// The whole run at once: the same text as streaming it.
+    package func render(_ report: CheckReport) -> String {
+        var out = begin(asOf: report.asOf)
+        for (index, entry) in report.results.enumerated() {
+            if index > 0 { out += separator }
+            out += complaint(file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf)
+        }
+        return out + end(summary: report.summary, asOf: report.asOf, inputErrors: report.inputErrors, skipped: report.skipped)
+    }
+}
+
+/// Writes the `chc due` worklist.
+package protocol DueListFormat: Reporter {
+    func render(_ list: DueList) -> String
+}
+
+/// Writes the `chc report` figures; `title` heads a page meant to be read on its own.
+package protocol PerformanceFormat: Reporter {
+    func render(_ report: PerformanceReport, title: String) -> String
+}
+
+/// Writes a `chc lint` result.
+package protocol LintFormat: Reporter {
+    func render(_ report: LintReport) -> String
+}
+
+/// The output formats: the registry every list of format names is derived from.
+package struct Reporters: Sendable {
+    /// In the order `--help` lists them.
+    package private(set) var all: [any Reporter.Type]
+
+    /// The formats `chc` ships with.
+    package static let standard = Reporters([
+        TextFormat.self,
+        JSONFormat.self,
+        MarkdownFormat.self,
+        SARIFFormat.self,
+        JUnitFormat.self,
+        GitHubFormat.self,
+        CSVFormat.self,
+        HTMLFormat.self,
+    ])
+
+    package init(_ formats: [any Reporter.Type]) { all = formats }
+
+    /// The format named `identifier`, when it can write `document`.
+    package func format(_ identifier: String, for document: OutputDocument) -> (any Reporter.Type)? {
+        all.first { $0.identifier == identifier && $0.writes(document) }
+    }
+
+    /// The names of the formats that can write `document`, in order.
+    package func identifiers(for document: OutputDocument) -> [String] {
+        all.filter { $0.writes(document) }.map { $0.identifier }
+    }
+
+    /// These formats and one more (replacing a format of the same name).
+    package func adding(_ format: any Reporter.Type) -> Reporters {
+        Reporters(all.filter { $0.identifier != format.identifier } + [format])
+    }
+}

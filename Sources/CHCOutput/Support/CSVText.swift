@@ -1,0 +1,43 @@
+/// CSV cells as `chc` writes them (RFC 4180), neutralised so that a spreadsheet never runs one
+/// as a formula.
+package enum CSVText {
+    /// A row of cells ending in CR LF.
+    package static func row(_ cells: [String]) -> String { cells.map(cell).joined(separator: ",") + "\r\n" }
+
+    /// Rows of cells, each ending in CR LF.
+    package static func table(_ rows: [[String]]) -> String { rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n" }
+
+    /// A cell: neutralised against formula injection, then quoted when it needs to be.
+    package static func cell(_ value: String) -> String {
+        var out: [UInt8] = []
+        append(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `value` to `out` as a CSV cell (see `cell`), as UTF-8 bytes: a cell starting with
+    /// `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`; a quote is doubled; the cell
+    /// is quoted when it holds a separator, quote or line break. Works through a pointer to the
+    /// text's bytes (this runs for every cell of a large report).
+    package static func append(_ value: String, to out: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { bytes in
+            var needsQuotes = false, hasQuote = false
+            for byte in bytes where byte == 44 || byte == 34 || byte == 10 || byte == 13 {  // , " LF CR
+                needsQuotes = true
+                if byte == 34 { hasQuote = true }
+            }
+            let formula = bytes.first.map { $0 == 61 || $0 == 43 || $0 == 45 || $0 == 64 || $0 == 9 || $0 == 13 } ?? false  // = + - @ TAB CR
+            if needsQuotes { out.append(34) }
+            if formula { out.append(39) }  // '
+            if hasQuote {
+                for byte in bytes {
+                    if byte == 34 { out.append(34) }
+                    out.append(byte)
+                }
+            } else {
+                out.append(contentsOf: bytes)
+            }
+            if needsQuotes { out.append(34) }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import ArgumentParser
+import CHCChecks
+import CHCIngest
+import CHCModel
+import CHCOutput
+import Foundation
+import WorkingDays
+
+/// The exit codes every command shares.
+enum ExitStatus: Int32 {
+    /// Nothing at or above `--fail-on`.
+    case clean = 0
+    /// A finding at or above `--fail-on` (or a failing rule example).
+    case findings = 1
+    /// Bad input or usage, reported after everything that could be checked was checked.
+    case badInput = 2
+}
+
+/// Why a command stopped early or with a non-zero status. Every command reports failure by
+/// throwing one of these; `Main` prints it and maps it to the exit code, in one place.
+enum CommandFailure: Error {
+    /// Bad input or usage: what to print (exit 2).
+    case badInput(String)
+    /// Input files that could not be used, each problem already located (exit 2).
+    case unreadable([InputError])
+    /// The run finished; its exit status is not 0 (problems already printed).
+    case status(ExitStatus)
+
+    /// What to print on standard error, and the exit code.
+    var report: (message: String?, status: ExitStatus) {
+        switch self {
+        case let .badInput(message): ("error: \(message)", .badInput)
+        case let .unreadable(errors): (errors.map(\.description).joined(separator: "\n"), .badInput)
+        case let .status(status): (nil, status)
+        }
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Prints each input problem on standard error.
+func printProblems(_ errors: [InputError]) {
+    for problem in errors.flatMap(\.problems) { printError(problem.description) }
+}
+
+/// Refuses an `--output` that would overwrite one of the command's own inputs.
+func refuseOverwritingInputs(_ output: String?, inputs: [String]) throws {
+    guard let output else { return }
+    let target = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+    for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
+        throw CommandFailure.badInput("--output \(output) is one of the inputs; chc never writes over what it reads")
+    }
+}
+
+/// Writes a command's whole output to standard output, or atomically to a file (temporary
+/// file, then rename).
+func emit(_ text: String, to path: String?) throws {
+    guard let path else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    do {
+        try AtomicFile.write(text, to: path)
+    } catch {
+        throw CommandFailure.badInput("cannot write \(path): \(error)")
+    }
+}
+
+// MARK: Typed arguments
+
+/// A date on the command line (`YYYY-MM-DD`); a wrong one is a usage error naming what was expected.
+func parseDate(_ text: String) throws -> CivilDate { try CivilDate(iso: text) }
+
+/// The `--format` of a command, one of the formats the registry says can write its output.
+protocol FormatChoice: ExpressibleByArgument, Sendable {
+    /// What the command writes.
+    static var document: OutputDocument { get }
+    var identifier: String { get }
+    init(identifier: String)
+}
+
+extension FormatChoice {
+    init?(argument: String) {
+        guard Reporters.standard.format(argument, for: Self.document) != nil else { return nil }
+        self.init(identifier: argument)
+    }
+
+    static var text: Self { Self(identifier: "text") }
+    static var allValueStrings: [String] { Reporters.standard.identifiers(for: document) }
+    var defaultValueDescription: String { identifier }
+
+    /// The format, made with `options`.
+    func reporter(_ options: ReporterOptions = ReporterOptions()) -> any Reporter {
+        Reporters.standard.format(identifier, for: Self.document)!.init(options: options)
+    }
+}
+
+struct CheckFormatChoice: FormatChoice {
+    static let document = OutputDocument.checkRun
+    let identifier: String
+}
+
+struct DueFormatChoice: FormatChoice {
+    static let document = OutputDocument.dueList
+    let identifier: String
+}
+
+struct ReportFormatChoice: FormatChoice {
+    static let document = OutputDocument.performance
+    let identifier: String
+}
+
+struct LintFormatChoice: FormatChoice {
+    static let document = OutputDocument.lint
+    let identifier: String
+}
+
+/// `--fail-on`: the least severe finding that makes the run exit 1.
+enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, never
+
+    var severity: Severity? {
+        switch self {
+        case .error: .error
+        case .warning: .warning
+        case .never: nil
+        }
+    }
+}
+
+/// A bank-holiday region on the command line, with "did you mean" for a near miss.
+func parseRegion(_ text: String) throws -> Region {
+    guard let region = Region(rawValue: text) else {
+        throw ValidationError(
+            "unknown calendar `\(text)`\(didYouMean(text, among: Region.names)) (expected one of: \(Region.names.joined(separator: ", ")))")
+    }
+    return region
+}
+
+// MARK: Shared options
+
+/// `--rules-dir`: where the Code rule packs are, for every command that loads them.
+struct RulePackOptions: ParsableArguments {
+    @Option(help: "The folder of Code rule packs (default: $CHC_RULES, else the shipped Rules/).")
+    var rulesDir: String?
+
+    /// The packs in the folder, and the problems of any that could not be read.
+    func load() throws -> (library: RuleLibrary, folder: String, errors: [InputError]) {
+        guard let folder = rulesDir ?? RuleLibrary.defaultFolder() else {
+            throw CommandFailure.badInput("cannot find the shipped Rules/ folder; run from the package root, pass --rules-dir or set CHC_RULES")
+        }
+        let (library, errors) = RuleLibrary.load(folder: folder)
+        return (library, folder, errors)
+    }
+
+    /// The packs in the folder; any pack that cannot be read stops the command.
+    func library() throws -> RuleLibrary {
+        let (library, _, errors) = try load()
+        if !errors.isEmpty { throw CommandFailure.unreadable(errors) }
+        return library
+    }
+}
+
+/// `--output` and `--fail-on`, for the commands that judge and may fail a CI run.
+struct VerdictOptions: ParsableArguments {
+    @Option(help: "Write the output to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Exit 1 when a finding is at or above this severity.")
+    var failOn: FailLevel = .error
+}
