@@ -27,7 +27,7 @@ import Testing
 
     @Test func overdueFirstThenSoonestWithWorkingDaysLeft() throws {
         let list = DueList(report: try report(asOf: "2025-11-20"))
-        let rows = list.items.map { "\($0.complaint) \($0.rule) \($0.due) \($0.workingDaysLeft) \($0.status)" }
+        let rows = list.items.map { "\($0.complaint) \($0.rule) \($0.due) \($0.workingDaysLeft) \($0.status.rawValue)" }
         #expect(rows == [
             "LATE HOS2024-6.2 2025-11-10 -8 overdue",
             "LATE HOS2024-6.3 2025-11-24 2 due",
@@ -41,7 +41,7 @@ import Testing
     @Test func withinKeepsOverdueAndHeldAndTheNearOnes() throws {
         let list = DueList(report: try report(asOf: "2025-11-20"), within: 3)
         #expect(list.items.map(\.complaint) == ["LATE", "LATE", "HELD"])
-        #expect(list.text().contains("OVERDUE by 8 working days"))
-        #expect(list.csv().hasPrefix("complaint,stage,awaiting,due,working_days_left"))
+        #expect(TextFormat().render(list).contains("OVERDUE by 8 working days"))
+        #expect(CSVFormat().render(list).hasPrefix("complaint,stage,awaiting,due,working_days_left"))
     }
 }

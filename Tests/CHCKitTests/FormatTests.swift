@@ -39,7 +39,7 @@ import TestSupport
         var report = try Self.examplesReport("Examples")
         report = CheckReport(asOf: report.asOf, results: report.results,
                              inputErrors: [InputError(SourceLocation(file: "bad.yaml", line: 3, column: 7), "unknown event type `x`")])
-        let sarif = SARIFReporter().render(report)
+        let sarif = SARIFFormat().render(report)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).sarif")
         try sarif.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -57,15 +57,15 @@ import TestSupport
 
     @Test func goldenOutputOfEveryFormat() throws {
         let report = try Self.examplesReport()
-        expectGolden(relativePaths(SARIFReporter().render(report)), "invented.sarif")
-        expectGolden(relativePaths(JUnitReporter().render(report)), "invented.junit.xml")
-        expectGolden(relativePaths(GitHubReporter().render(report)), "invented.github.txt")
-        expectGolden(relativePaths(CSVReporter().render(report)), "invented.csv")
+        expectGolden(relativePaths(SARIFFormat().render(report)), "invented.sarif")
+        expectGolden(relativePaths(JUnitFormat().render(report)), "invented.junit.xml")
+        expectGolden(relativePaths(GitHubFormat().render(report)), "invented.github.txt")
+        expectGolden(relativePaths(CSVFormat().render(report)), "invented.csv")
     }
 
     @Test func sarifCarriesRulesLocationsAndStableFingerprints() throws {
         let report = try Self.examplesReport()
-        let first = try JSONSerialization.jsonObject(with: Data(SARIFReporter().render(report).utf8)) as! [String: Any]
+        let first = try JSONSerialization.jsonObject(with: Data(SARIFFormat().render(report).utf8)) as! [String: Any]
         let run = (first["runs"] as! [[String: Any]])[0]
         let rules = ((run["tool"] as! [String: Any])["driver"] as! [String: Any])["rules"] as! [[String: Any]]
         #expect(rules.contains { $0["id"] as? String == "HOS2024-6.2" && ($0["helpUri"] as? String)?.hasPrefix("https://") == true })
@@ -74,12 +74,12 @@ import TestSupport
         let region = (((ack["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])["region"] as! [String: Any])
         #expect(region["startLine"] as? Int == 8 || region["startLine"] as? Int == 9)
         // The same run twice gives the same fingerprints.
-        #expect(SARIFReporter().render(report) == SARIFReporter().render(try Self.examplesReport()))
+        #expect(SARIFFormat().render(report) == SARIFFormat().render(try Self.examplesReport()))
     }
 
     @Test func junitParsesWithTheRightCounts() throws {
         let report = try Self.examplesReport()
-        let text = JUnitReporter().render(report)
+        let text = JUnitFormat().render(report)
         let document = try XMLDocument(xmlString: text)
         let root = try #require(document.rootElement())
         let suites = root.elements(forName: "testsuite")
@@ -95,7 +95,7 @@ import TestSupport
 
     @Test(arguments: ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
     func csvNeutralisesFormulas(cell: String) {
-        let out = csvCell(cell)
+        let out = CSVText.cell(cell)
         let unquoted = out.hasPrefix("\"") ? String(out.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") : out
         #expect(unquoted.hasPrefix("'"), "\(out)")
     }
@@ -114,34 +114,34 @@ import TestSupport
         for length in 0...40 {
             for _ in 0..<40 {
                 let value = (0..<length).map { _ in alphabet.randomElement(using: &random)! }.joined()
-                #expect(csvCell(value) == expected(value), "\(value.debugDescription)")
+                #expect(CSVText.cell(value) == expected(value), "\(value.debugDescription)")
             }
         }
     }
 
     @Test func csvQuotesSeparatorsAndQuotes() {
-        #expect(csvCell("a,b") == "\"a,b\"")
-        #expect(csvCell("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(csvCell("line\nbreak") == "\"line\nbreak\"")
-        #expect(csvCell("plain") == "plain")
+        #expect(CSVText.cell("a,b") == "\"a,b\"")
+        #expect(CSVText.cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVText.cell("line\nbreak") == "\"line\nbreak\"")
+        #expect(CSVText.cell("plain") == "plain")
     }
 
     @Test func csvHasOneRowPerFinding() throws {
         let report = try Self.examplesReport()
-        let rows = CSVReporter().render(report).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let rows = CSVFormat().render(report).components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == report.findings.count + 1)
         #expect(rows[0].hasPrefix("file,line,column,complaint,rule"))
     }
 
     @Test func githubAnnotationsAreEscaped() {
-        let reporter = GitHubReporter()
+        let reporter = GitHubFormat()
         let line = reporter.command("error", SourceLocation(file: "a,b:c.yaml", line: 3, column: 5), title: "R [X]", "50% late\nnext")
         #expect(line == "::error file=a%2Cb%3Ac.yaml,line=3,col=5,title=R [X]::50%25 late%0Anext")
     }
 
     @Test func baselineSuppressesKnownFindingsOnly() throws {
         let report = try Self.examplesReport()
-        let json = JSONReporter().render(report)
+        let json = JSONFormat().render(report)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("chc-baseline-\(UUID().uuidString).json")
         try AtomicFile.write(json, to: file.path)
         defer { try? FileManager.default.removeItem(at: file) }

@@ -24,7 +24,7 @@ import Testing
         #expect(verdicts(report).values.allSatisfy { $0 == "met" }, "\(verdicts(report))")
         #expect(report.entries.count == 18)
         #expect(report.exitCode(failOn: .error) == 0)
-        expectGolden(relativePaths(SelfAssessment.json(report)), "lint-compliant-2024.json")
+        expectGolden(relativePaths(JSONFormat().render(report)), "lint-compliant-2024.json")
     }
 
     @Test func poorPolicyBreaksWhatItSays() throws {
@@ -54,8 +54,8 @@ import Testing
         let notStated = report.findings.filter { $0.status == .notEvaluable }.map(\.rule)
         #expect(Set(notStated) == ["lint/HOS2024-8-self-assessment", "lint/HOS2024-8-annual-report", "lint/HOS2024-9.5", "lint/HOS2024-6.14-extension"])
         #expect(report.exitCode(failOn: .error) == 1)
-        expectGolden(relativePaths(SelfAssessment.json(report)), "lint-poor-2024.json")
-        expectGolden(relativePaths(SelfAssessment.markdown(report)), "lint-poor-2024.md")
+        expectGolden(relativePaths(JSONFormat().render(report)), "lint-poor-2024.json")
+        expectGolden(relativePaths(MarkdownFormat(options: .init()).render(report)), "lint-poor-2024.md")
     }
 
     @Test func lutonPolicyAgainstBothCodes() throws {
@@ -69,7 +69,7 @@ import Testing
         let against2024 = try lint("Examples/policies/luton-2022.yaml")
         #expect(against2024.notes == ["the config says it follows hos-2022; it was checked against hos-2024"])
         #expect(verdicts(against2024)["lint/HOS2024-6.14"] == "not met")
-        expectGolden(relativePaths(SelfAssessment.json(against2022)), "lint-luton-2022.json")
+        expectGolden(relativePaths(JSONFormat().render(against2022)), "lint-luton-2022.json")
     }
 
     @Test(arguments: [
@@ -108,9 +108,9 @@ import Testing
 
     @Test func lintFindingsWorkInEveryMachineFormat() throws {
         let report = try lint("Examples/policies/poor-2024.yaml").asCheckReport(asOf: date("2026-11-23"))
-        #expect(SARIFReporter().render(report).contains("\"ruleId\" : \"lint/HOS2024-6.3\""))
-        #expect(JUnitReporter().render(report).contains("failures=\"13\""))
-        #expect(GitHubReporter().render(report).contains("::error file=\(path("Examples/policies/poor-2024.yaml")),line=10"))
-        #expect(CSVReporter().render(report).components(separatedBy: "\r\n").count > 13)
+        #expect(SARIFFormat().render(report).contains("\"ruleId\" : \"lint/HOS2024-6.3\""))
+        #expect(JUnitFormat().render(report).contains("failures=\"13\""))
+        #expect(GitHubFormat().render(report).contains("::error file=\(path("Examples/policies/poor-2024.yaml")),line=10"))
+        #expect(CSVFormat().render(report).components(separatedBy: "\r\n").count > 13)
     }
 }

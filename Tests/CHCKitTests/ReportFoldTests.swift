@@ -42,7 +42,7 @@ import WorkingDays
 
         var one = empty
         for entry in TimelineBatch.load(paths: [file]).entries { one.add(checker.check(entry.complaint)) }
-        let expected = one.finish(inputErrors: 0).json()
+        let expected = JSONFormat().render(one.finish(inputErrors: 0), title: "")
         #expect(expected.contains("\"complaints\" : 600"), "\(expected.prefix(400))")
 
         for workers in [1, 2, 3] {
@@ -50,7 +50,7 @@ import WorkingDays
             session.stream.workers = workers
             let (total, errors, _) = session.fold(paths: [file], into: empty, { $0.add($1) }, merge: { $0.merge($1) })
             #expect(errors.isEmpty, "\(errors)")
-            #expect(total.finish(inputErrors: 0).json() == expected, "workers: \(workers)")
+            #expect(JSONFormat().render(total.finish(inputErrors: 0), title: "") == expected, "workers: \(workers)")
         }
     }
 }

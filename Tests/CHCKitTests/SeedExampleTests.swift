@@ -54,7 +54,7 @@ import Testing
         // The further stage 2 response a week later answered the remaining points: a note, not a breach.
         #expect(result.findings("HOS2022-5.6-stage2").allSatisfy { $0.severity == .note })
         #expect(result.evaluation("HOS2022-5.6-stage2")?.outcome == .compliant)
-        expectGolden(relativePaths(JSONReporter().render(report)), "seed-luton-202229082.json")
+        expectGolden(relativePaths(JSONFormat().render(report)), "seed-luton-202229082.json")
     }
 
     @Test func dartford202301711() throws {
@@ -71,7 +71,7 @@ import Testing
         #expect(result.findings("HOS2022-5.13").first?.workingDaysLate == 196)
         // 3 Jun 2022 was the Platinum Jubilee bank holiday: receipt counts from Mon 6 Jun.
         #expect(result.evaluation("HOS2022-4.1")?.timing?.anchor == date("2022-06-06"))
-        expectGolden(relativePaths(JSONReporter().render(report)), "seed-dartford-202301711.json")
+        expectGolden(relativePaths(JSONFormat().render(report)), "seed-dartford-202301711.json")
     }
 
     @Test func lq202328590() throws {
@@ -84,7 +84,7 @@ import Testing
         // "however made"). Counted from then, stage 1 is late; the Ombudsman made no stage 1
         // timeliness finding (the landlord itself paid £50 for complaint handling failings).
         #expect(result.findings("HOS2022-5.1").first?.workingDaysLate == 43)
-        expectGolden(relativePaths(JSONReporter().render(report)), "seed-lq-202328590.json")
+        expectGolden(relativePaths(JSONFormat().render(report)), "seed-lq-202328590.json")
     }
 
     @Test func luton202422810() throws {
@@ -99,7 +99,7 @@ import Testing
         // DIFFERENCE: the report does not mention acknowledgements, so the tool reports both
         // missing; the Ombudsman made no timeliness finding.
         #expect(result.findings("HOS2024-6.2").first?.status == .breach)
-        expectGolden(relativePaths(JSONReporter().render(report)), "seed-luton-202422810.json")
+        expectGolden(relativePaths(JSONFormat().render(report)), "seed-luton-202422810.json")
     }
 
     @Test func inventedExamplesEachShowTheirRule() throws {
@@ -114,7 +114,7 @@ import Testing
         #expect(rules("INV-0005") == ["HOS2024-2.4"])
         #expect(rules("INV-0006") == ["HOS2024-6.14"])
         #expect(rules("INV-0007").isEmpty)
-        expectGolden(relativePaths(JSONReporter().render(report)), "invented.json")
-        expectGolden(relativePaths(TextReporter().render(report)), "invented.txt")
+        expectGolden(relativePaths(JSONFormat().render(report)), "invented.json")
+        expectGolden(relativePaths(TextFormat().render(report)), "invented.txt")
     }
 }
