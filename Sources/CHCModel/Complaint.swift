@@ -106,7 +106,7 @@ package struct Complaint: Sendable {
     }
 
     /// The date the complaint stopped being live (withdrawn or excluded), if it did.
-    package var closedDate: CivilDate? {
+    var closedDate: CivilDate? {
         storage.keys.first { $0.type == .withdrawn || $0.type == .excluded }?.date
     }
 }
@@ -152,7 +152,7 @@ package struct EventIndices: Sequence {
 
 extension TimelineEvent {
     /// Where the event falls among events of the same day: by stage, then by step within it.
-    package var sameDayRank: (stage: Int, step: Int) {
+    var sameDayRank: (stage: Int, step: Int) {
         switch type {
         case .complaintReceived: (1, 0)
         case .escalationRequested: (2, 0)

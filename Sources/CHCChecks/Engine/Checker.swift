@@ -85,7 +85,7 @@ package struct Checker: Sendable {
     }
 
     /// One rule's evaluation of one complaint.
-    package static func evaluate(_ rule: Rule, of complaint: Complaint, pack: RulePack, calendar: WorkingDayCalendar,
+    static func evaluate(_ rule: Rule, of complaint: Complaint, pack: RulePack, calendar: WorkingDayCalendar,
                                 asOf: CivilDate, cutOff: TimeOfDay? = nil, label: String? = nil) -> RuleEvaluation {
         evaluate(in: EvaluationContext(complaint: complaint, pack: pack, rule: rule, calendar: calendar, asOf: asOf, cutOff: cutOff, label: label))
     }
@@ -105,7 +105,7 @@ package struct Checker: Sendable {
     /// contend for the cache lines holding the reference counts (a quarter more CPU time on two
     /// threads than on one). The packs are read again from their text, so nothing here needs to
     /// know their fields; the policy's settings, read once per complaint, are shared.
-    package func forThread() -> Checker {
+    func forThread() -> Checker {
         var options = options
         options.forcedPack = options.forcedPack?.forThread()
         return Checker(library: RuleLibrary(packs: library.packs.map { $0.forThread() }), calendars: calendars.replica(), options: options)

@@ -13,9 +13,9 @@ package final class DeadlineCheck: CheckKind {
         """
 
     /// The terms as plain values: judging a complaint copies them without counting a reference.
-    package let terms: DeadlineTerms
+    let terms: DeadlineTerms
     /// The paragraph that sets the extension limit, cited in extension findings.
-    package let extensionParagraph: String?
+    let extensionParagraph: String?
 
     package init(event: EventType, stage: Int, anchor: Anchor, within: Span, extensionLimit: ExtensionLimit? = nil) {
         terms = DeadlineTerms(event: event, stage: stage, anchor: anchor, within: within, extensionMax: extensionLimit?.max)
@@ -309,7 +309,7 @@ private struct DeadlineJudgement {
     /// The later event that makes the awaited one moot: for an acknowledgement, the stage's
     /// first response; for a response, an escalation to (or any event at) a later stage, or a
     /// referral to the Ombudsman. Its place in the events.
-    package func movedOn() -> Int? {
+    func movedOn() -> Int? {
         let complaint = context.complaint, stage = terms.stage
         let index: Int?
         switch terms.event {
@@ -328,7 +328,7 @@ private struct DeadlineJudgement {
 
     /// The anchor's date; when the anchor event never happened, the due date of the pack's
     /// deadline for that event (so the landlord is held to the latest date it could have had).
-    package func resolve(_ anchor: Anchor, depth: Int) throws(CalendarError) -> ResolvedAnchor? {
+    func resolve(_ anchor: Anchor, depth: Int) throws(CalendarError) -> ResolvedAnchor? {
         let complaint = context.complaint
         let stageFilter = (anchor.event == .complaintReceived || anchor.event == .escalationRequested) ? nil : anchor.stage
         if let index = complaint.firstIndex(anchor.event, stage: stageFilter) {
@@ -348,14 +348,14 @@ private struct DeadlineJudgement {
 
     /// The date from which no deadline at this stage runs: withdrawal, exclusion, or (stage 2
     /// and later) a refused escalation.
-    package func stopDate() -> CivilDate? {
+    func stopDate() -> CivilDate? {
         let stage = terms.stage
         return context.complaint.keys.first {
             $0.type == .withdrawn || $0.type == .excluded || ($0.type == .escalationRefused && stage >= 2)
         }?.date
     }
 
-    package func anchorRef(_ anchor: ResolvedAnchor) -> Finding.AnchorRef {
+    func anchorRef(_ anchor: ResolvedAnchor) -> Finding.AnchorRef {
         Finding.AnchorRef(event: anchor.anchor.event.rawValue, date: anchor.start, derived: anchor.derived)
     }
 

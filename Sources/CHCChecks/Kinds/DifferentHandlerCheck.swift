@@ -9,7 +9,7 @@ package final class DifferentHandlerCheck: CheckKind {
     package static let example = "{ stage: 2, from-stage: 1 }"
 
     package let stage: Int
-    package let earlierStage: Int
+    let earlierStage: Int
 
     package init(stage: Int, earlierStage: Int) {
         self.stage = stage

@@ -38,7 +38,7 @@ package enum LintCatalogue {
         }
     }
 
-    package static func timeLimit(_ id: String, _ paragraph: String, months: Int, _ confidence: Confidence, _ url: String) -> LintRule {
+    static func timeLimit(_ id: String, _ paragraph: String, months: Int, _ confidence: Confidence, _ url: String) -> LintRule {
         LintRule(id: id, paragraph: paragraph, requirement: "Accept complaints made within \(months) months of the issue (or of the resident becoming aware of it).",
                  confidence: confidence, url: url, severity: .error) { config in
             guard let text = config.timeLimitToComplain, let given = PolicyConfig.months(in: text) else { return .notStated(add: ["time-limit-to-complain: \(months) months"]) }
@@ -49,7 +49,7 @@ package enum LintCatalogue {
         }
     }
 
-    package static func provisions2024(url: String) -> [LintRule] {
+    static func provisions2024(url: String) -> [LintRule] {
         [
             definition("lint/HOS2024-1.2", "1.2", .confirmed, url),
             timeLimit("lint/HOS2024-2.3", "2.3", months: 12, .confirmed, url),
@@ -93,7 +93,7 @@ package enum LintCatalogue {
         ]
     }
 
-    package static func provisions2022(url: String) -> [LintRule] {
+    static func provisions2022(url: String) -> [LintRule] {
         [
             definition("lint/HOS2022-definition", "section 1 (number not read)", .secondary,
                        "https://www.uttlesford.gov.uk/article/8007/Housing-Ombudsman-Complaint-Handling-Code-self-assessment-2022"),
@@ -101,7 +101,7 @@ package enum LintCatalogue {
         ]
     }
 
-    package static func publication(_ id: String, _ paragraph: String, _ requirement: String, key: String,
+    static func publication(_ id: String, _ paragraph: String, _ requirement: String, key: String,
                             value: KeyPath<PolicyConfig, Bool?> & Sendable, confidence: Confidence, url: String) -> LintRule {
         LintRule(id: id, paragraph: paragraph, requirement: requirement, confidence: confidence, url: url, severity: .error) { config in
             guard let given = config[keyPath: value] else { return .notStated(add: ["\(key): true"]) }

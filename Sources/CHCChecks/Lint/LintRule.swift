@@ -32,7 +32,7 @@ package struct LintRule: Sendable {
     package let confidence: Confidence
     package let url: String
     package let severity: Severity
-    package let evaluate: @Sendable (PolicyConfig) -> LintVerdict
+    let evaluate: @Sendable (PolicyConfig) -> LintVerdict
 
     package init(
         id: String, paragraph: String, requirement: String, confidence: Confidence, url: String, severity: Severity,

@@ -12,7 +12,7 @@ package enum TimescaleComparison {
     package enum Anchor: Equatable { case receipt, acknowledgement }
 
     /// `nil` when the policy can never allow a later response than the Code; otherwise why.
-    package static func excess(policy: Int, policyFrom: Anchor, code: Int, codeFrom: Anchor, latestAcknowledgement: Int,
+    static func excess(policy: Int, policyFrom: Anchor, code: Int, codeFrom: Anchor, latestAcknowledgement: Int,
                        policyWords: String, codeWords: String) -> String? {
         switch (policyFrom, codeFrom) {
         case (.receipt, .receipt), (.acknowledgement, .acknowledgement):

@@ -5,7 +5,7 @@ import WorkingDays
 extension PolicyConfig {
     /// The landlord's own targets as a policy pack: each breach is a `warning` under the
     /// policy's id; the Code's rules stay as they are, so a looser policy hides nothing.
-    package func overlayPack() -> RulePack {
+    func overlayPack() -> RulePack {
         let label = "\(landlord ?? id) policy"
         var rules: [Rule] = []
         func add(_ key: String, _ summary: String, _ check: any CheckKind) {

@@ -18,7 +18,7 @@ package final class Rule: Sendable {
     package let examples: [RuleExample]
     package let location: SourceLocation
     /// A landlord's own target (a policy pack's rule), not the Code's.
-    package let isPolicy: Bool
+    let isPolicy: Bool
     /// The kind's name and what the rule is about, for findings (read once here, not per finding).
     package let kind: String
     package let subject: CheckSubject
@@ -54,7 +54,7 @@ package final class Rule: Sendable {
 /// A timeline a rule's author wrote to show the rule firing (`breach`) or not (`compliant`).
 package struct RuleExample: Sendable {
     package enum Expectation: String, Sendable { case breach, compliant }
-    package let expectation: Expectation
+    let expectation: Expectation
     package let complaint: Complaint
     /// The day the example is judged as of (default: 60 days after its last event).
     package let asOf: CivilDate

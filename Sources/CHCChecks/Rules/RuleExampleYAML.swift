@@ -61,5 +61,5 @@ package enum RuleExampleYAML {
 }
 
 extension Node.Mapping {
-    package var asNode: Node { .mapping(self) }
+    var asNode: Node { .mapping(self) }
 }

@@ -26,7 +26,7 @@ package struct RuleLibrary: Sendable {
     package func pack(_ id: String) -> RulePack? { packs.first { $0.id == id } }
 
     /// The Code pack in force for a complaint received on `date` (the latest that applies).
-    package func codePack(inForceOn date: CivilDate) -> RulePack? {
+    func codePack(inForceOn date: CivilDate) -> RulePack? {
         // Asked for every complaint: one pass, no list made.
         var latest: RulePack?
         for pack in packs where pack.kind == .code && pack.isInForce(on: date) {

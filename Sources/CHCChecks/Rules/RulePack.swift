@@ -11,10 +11,10 @@ package final class RulePack: Sendable {
     package let title: String
     package let source: String
     package let inForceFrom: CivilDate?
-    package let inForceTo: CivilDate?
+    let inForceTo: CivilDate?
     package let calendar: Region
     /// For a policy overlay: the Code pack it layers on.
-    package let extends: String?
+    let extends: String?
     package let kind: Kind
     package let note: String?
     package let rules: [Rule]
@@ -53,7 +53,7 @@ package final class RulePack: Sendable {
 
     /// The same pack, read again from its text so that its rules, their strings and objects
     /// are new (see `Checker.forThread`); a pack made by the program is shared as it is.
-    package func forThread() -> RulePack {
+    func forThread() -> RulePack {
         guard case let .text(text, kinds) = origin, let copy = try? RulePackYAML.parse(text.unshared, file: file.unshared, kinds: kinds)
         else { return self }
         return copy
@@ -66,7 +66,7 @@ package final class RulePack: Sendable {
     }
 
     /// Whether a complaint received on `date` is judged by this pack.
-    package func isInForce(on date: CivilDate) -> Bool {
+    func isInForce(on date: CivilDate) -> Bool {
         if let from = inForceFrom, date < from { return false }
         if let to = inForceTo, date > to { return false }
         return true

@@ -5,9 +5,9 @@ import Yams
 
 /// Reads a rule pack file (`rules.md`), validating every rule and example when loaded.
 package enum RulePackYAML {
-    package static let packKeys = ["pack", "title", "source", "in-force", "calendar", "extends", "kind", "note", "rules"]
+    static let packKeys = ["pack", "title", "source", "in-force", "calendar", "extends", "kind", "note", "rules"]
     /// A rule's keys besides its check kind's.
-    package static let ruleKeys = ["id", "paragraph", "summary", "severity", "source", "url", "note", "hint", "examples"]
+    static let ruleKeys = ["id", "paragraph", "summary", "severity", "source", "url", "note", "hint", "examples"]
 
     public static func load(_ path: String, limits: InputLimits = .standard) throws(InputError) -> RulePack {
         try load(path, limits: limits, kinds: .standard)

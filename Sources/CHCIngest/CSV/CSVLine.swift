@@ -20,13 +20,13 @@ package struct CSVLine: CSVFields {
     package let line: Int
     package let bytes: UnsafeBufferPointer<UInt8>
     /// Start and end of each field in `bytes`, two entries a field.
-    package let bounds: UnsafeBufferPointer<Int>
+    let bounds: UnsafeBufferPointer<Int>
 
     package var count: Int { bounds.count / 2 }
     /// An ASCII line with no quotes cannot have a problem of its own.
     package var problem: InputProblem? { nil }
 
-    @inline(__always) package func range(_ index: Int) -> Range<Int> {
+    @inline(__always) func range(_ index: Int) -> Range<Int> {
         guard index < count else { return 0..<0 }
         return bounds[2 * index]..<bounds[2 * index + 1]
     }

@@ -7,7 +7,7 @@ package struct CSVRecord: Sendable {
     package let line: Int
     package let bytes: [UInt8]
     /// End offset of each field in `bytes`.
-    package let ends: [Int]
+    let ends: [Int]
     /// A problem confined to this record (e.g. bytes that are not UTF-8): the record is reported
     /// and skipped by its reader, and the rest of the file goes on.
     package var problem: InputProblem?
@@ -15,7 +15,7 @@ package struct CSVRecord: Sendable {
     package var count: Int { ends.count }
 
     /// Byte range of field `index` in `bytes` (empty when the record has fewer fields).
-    @inline(__always) package func range(_ index: Int) -> Range<Int> {
+    @inline(__always) func range(_ index: Int) -> Range<Int> {
         guard index < ends.count else { return 0..<0 }
         return (index == 0 ? 0 : ends[index - 1])..<ends[index]
     }
@@ -128,7 +128,7 @@ package final class CSVRecordReader {
     }
 
     /// Where in the file the next record starts (once one has been read).
-    package var offset: Int { bufferOffset + start }
+    var offset: Int { bufferOffset + start }
 
     /// The next record, or `nil` at the end of the file.
     package func next() throws(InputError) -> CSVRecord? {
@@ -156,7 +156,7 @@ package final class CSVRecordReader {
     /// Calls `body` with the next record when it is a plain ASCII line (`CSVLine`), read in
     /// place; returns nil, consuming nothing, when it is not (or at the end of the file) — then
     /// `next()` reads it.
-    package func withNextPlainLine<T>(_ body: (CSVLine) -> T) -> T? {
+    func withNextPlainLine<T>(_ body: (CSVLine) -> T) -> T? {
         guard started, start < buffer.count else { return nil }
         let first = start, maxFieldBytes = maxFieldBytes
         return buffer.withUnsafeBufferPointer { bytes -> T? in
@@ -231,7 +231,7 @@ package final class CSVRecordReader {
 
     /// Moves past the next record without handing it over; false at the end of the file. A
     /// plain line (`plainLine`) is found with `memchr` and not copied; anything else is scanned.
-    package func skip() throws(InputError) -> Bool {
+    func skip() throws(InputError) -> Bool {
         if started, start < buffer.count {
             let first = start, maxFieldBytes = maxFieldBytes
             let next: Int? = buffer.withUnsafeBufferPointer { Self.plainLine($0, from: first, maxBytes: maxFieldBytes, withCR: true).map { $0.lineEnd + 1 } }
@@ -247,7 +247,7 @@ package final class CSVRecordReader {
     /// Field `index` of the next record as text (empty when the record has fewer fields), and
     /// the line the record starts on; `nil` at the end of the file. The same text as
     /// `next()?.field(index)`.
-    package func nextField(_ index: Int) throws(InputError) -> (line: Int, text: String)? {
+    func nextField(_ index: Int) throws(InputError) -> (line: Int, text: String)? {
         try withNextField(index) { line, bytes in (line, String(decoding: bytes, as: UTF8.self)) }
     }
 
@@ -255,7 +255,7 @@ package final class CSVRecordReader {
     /// when the record has fewer fields); `nil` at the end of the file. Faster than `next()`: a
     /// plain line (`plainLine`) is found with `memchr` and its field handed over in place, with
     /// no copy; anything else is scanned in full.
-    package func withNextField<T>(_ index: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) -> T) throws(InputError) -> T? {
+    func withNextField<T>(_ index: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) -> T) throws(InputError) -> T? {
         if started, start < buffer.count {
             let first = start, maxFieldBytes = maxFieldBytes, line = line
             let found: (T, Int)? = buffer.withUnsafeBufferPointer { bytes in

@@ -9,7 +9,7 @@ import Yams
 /// events: { "Stage 1 Acknowledged": acknowledged, "Stage 1 Response": response }
 /// ```
 package struct ColumnMap: Sendable {
-    package static let columnNames = ["complaint_id", "date", "event", "stage", "handler", "points", "addresses", "includes", "to", "days",
+    static let columnNames = ["complaint_id", "date", "event", "stage", "handler", "points", "addresses", "includes", "to", "days",
                                      "reason", "good_reason", "ombudsman_details", "agreed", "channel", "category", "landlord"]
 
     /// Our column name → the export's header (lowercased).

@@ -56,7 +56,7 @@ package struct ComplaintIDTable {
     private static func tag(_ hash: UInt64) -> Int64 { Int64(hash >> 33) }
 
     /// Whether id `number` has exactly these bytes.
-    package func matches(_ number: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
+    func matches(_ number: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = number == 0 ? 0 : ends[number - 1], end = ends[number]
         guard end - start == id.count else { return false }
         guard let base = id.baseAddress else { return true }
@@ -64,13 +64,13 @@ package struct ComplaintIDTable {
     }
 
     /// Whether id `number` is this text.
-    package func matches(_ number: Int, _ id: String) -> Bool {
+    func matches(_ number: Int, _ id: String) -> Bool {
         var id = id
         return id.withUTF8 { matches(number, $0) }
     }
 
     /// Calls `body` with the bytes of id `number`.
-    package func withID<T>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+    func withID<T>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         let start = number == 0 ? 0 : ends[number - 1]
         return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<ends[number]])) }
     }

@@ -51,7 +51,7 @@ package enum EventLogCSV {
         return text.withUTF8(body)
     }
 
-    package static func changedWhileRead(_ location: SourceLocation) -> InputError {
+    static func changedWhileRead(_ location: SourceLocation) -> InputError {
         InputError(location, "the file changed while it was being read; check it again once the export is complete")
     }
 
@@ -73,7 +73,7 @@ package enum EventLogCSV {
     }
 
     /// Column positions by our names; the header must name the three essential columns.
-    package static func resolveColumns(_ header: CSVRecord, map: ColumnMap, file: String) throws(InputError) -> [String: Int] {
+    static func resolveColumns(_ header: CSVRecord, map: ColumnMap, file: String) throws(InputError) -> [String: Int] {
         let names = header.fields.map { $0.lowercased().trimmingWhitespace }
         var positions: [String: Int] = [:]
         for ours in ColumnMap.columnNames {
@@ -189,7 +189,7 @@ package enum EventLogCSV {
     }
 
     /// An event type written exactly as `chc` names it (the usual case), from the cell's bytes.
-    package static func eventType(_ bytes: UnsafeBufferPointer<UInt8>) -> EventType? {
+    static func eventType(_ bytes: UnsafeBufferPointer<UInt8>) -> EventType? {
         guard let base = bytes.baseAddress else { return nil }
         for (name, type) in eventNames where name.count == bytes.count && name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, bytes.count) == 0 }) {
             return type
@@ -199,14 +199,14 @@ package enum EventLogCSV {
     private static let eventNames: [([UInt8], EventType)] = EventType.allCases.map { (Array($0.rawValue.utf8), $0) }
 
     /// A one-digit number (a stage), from the cell's bytes.
-    package static func singleDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func singleDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard bytes.count == 1, bytes[0] >= 48, bytes[0] <= 57 else { return nil }
         return Int(bytes[0]) - 48
     }
 
     /// A `;`-separated list of printable ASCII items, trimmed of spaces and tabs, empty items
     /// dropped; `nil` when the cell holds anything else (the general path handles it).
-    package static func splitASCIIList(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    static func splitASCIIList(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
         var items: [String] = []
         var start = 0
         func add(_ end: Int) {

@@ -10,17 +10,17 @@ package struct EventLogIndex: Sendable {
     package let path: String
     /// Each `EventLogCSV.Column`'s position in the rows, -1 when the export lacks it: an array,
     /// not a dictionary, on the hot path.
-    package let slots: [Int]
+    let slots: [Int]
     /// The complaint ids, numbered in order of first appearance.
     package let ids: ComplaintIDTable
     /// Each row's complaint number (rows counted from 1 after the header, stored from 0); -1
     /// for a row without an id (or a blank line).
-    package let rowSlots: [Int32]
+    let rowSlots: [Int32]
     /// Each complaint's last row (counted from 1).
-    package let lastRow: [Int]
+    let lastRow: [Int]
 
     /// A file at least this big has its second half read on another thread.
-    package static let splitBytes = 4 << 20
+    static let splitBytes = 4 << 20
 
     /// Reads the header and the id column of every row. Throws the file-level problems: no
     /// header, columns missing, an unclosed quote, an over-long field, a file that cannot be read.
@@ -71,11 +71,11 @@ package struct EventLogIndex: Sendable {
     /// The rows of a stretch of the file, numbered from its first.
     private struct Part {
         package var ids = ComplaintIDTable()
-        package var rowSlots: [Int32] = []
-        package var lastRow: [Int] = []
+        var rowSlots: [Int32] = []
+        var lastRow: [Int] = []
 
         /// Reads rows until the reader is at byte `limit` or past it (or at the end of the file).
-        package mutating func scan(_ reader: CSVRecordReader, idColumn: Int, path: String, until limit: Int?) throws(InputError) {
+        mutating func scan(_ reader: CSVRecordReader, idColumn: Int, path: String, until limit: Int?) throws(InputError) {
             var index = rowSlots.count
             while limit.map({ reader.offset < $0 }) ?? true, let (line, slot) = try reader.withNextField(idColumn, { line, idBytes -> (Int, Int32?) in
                 (line, EventLogCSV.trimmed(idBytes) { $0.isEmpty ? -1 : ids.number(of: $0) })
@@ -92,7 +92,7 @@ package struct EventLogIndex: Sendable {
 
         /// Appends the rows of the stretch that follows this one: its ids numbered on from
         /// these (in its order of first appearance, as one reader would number them).
-        package mutating func join(_ next: Part, path: String) throws(InputError) {
+        mutating func join(_ next: Part, path: String) throws(InputError) {
             let before = rowSlots.count
             var renumbered = [Int32](repeating: -1, count: next.ids.count)
             for number in 0..<next.ids.count {
@@ -105,7 +105,7 @@ package struct EventLogIndex: Sendable {
             for slot in next.rowSlots { rowSlots.append(slot < 0 ? slot : renumbered[Int(slot)]) }
         }
 
-        package static func tooMany(_ path: String, line: Int) -> InputError {
+        static func tooMany(_ path: String, line: Int) -> InputError {
             InputError(SourceLocation(file: path, line: line, column: 1), "more than \(Int32.max) complaints in one file; split the export")
         }
     }
@@ -116,7 +116,7 @@ package struct EventLogIndex: Sendable {
     }
 
     /// The byte after the first line break past the middle of a file big enough to split.
-    package static func lineStart(pastMiddleOf path: String, splitBytes: Int) -> Int? {
+    static func lineStart(pastMiddleOf path: String, splitBytes: Int) -> Int? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         var status = stat()

@@ -19,7 +19,7 @@ package struct EventLogShard {
     package let index: EventLogIndex
     package let map: ColumnMap
     package let limits: InputLimits
-    package let shard: Int
+    let shard: Int
     package let count: Int
 
     /// The shard's complaint numbers are `n % count == shard`; its open complaints are kept at `n / count`.
@@ -73,12 +73,12 @@ package struct EventLogShard {
     /// of its own (not variables captured by a local function), so that changing it is checked
     /// when compiled rather than at every row.
     private struct Reading {
-        package let shard: EventLogShard
+        let shard: EventLogShard
         package let path: String
-        package let slots: [Int], lastRow: [Int]
-        package let idColumn: Int
+        let slots: [Int], lastRow: [Int]
+        let idColumn: Int
         package var open: [EventLogCSV.OpenComplaint?]
-        package var recent = [RecentLists](repeating: RecentLists(), count: EventLogCSV.Column.allCases.count)
+        var recent = [RecentLists](repeating: RecentLists(), count: EventLogCSV.Column.allCases.count)
         /// A file-level problem a row showed (the file changed since pass 1).
         package var failure: InputError?
 

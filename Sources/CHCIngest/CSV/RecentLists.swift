@@ -9,7 +9,7 @@ package struct RecentLists {
     private var lists: [[String]] = []
     private var next = 0
     /// How many distinct lists are kept (replaced oldest first).
-    package static let capacity = 8
+    static let capacity = 8
 
     /// The list for `cell`'s bytes: a kept one when the bytes match, else `split(cell)` (kept
     /// for next time unless nil).

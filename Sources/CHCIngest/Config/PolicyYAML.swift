@@ -5,12 +5,12 @@ import Yams
 
 /// Reads a landlord's complaints-process config with located errors.
 package enum PolicyYAML {
-    package static let topKeys = ["id", "landlord", "code", "calendar", "closures", "stages", "definition-of-complaint",
+    static let topKeys = ["id", "landlord", "code", "calendar", "closures", "stages", "definition-of-complaint",
                           "time-limit-to-complain", "channels", "requires-complaint-in-writing", "stage1", "stage2",
                           "extensions", "response-includes", "cut-off-time", "self-assessment",
                           "annual-performance-report", "member-responsible-for-complaints"]
-    package static let stageKeys = ["acknowledge", "respond", "respond-from", "extension-max"]
-    package static let stage2Keys = stageKeys + ["handler", "escalation-reason-required"]
+    static let stageKeys = ["acknowledge", "respond", "respond-from", "extension-max"]
+    static let stage2Keys = stageKeys + ["handler", "escalation-reason-required"]
 
     package static func load(_ path: String, limits: InputLimits = .standard) throws(InputError) -> PolicyConfig {
         let reader = try YAMLReader(path: path, limits: limits)

@@ -40,7 +40,7 @@ extension String {
 }
 
 /// Line and column of the first byte that is not valid UTF-8.
-package func firstInvalidUTF8Position(_ bytes: [UInt8]) -> (Int, Int) {
+func firstInvalidUTF8Position(_ bytes: [UInt8]) -> (Int, Int) {
     var line = 1, column = 1, i = 0
     while i < bytes.count {
         let b = bytes[i]

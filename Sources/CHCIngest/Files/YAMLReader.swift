@@ -124,7 +124,7 @@ package final class YAMLReader {
     }
 
     /// `true` or `false` (also `yes`/`no`).
-    package func bool(_ node: Node?, _ what: String) -> Bool? {
+    func bool(_ node: Node?, _ what: String) -> Bool? {
         guard let text = string(node, what) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "y", "on": return true
@@ -199,7 +199,7 @@ package final class YAMLReader {
     // MARK: Limits and syntax errors
 
     /// Rejects documents nested deeper than the limit before the recursive composer sees them.
-    package static func checkNesting(_ text: String, file: String, limits: InputLimits) throws(InputError) {
+    static func checkNesting(_ text: String, file: String, limits: InputLimits) throws(InputError) {
         var depth = 0, line = 1, column = 0
         var inQuote: UInt8? = nil
         var atLineStart = true
@@ -278,7 +278,7 @@ package struct Fields {
     package let entries: [String: (key: Node, value: Node)]
 
     package subscript(_ key: String) -> Node? { entries[key]?.value }
-    package func keyNode(_ key: String) -> Node? { entries[key]?.key }
+    func keyNode(_ key: String) -> Node? { entries[key]?.key }
     package func has(_ key: String) -> Bool { entries[key] != nil }
     package var keys: [String] { Array(entries.keys) }
 }
@@ -286,7 +286,7 @@ package struct Fields {
 extension String {
     /// The string without leading and trailing white space. ASCII strings (nearly every cell of
     /// an export) take a fast path over bytes; others use Unicode's definition of white space.
-    package var trimmingWhitespace: String {
+    var trimmingWhitespace: String {
         let utf8 = self.utf8
         guard let first = utf8.first, let last = utf8.last else { return self }
         if first > 32, first < 128, last > 32, last < 128 { return self }  // nothing to trim (the common case)

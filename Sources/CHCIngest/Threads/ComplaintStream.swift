@@ -17,9 +17,9 @@ package struct ComplaintStream: Sendable {
     package var map: ColumnMap
     package var limits: InputLimits
     /// Complaints processed together, on a second thread while the next chunk is read.
-    package var chunkSize = 2048
+    var chunkSize = 2048
     /// Processing threads; with one, everything runs on the calling thread.
-    package var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     package init(map: ColumnMap = ColumnMap(), limits: InputLimits = .standard) {
         self.map = map

@@ -42,7 +42,7 @@ package final class HandOff<Element: Sendable>: @unchecked Sendable {
     }
 
     /// The consumer wants nothing more: the producer should stop.
-    package func cancel() {
+    func cancel() {
         condition.lock()
         cancelled = true
         batches = []
@@ -50,7 +50,7 @@ package final class HandOff<Element: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    package var isCancelled: Bool {
+    var isCancelled: Bool {
         condition.lock()
         defer { condition.unlock() }
         return cancelled

@@ -22,7 +22,7 @@ package enum ParallelEventLog {
     }
 
     /// Items handed over at a time (one lock per batch, not per complaint).
-    package static let batchSize = 256
+    static let batchSize = 256
 
     /// Reads `path` with `workers` threads; calls `deliver` with each complaint's output in order
     /// (on this thread) and returns the problems found, as `EventLogCSV.stream` does. Each

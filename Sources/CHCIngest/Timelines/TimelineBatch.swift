@@ -28,7 +28,7 @@ package struct TimelineBatch: Sendable {
 
     /// Reads the paths one complaint at a time, without holding them all: a YAML file's
     /// complaints in id order, a CSV event log's as each complaint's last row is read.
-    package static func forEachComplaint(paths: [String], map: ColumnMap = ColumnMap(), limits: InputLimits = .standard,
+    static func forEachComplaint(paths: [String], map: ColumnMap = ColumnMap(), limits: InputLimits = .standard,
                                         _ body: (String, Complaint) -> Void) -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
         var errors: [InputError] = []
         var skipped: [(file: String, reason: String)] = []
@@ -69,10 +69,10 @@ package struct TimelineBatch: Sendable {
     }
 
     /// Whether a file is read as a CSV event log (by its name), not as YAML.
-    package static func isEventLog(_ file: String) -> Bool { file.lowercased().hasSuffix(".csv") }
+    static func isEventLog(_ file: String) -> Bool { file.lowercased().hasSuffix(".csv") }
 
     /// The file, when the batch is one CSV event log and nothing else.
-    package static func loneEventLog(_ files: [(file: String, walked: Bool)]) -> String? {
+    static func loneEventLog(_ files: [(file: String, walked: Bool)]) -> String? {
         files.count == 1 && isEventLog(files[0].file) ? files[0].file : nil
     }
 

@@ -6,7 +6,7 @@ import Yams
 /// `complaints:`. Every problem is reported at its file:line:col, and all problems of a file
 /// are reported together.
 package enum TimelineYAML {
-    package static let complaintKeys = ["complaint", "landlord", "calendar", "category", "points", "events"]
+    static let complaintKeys = ["complaint", "landlord", "calendar", "category", "points", "events"]
 
     /// The complaints in the file at `path`.
     package static func load(_ path: String, limits: InputLimits = .standard) throws(InputError) -> [Complaint] {
@@ -25,7 +25,7 @@ package enum TimelineYAML {
     }
 
     /// Why a YAML document found in a folder is not a timeline, or nil if it may be one.
-    package static func notATimeline(_ root: Node?) -> String? {
+    static func notATimeline(_ root: Node?) -> String? {
         guard case let .mapping(mapping) = root else { return nil }
         let keys = Set(mapping.keys.compactMap { if case let .scalar(s) = $0 { s.string } else { nil } })
         if keys.contains("complaint") || keys.contains("complaints") { return nil }
@@ -88,7 +88,7 @@ package enum TimelineYAML {
         return validated
     }
 
-    package static func readPoints(_ node: Node?, reader: YAMLReader) -> [(id: String, text: String)] {
+    static func readPoints(_ node: Node?, reader: YAMLReader) -> [(id: String, text: String)] {
         guard let node else { return [] }
         switch node {
         case let .mapping(mapping):

@@ -8,7 +8,7 @@ import Foundation
 /// again, new ones are. Keyed on content (complaint, rule, status, dates), not line numbers.
 package enum Baseline {
     package struct Document: Decodable {
-        package let schemaVersion: Int
+        let schemaVersion: Int
         package let complaints: [Entry]
         package struct Entry: Decodable { let findings: [Finding] }
     }

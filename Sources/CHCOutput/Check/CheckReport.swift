@@ -32,7 +32,7 @@ package struct CheckReport: Sendable {
     package var findings: [Finding] { results.flatMap { findings(of: $0.result) } }
 
     /// How many findings the baseline suppressed.
-    package var suppressedCount: Int {
+    var suppressedCount: Int {
         baseline.isEmpty ? 0 : results.reduce(0) { $0 + $1.result.findings.count } - findings.count
     }
 
@@ -44,7 +44,7 @@ package struct CheckReport: Sendable {
         package let notes: Int
         package let notEvaluable: Int
         package let inputErrors: Int
-        package let suppressedByBaseline: Int
+        let suppressedByBaseline: Int
     }
 
     package var summary: Summary {

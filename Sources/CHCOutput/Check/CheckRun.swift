@@ -13,7 +13,7 @@ package struct CheckRun {
     /// Fingerprints of findings recorded in a baseline (`Baseline.load`).
     package var baseline: Set<String> = []
     /// Why the baseline could not be read, reported after the run's own input problems.
-    package var baselineErrors: [InputError] = []
+    var baselineErrors: [InputError] = []
 
     package init(session: CheckSession, paths: [String], asOf: CivilDate) {
         self.session = session

@@ -3,7 +3,7 @@ import CHCIngest
 import CHCModel
 extension CheckReport {
     /// Every rule that was evaluated in the run, once, in id order.
-    package var rulesEvaluated: [(rule: Rule, pack: String)] {
+    var rulesEvaluated: [(rule: Rule, pack: String)] {
         var seen: [String: (Rule, String)] = [:]
         for (_, result) in results {
             for evaluation in result.evaluations where seen[evaluation.rule.id] == nil {

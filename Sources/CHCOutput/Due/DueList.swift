@@ -11,7 +11,7 @@ package struct DueList: Sendable {
         package let line: Int
         package let rule: String
         package let pack: String
-        package let awaiting: String
+        let awaiting: String
         package let stage: Int
         package let due: CivilDate
         package let workingDaysLeft: Int

@@ -40,7 +40,7 @@ package struct GitHubFormat: StreamingCheckFormat, LintFormat {
     }
 
     /// Escaping for a property value (also `:` and `,`).
-    package func property(_ text: String) -> String {
+    func property(_ text: String) -> String {
         data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 

@@ -10,7 +10,7 @@ package struct HTMLFormat: PerformanceFormat {
 }
 
 /// Escapes text for HTML element content and attribute values.
-package func htmlEscaped(_ text: String) -> String {
+func htmlEscaped(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.count)
     for character in text {

@@ -82,7 +82,7 @@ package struct SARIFFormat: CheckRunFormat, LintFormat {
     }
 
     /// A relative URI for a file path (percent-encoding what a URI cannot hold).
-    package static func uri(_ path: String) -> String {
+    static func uri(_ path: String) -> String {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: ":")
         let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path

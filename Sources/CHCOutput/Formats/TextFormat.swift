@@ -61,7 +61,7 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
 
     package enum Colour: String { case red = "31", yellow = "33", bold = "1", dim = "2" }
 
-    package func paint(_ text: String, _ colour: Colour) -> String {
+    func paint(_ text: String, _ colour: Colour) -> String {
         self.colour ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
     }
 

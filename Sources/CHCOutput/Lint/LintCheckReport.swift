@@ -5,7 +5,7 @@ import WorkingDays
 extension LintReport {
     /// The lint result in the shape `chc check` reports use, so SARIF, JUnit, GitHub and CSV
     /// output work the same for both commands.
-    package func asCheckReport(asOf: CivilDate) -> CheckReport {
+    func asCheckReport(asOf: CivilDate) -> CheckReport {
         let subject = config.landlord ?? config.id
         let complaint = Complaint(id: subject, events: [], location: SourceLocation(file: config.file, line: 1, column: 1))
         let all = findings

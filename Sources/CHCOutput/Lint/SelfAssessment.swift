@@ -18,7 +18,7 @@ package enum SelfAssessment {
         package let requirement: String
         package let status: Status
         package let evidence: String
-        package let commentary: String
+        let commentary: String
         package let source: String
         package let rule: String
     }

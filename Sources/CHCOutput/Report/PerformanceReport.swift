@@ -19,23 +19,23 @@ package struct PerformanceReport: Sendable, Encodable {
         package let notEvaluable: Int
         package let pending: Int
         /// compliant ÷ evaluated, or nil when nothing could be evaluated.
-        package let rate: Double?
+        let rate: Double?
     }
 
     package struct TSM: Sendable, Encodable {
-        package let stage1Complaints: Int
-        package let stage2Complaints: Int
+        let stage1Complaints: Int
+        let stage2Complaints: Int
         package let homes: Int?
         /// CH01: complaints received per 1,000 homes (nil without --homes).
-        package let ch01Stage1: Double?
-        package let ch01Stage2: Double?
+        let ch01Stage1: Double?
+        let ch01Stage2: Double?
         /// CH02: share of complaints responded to within the Code's timescales.
-        package let stage1Responded: Int
-        package let stage1RespondedInTime: Int
-        package let ch02Stage1: Double?
-        package let stage2Responded: Int
-        package let stage2RespondedInTime: Int
-        package let ch02Stage2: Double?
+        let stage1Responded: Int
+        let stage1RespondedInTime: Int
+        let ch02Stage1: Double?
+        let stage2Responded: Int
+        let stage2RespondedInTime: Int
+        let ch02Stage2: Double?
         package let definition: String
     }
 
@@ -43,17 +43,17 @@ package struct PerformanceReport: Sendable, Encodable {
         package let month: String
         package let received: Int
         package let escalated: Int
-        package let stage1Responded: Int
-        package let stage1InTime: Int
-        package let stage2Responded: Int
-        package let stage2InTime: Int
+        let stage1Responded: Int
+        let stage1InTime: Int
+        let stage2Responded: Int
+        let stage2InTime: Int
         package let breaches: Int
     }
 
     package struct Category: Sendable, Encodable {
         package let category: String
         package let complaints: Int
-        package let withBreach: Int
+        let withBreach: Int
         package let breaches: Int
     }
 
@@ -67,10 +67,10 @@ package struct PerformanceReport: Sendable, Encodable {
     package let asOf: CivilDate
     package let complaints: Int
     package let rules: [RuleRate]
-    package let tsm: TSM
+    let tsm: TSM
     package let months: [Month]
     package let categories: [Category]
-    package let openAgeing: [Ageing]
+    let openAgeing: [Ageing]
     package let inputErrors: Int
 
     /// The financial year (1 April – 31 March) containing `date`.
@@ -112,16 +112,16 @@ package struct PerformanceReport: Sendable, Encodable {
         /// Each rule's tally, in order of first appearance: a rule is found by comparing pointers,
         /// first at the place its evaluation had (a pack's rules come in the same order for every
         /// complaint), with no hashing.
-        package var tallyList: [Tally] = []
+        var tallyList: [Tally] = []
         package typealias Tally = (rule: Rule, pack: String, compliant: Int, breached: Int, notEvaluable: Int, pending: Int)
-        package var s1 = 0, s1InTime = 0, s2 = 0, s2InTime = 0
+        var s1 = 0, s1InTime = 0, s2 = 0, s2InTime = 0
         /// By month, from the month of `from` on (`monthKey` − `firstMonth`): every month of the
         /// period is reported, so the list is made whole at the start and nothing is hashed.
         package var monthly: [MonthTally]
-        package let firstMonth: Int
+        let firstMonth: Int
         package typealias MonthTally = (received: Int, escalated: Int, s1: Int, s1InTime: Int, s2: Int, s2InTime: Int, breaches: Int)
-        package static let noMonth: MonthTally = (0, 0, 0, 0, 0, 0, 0)
-        package var byCategory: [String: (Int, Int, Int)] = [:]
+        static let noMonth: MonthTally = (0, 0, 0, 0, 0, 0, 0)
+        var byCategory: [String: (Int, Int, Int)] = [:]
         package static let buckets = [(0, 10, "0–10"), (11, 20, "11–20"), (21, 40, "21–40"), (41, 60, "41–60"), (61, Int.max, "over 60")]
         package var ageing = [Int](repeating: 0, count: buckets.count)
 
@@ -135,12 +135,12 @@ package struct PerformanceReport: Sendable, Encodable {
             monthly = Array(repeating: Self.noMonth, count: max(0, Self.monthKey(to) - firstMonth + 1))
         }
 
-        package func inPeriod(_ date: CivilDate?) -> Bool { date.map { $0 >= from && $0 <= to } ?? false }
+        func inPeriod(_ date: CivilDate?) -> Bool { date.map { $0 >= from && $0 <= to } ?? false }
         package static func month(_ date: CivilDate) -> String { String(date.description.prefix(7)) }
-        package static func monthKey(_ date: CivilDate) -> Int { let (year, month, _) = date.parts; return year * 12 + month - 1 }
+        static func monthKey(_ date: CivilDate) -> Int { let (year, month, _) = date.parts; return year * 12 + month - 1 }
 
         /// Where in the evaluations the Code pack's response deadline for the stage is (CH02 uses it).
-        package static func responseEvaluation(_ evaluations: [RuleEvaluation], stage: Int) -> Int? {
+        static func responseEvaluation(_ evaluations: [RuleEvaluation], stage: Int) -> Int? {
             evaluations.indices.first { evaluations[$0].rule.codeResponseStage == stage }
         }
 
@@ -297,7 +297,7 @@ package struct PerformanceReport: Sendable, Encodable {
 
 extension PerformanceReport {
     /// A rate as a percentage with one decimal, or a dash when there is nothing to divide.
-    package static func percent(_ value: Double?) -> String {
+    static func percent(_ value: Double?) -> String {
         guard let value else { return "—" }
         return String(format: "%.1f%%", value * 100)
     }

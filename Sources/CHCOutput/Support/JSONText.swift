@@ -3,7 +3,7 @@ import Foundation
 /// JSON as `chc` writes it: sorted keys, pretty-printed, ISO dates, slashes unescaped.
 package enum JSONText {
     /// The version of every JSON document `chc` writes; a change to a field bumps it.
-    package static let schemaVersion = 1
+    static let schemaVersion = 1
 
     /// A value encoded as pretty-printed JSON with sorted keys, ending in a line break.
     package static func encode(_ value: some Encodable) -> String {
@@ -15,7 +15,7 @@ package enum JSONText {
 
     /// Foundation JSON objects (dictionaries, arrays) serialised with sorted keys, for formats
     /// built as dictionaries.
-    package static func serialize(_ object: Any) -> String {
+    static func serialize(_ object: Any) -> String {
         let data =
             (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
             ?? Data("{}".utf8)
@@ -23,7 +23,7 @@ package enum JSONText {
     }
 
     /// Indents every line of a pretty-printed JSON value (all but the first when `first` is false).
-    package static func indent(_ json: String, by spaces: Int, first: Bool) -> String {
+    static func indent(_ json: String, by spaces: Int, first: Bool) -> String {
         let pad = String(repeating: " ", count: spaces)
         let lines =
             json.hasSuffix("\n")

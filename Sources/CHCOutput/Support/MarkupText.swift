@@ -1,7 +1,7 @@
 /// Escaping for the markup formats (JUnit and SARIF's XML cousins, the HTML report).
 package enum MarkupText {
     /// Text for an XML attribute or element, dropping characters XML 1.0 cannot hold.
-    package static func xml(_ text: String) -> String {
+    static func xml(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
