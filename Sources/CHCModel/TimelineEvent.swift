@@ -8,9 +8,9 @@ import WorkingDays
 /// The fields are stored in the object itself, each set straight from the reader's value: an
 /// `EventDetails` struct inside it was built in a temporary and copied in (seven reference
 /// counts up and down again for every row of a CSV log).
-package final class TimelineEvent: Sendable {
+public final class TimelineEvent: Sendable {
     package let type: EventType
-    package let moment: Moment
+    @usableFromInline package let moment: Moment
     /// The stage (1 or 2; higher stages are kept so `max-stages` can report them).
     package let stage: Int?
     /// Points raised (on a complaint or an escalation).
@@ -39,7 +39,7 @@ package final class TimelineEvent: Sendable {
     /// Position in the input, to keep sorting by date stable.
     package let order: Int
 
-    package var date: CivilDate { moment.date }
+    @inlinable public var date: CivilDate { moment.date }
 
     /// Everything but the type, date and place, as one value.
     package var details: EventDetails {

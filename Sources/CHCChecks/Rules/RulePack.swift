@@ -28,8 +28,8 @@ package final class RulePack: Sendable {
 
     /// How a pack was made.
     package enum Origin: Sendable {
-        /// Read from this rule-pack text, with these check kinds.
-        case text(String, CheckKinds)
+        /// Read from a rule-pack file, with these check kinds.
+        case read(ParsedDocument, CheckKinds)
         /// Made by the program (a policy's overlay, a test's pack).
         case built
     }
@@ -51,11 +51,13 @@ package final class RulePack: Sendable {
         self.origin = origin
     }
 
-    /// The same pack, read again from its text so that its rules, their strings and objects
-    /// are new (see `Checker.forThread`); a pack made by the program is shared as it is.
+    /// The same pack, read again from its parsed file so that its rules, their strings and
+    /// objects are new (see `Checker.forThread`); a pack made by the program is shared as it is.
+    /// The copy has no examples: they are never checked on a thread.
     func forThread() -> RulePack {
-        guard case let .text(text, kinds) = origin, let copy = try? RulePackYAML.parse(text.unshared, file: file.unshared, kinds: kinds)
-        else { return self }
+        guard case let .read(document, kinds) = origin else { return self }
+        let reader = YAMLReader(rereading: document.reader)
+        guard let copy = RulePackYAML.read(reader, kinds: kinds, readsExamples: false), reader.problems.isEmpty else { return self }
         return copy
     }
 
@@ -81,4 +83,15 @@ package final class RulePack: Sendable {
         case (nil, nil): "always"
         }
     }
+}
+
+/// A rule-pack file as parsed, kept so that each checking thread can read its own copy of the
+/// pack without parsing the file again (parsing is most of the cost of reading a pack).
+///
+/// Unchecked: the parsed tree is only ever read after parsing (`YAMLReader` reads nodes; it
+/// never resolves merge keys, the one thing in Yams that changes a node).
+package final class ParsedDocument: @unchecked Sendable {
+    let reader: YAMLReader
+
+    init(_ reader: YAMLReader) { self.reader = reader }
 }

@@ -22,13 +22,14 @@ package enum RulePackYAML {
         throws(InputError) -> RulePack
     {
         let reader = try YAMLReader(file: file, text: text, limits: limits)
-        let pack = read(reader, text: text, kinds: kinds)
+        let pack = read(reader, kinds: kinds)
         try reader.throwIfProblems()
         guard let pack else { throw InputError(file: file, "is not a rule pack") }
         return pack
     }
 
-    static func read(_ reader: YAMLReader, text: String, kinds: CheckKinds) -> RulePack? {
+    /// The pack `reader` holds; with `readsExamples` false, its rules carry no examples.
+    static func read(_ reader: YAMLReader, kinds: CheckKinds, readsExamples: Bool = true) -> RulePack? {
         guard let root = reader.root else {
             reader.report(nil, "is empty, expected a rule pack (`pack:`, `rules:`)")
             return nil
@@ -54,7 +55,7 @@ package enum RulePackYAML {
             guard
                 let rule = rule(
                     node, pack: id, defaultURL: source, defaultSeverity: kind == .policy ? .warning : .error,
-                    isPolicy: kind == .policy, kinds: kinds, reader: reader)
+                    isPolicy: kind == .policy, kinds: kinds, readsExamples: readsExamples, reader: reader)
             else { continue }
             if let first = seen[rule.id] {
                 reader.report(node, "rule id `\(rule.id)` is used twice (first at line \(first.line))")
@@ -66,11 +67,11 @@ package enum RulePackYAML {
         return RulePack(id: id, title: reader.string(fields["title"], "`title`") ?? id, source: source, inForceFrom: from, inForceTo: to,
                         calendar: calendar, extends: fields["extends"].flatMap { reader.identifier($0, "`extends`") }, kind: kind,
                         note: fields["note"].flatMap { reader.string($0, "`note`") }, rules: rules, file: reader.file,
-                        origin: .text(text, kinds))
+                        origin: .read(ParsedDocument(reader), kinds))
     }
 
     static func rule(_ node: Node, pack: String, defaultURL: String, defaultSeverity: Severity, isPolicy: Bool, kinds registry: CheckKinds,
-                     reader: YAMLReader) -> Rule? {
+                     readsExamples: Bool, reader: YAMLReader) -> Rule? {
         guard let fields = reader.fields(node, "a rule", allowed: ruleKeys + registry.names) else { return nil }
         let before = reader.problems.count
         for required in ["id", "paragraph", "summary", "source"] where !fields.has(required) {
@@ -90,7 +91,7 @@ package enum RulePackYAML {
             .flatMap(Confidence.init(rawValue:)) ?? .unconfirmed
         let location = reader.location(of: node)
         var examples: [RuleExample] = []
-        if check != nil, reader.problems.count == before {
+        if readsExamples, check != nil, reader.problems.count == before {
             examples = RuleExampleYAML.read(fields["examples"], ruleID: id, reader: reader, at: node)
         }
         guard let check, reader.problems.count == before else { return nil }

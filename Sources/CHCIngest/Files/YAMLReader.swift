@@ -9,11 +9,15 @@ package final class YAMLReader {
     package let root: Node?
     package private(set) var problems: [InputProblem] = []
     package let limits: InputLimits
+    /// Whether every text value read is given storage of its own (`String.unshared`), for
+    /// objects one thread will use without sharing reference counts with another's.
+    let unsharesStrings: Bool
 
     /// Parses `text`; a YAML syntax error or a breached limit throws at once.
     package init(file: String, text: String, limits: InputLimits = .standard) throws(InputError) {
         self.file = file
         self.limits = limits
+        unsharesStrings = false
         try YAMLReader.checkNesting(text, file: file, limits: limits)
         do {
             root = try Yams.compose(yaml: text)
@@ -23,6 +27,15 @@ package final class YAMLReader {
             throw InputError(file: file, "could not be read as YAML: \(error)")
         }
         if let root { try checkSize(root) }
+    }
+
+    /// Reads a document already parsed (and checked against the limits) by another reader,
+    /// every text value in storage of its own: for a thread's own copy of what was read.
+    package init(rereading document: YAMLReader) {
+        file = document.file.unshared
+        root = document.root
+        limits = document.limits
+        unsharesStrings = true
     }
 
     /// Reads and parses a YAML file.
@@ -102,7 +115,7 @@ package final class YAMLReader {
             report(node, "\(what) is longer than the \(limits.maxFieldLength)-character limit for a field (raise it with --max-field-bytes)")
             return nil
         }
-        return scalar.string
+        return unsharesStrings ? scalar.string.unshared : scalar.string
     }
 
     /// A non-empty text value.
