@@ -76,11 +76,11 @@ struct RulesCommand: ParsableCommand {
     struct Kinds: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the check kinds a rule can use, each with an example of its parameters.")
 
+        @Flag(help: "Write the list as Markdown (the page docs/check-kinds.md).")
+        var markdown = false
+
         func run() throws {
-            for kind in CheckKinds.standard.all {
-                print("\(kind.name): \(kind.summary)")
-                print("  e.g. \(kind.name): \(kind.example)")
-            }
+            print(markdown ? KindReference.markdown(.standard) : KindReference.text(.standard), terminator: "")
         }
     }
 }

@@ -106,4 +106,33 @@ import Testing
         #expect(tested.status == 0 && tested.out.contains("57 passed, 0 failed"))
         #expect(try Self.run(["rules", "show", "HOS2024-6.3"]).out.contains("paragraph:  6.3"))
     }
+
+    @Test func formatValuesComeFromTheRegistry() throws {
+        let bad = try Self.run(["check", "Examples/", "--format", "jsn"])
+        #expect(bad.status == 2)
+        for format in ["text", "json", "sarif", "junit", "github", "csv"] { #expect(bad.err.contains("- \(format)\n"), "\(bad.err)") }
+        #expect(!bad.err.contains("- html"))
+        let help = try Self.run(["report", "--help"]).out
+        #expect(help.contains("values: text, json, csv, html"), "\(help)")
+        let lint = try Self.run(["lint", "Examples/policies/compliant-2024.yaml", "--format", "html"])
+        #expect(lint.status == 2 && lint.err.contains("markdown"), "\(lint.err)")
+    }
+
+    @Test func typedOptionsAreCheckedBeforeAnythingRuns() throws {
+        let asOf = try Self.run(["check", "Examples/", "--as-of", "2026-11-31"])
+        #expect(asOf.status == 2 && asOf.err.contains("November 2026 has 30 days"), "\(asOf.err)")
+        let limit = try Self.run(["check", "Examples/", "--max-file-mb", "0"])
+        #expect(limit.status == 2 && limit.err.contains("--max-file-mb should be at least 1"), "\(limit.err)")
+        let period = try Self.run(["report", "Examples/", "--from", "2025-04-01", "--to", "2024-03-31"])
+        #expect(period.status == 2 && period.err.contains("--from 2025-04-01 is after --to 2024-03-31"), "\(period.err)")
+        let region = try Self.run(["days", "2024-12-20", "+10", "--calendar", "scotlnd"])
+        #expect(region.status == 2 && region.err.contains("did you mean `scotland`"), "\(region.err)")
+    }
+
+    @Test func rulesKindsListsTheRegistry() throws {
+        let out = try Self.run(["rules", "kinds"]).out
+        for kind in ["deadline", "all-points-answered", "response-includes", "different-handler", "forbidden-event", "max-stages", "extension-notice"] {
+            #expect(out.contains("\(kind): "), "\(out)")
+        }
+    }
 }

@@ -132,4 +132,9 @@ import Yams
         #expect(Set(standard.all.map { $0.identifier }).count == standard.all.count)
         #expect(standard.all.filter { $0.streams }.map { $0.identifier } == ["text", "json", "github", "csv"])
     }
+
+    @Test func theCheckKindsPageIsTheRegistrys() throws {
+        let page = try String(contentsOfFile: path("docs/check-kinds.md"), encoding: .utf8)
+        #expect(page == KindReference.markdown(.standard), "docs/check-kinds.md is out of date: chc rules kinds --markdown > docs/check-kinds.md")
+    }
 }
