@@ -9,11 +9,9 @@ import Yams
 /// events: { "Stage 1 Acknowledged": acknowledged, "Stage 1 Response": response }
 /// ```
 package struct ColumnMap: Sendable {
-    static let columnNames = ["complaint_id", "date", "event", "stage", "handler", "points", "addresses", "includes", "to", "days",
-                                     "reason", "good_reason", "ombudsman_details", "agreed", "channel", "category", "landlord"]
 
-    /// Our column name → the export's header (lowercased).
-    package var columns: [String: String] = [:]
+    /// Our column → the export's header (lowercased).
+    package var columns: [CSVColumn: String] = [:]
     /// The export's event label (lowercased) → our event type.
     package var events: [String: EventType] = [:]
 
@@ -25,7 +23,9 @@ package struct ColumnMap: Sendable {
         let fields = reader.fields(reader.root, "the column map", allowed: ["columns", "events"])
         if let columns = fields?["columns"], case let .mapping(mapping) = columns {
             for (key, value) in mapping {
-                guard let ours = reader.choice(key, "column", among: columnNames), let theirs = reader.string(value, "`\(ours)`") else { continue }
+                guard let name = reader.choice(key, "column", among: CSVColumn.names), let ours = CSVColumn(name: name),
+                    let theirs = reader.string(value, "`\(name)`")
+                else { continue }
                 map.columns[ours] = theirs.lowercased().trimmingWhitespace
             }
         } else if let columns = fields?["columns"] {
@@ -43,4 +43,44 @@ package struct ColumnMap: Sendable {
         try reader.throwIfProblems()
         return map
     }
+}
+
+/// The columns `chc` reads from an event log, in the order of their slots (`rawValue`).
+package enum CSVColumn: Int, CaseIterable, Sendable {
+    case complaintId, date, event, stage, handler, points, addresses, includes, to, days, reason
+    case goodReason, ombudsmanDetails, agreed, channel, category, landlord
+
+    /// The column's name in an export's header, and in a column map.
+    package var name: String {
+        switch self {
+        case .complaintId: "complaint_id"
+        case .date: "date"
+        case .event: "event"
+        case .stage: "stage"
+        case .handler: "handler"
+        case .points: "points"
+        case .addresses: "addresses"
+        case .includes: "includes"
+        case .to: "to"
+        case .days: "days"
+        case .reason: "reason"
+        case .goodReason: "good_reason"
+        case .ombudsmanDetails: "ombudsman_details"
+        case .agreed: "agreed"
+        case .channel: "channel"
+        case .category: "category"
+        case .landlord: "landlord"
+        }
+    }
+
+    /// Every column's name, in order.
+    package static let names = allCases.map(\.name)
+
+    package init?(name: String) {
+        guard let column = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = column
+    }
+
+    /// The header an export gives this column under `map`.
+    package func header(in map: ColumnMap) -> String { map.columns[self] ?? name }
 }

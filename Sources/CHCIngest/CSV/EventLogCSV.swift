@@ -64,26 +64,19 @@ package enum EventLogCSV {
         package var bad = false
     }
 
-    /// The columns `chc` reads, named as in `timeline.md`.
-    /// In the order of `ColumnMap.columnNames`.
-    package enum Column: Int, CaseIterable {
-        case complaintId, date, event, stage, handler, points, addresses, includes, to, days, reason
-        case goodReason, ombudsmanDetails, agreed, channel, category, landlord
-        package var name: String { ColumnMap.columnNames[rawValue] }
-    }
+    package typealias Column = CSVColumn
 
     /// Column positions by our names; the header must name the three essential columns.
-    static func resolveColumns(_ header: CSVRecord, map: ColumnMap, file: String) throws(InputError) -> [String: Int] {
+    static func resolveColumns(_ header: CSVRecord, map: ColumnMap, file: String) throws(InputError) -> [CSVColumn: Int] {
         let names = header.fields.map { $0.lowercased().trimmingWhitespace }
-        var positions: [String: Int] = [:]
-        for ours in ColumnMap.columnNames {
-            let theirs = map.columns[ours] ?? ours
-            if let i = names.firstIndex(of: theirs) { positions[ours] = i }
+        var positions: [CSVColumn: Int] = [:]
+        for ours in CSVColumn.allCases {
+            if let i = names.firstIndex(of: ours.header(in: map)) { positions[ours] = i }
         }
-        let missing = ["complaint_id", "date", "event"].filter { positions[$0] == nil }
+        let missing = [CSVColumn.complaintId, .date, .event].filter { positions[$0] == nil }
         guard missing.isEmpty else {
-            let wanted = missing.map { name in
-                let theirs = map.columns[name] ?? name
+            let wanted = missing.map { column in
+                let theirs = column.header(in: map)
                 return "`\(theirs)`" + didYouMean(theirs, among: names)
             }
             throw InputError(SourceLocation(file: file, line: header.line, column: 1),

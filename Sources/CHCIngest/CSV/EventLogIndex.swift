@@ -33,10 +33,10 @@ package struct EventLogIndex: Sendable {
          splitBytes: Int = EventLogIndex.splitBytes) throws(InputError) {
         let scan = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
         guard let header = try scan.next() else {
-            throw InputError(file: path, "is empty, expected a header row naming the columns (\(ColumnMap.columnNames.prefix(3).joined(separator: ", ")), …)")
+            throw InputError(file: path, "is empty, expected a header row naming the columns (\(CSVColumn.names.prefix(3).joined(separator: ", ")), …)")
         }
         let columns = try EventLogCSV.resolveColumns(header, map: map, file: path)
-        let idColumn = columns["complaint_id"]!
+        let idColumn = columns[.complaintId]!
         var part = Part()
         if threads > 1, let cut = Self.lineStart(pastMiddleOf: path, splitBytes: splitBytes), cut > scan.offset {
             let tail = TailScan()
@@ -62,7 +62,7 @@ package struct EventLogIndex: Sendable {
             try part.scan(scan, idColumn: idColumn, path: path, until: nil)
         }
         self.path = path
-        slots = EventLogCSV.Column.allCases.map { columns[$0.name] ?? -1 }
+        slots = CSVColumn.allCases.map { columns[$0] ?? -1 }
         ids = part.ids
         rowSlots = part.rowSlots
         lastRow = part.lastRow

@@ -110,7 +110,7 @@ package struct EventLogShard {
                 return false
             }
             guard slot >= 0 else {
-                body(row, .problem(InputProblem(location, "row has no complaint id (column `\(shard.map.columns["complaint_id"] ?? "complaint_id")`)")))
+                body(row, .problem(InputProblem(location, "row has no complaint id (column `\(CSVColumn.complaintId.header(in: shard.map))`)")))
                 return true
             }
             let place = slot / shard.count
