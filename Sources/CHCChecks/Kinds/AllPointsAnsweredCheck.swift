@@ -22,27 +22,27 @@ package final class AllPointsAnsweredCheck: CheckKind {
 
     package func evaluate(in context: EvaluationContext) -> RuleEvaluation {
         let complaint = context.complaint, stage = stage
-        if stage >= 2, complaint.firstIndex(.escalationRequested) == nil { return context.evaluation(.notApplicable) }
+        if stage >= 2, complaint.firstEvent(.escalationRequested) == nil { return context.evaluation(.notApplicable) }
         // The stage's responses are found by their keys, and an event read only for its
         // `addresses`: the usual complaint is judged without making a list.
-        let responses = complaint.indices(.response, stage: stage), events = complaint.events
+        let responses = complaint.eventRefs(.response, stage: stage)
         guard let firstResponse = responses.first else { return context.evaluation(.notApplicable) }
         let raised = complaint.pointsRaised(atStage: stage)
         guard !raised.isEmpty else {
             return context.evaluation(.notEvaluable, [context.finding(.notEvaluable,
                 "cannot tell whether every point was answered at stage \(stage): the timeline records no `points` raised",
-                severity: .note, at: events[firstResponse].location, hint: "List the resident's points under `points:` and on the complaint or escalation event.")])
+                severity: .note, at: complaint[firstResponse].location, hint: "List the resident's points under `points:` and on the complaint or escalation event.")])
         }
-        guard let firstRecorded = responses.first(where: { events[$0].addresses != nil }) else {
+        guard let firstRecorded = responses.first(where: { complaint[$0].addresses != nil }) else {
             return context.evaluation(.notEvaluable, [context.finding(.notEvaluable,
                 "cannot tell whether every point was answered at stage \(stage): no response records which points it `addresses`",
-                severity: .note, at: events[firstResponse].location, hint: "Add `addresses: [...]` to each response.")])
+                severity: .note, at: complaint[firstResponse].location, hint: "Add `addresses: [...]` to each response.")])
         }
         // When the first response answers every point, no later one can answer one first.
-        if let addresses = events[firstRecorded].addresses, raised.allSatisfy({ addresses.contains($0) }) {
+        if let addresses = complaint[firstRecorded].addresses, raised.allSatisfy({ addresses.contains($0) }) {
             return context.evaluation(.compliant)
         }
-        let recorded: [TimelineEvent] = responses.filter { events[$0].addresses != nil }.map { events[$0] }
+        let recorded: [TimelineEvent] = responses.map { complaint[$0] }.filter { $0.addresses != nil }
         var answered: [String] = []  // a handful: an array is quicker than hashing
         var findings: [Finding] = []
         let first = recorded[0]

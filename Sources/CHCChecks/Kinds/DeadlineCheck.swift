@@ -179,21 +179,21 @@ private struct DeadlineJudgement {
     let context: EvaluationContext
 
     /// The date counting starts from, and how it was found.
-    package struct ResolvedAnchor {
-        package let start: CivilDate
-        /// Where the anchor event is in the complaint's events; nil when it never happened.
-        package let event: Int?
-        package let anchor: Anchor
+    struct ResolvedAnchor {
+        let start: CivilDate
+        /// The anchor event; nil when it never happened.
+        let event: EventRef?
+        let anchor: Anchor
         /// The anchor event never happened: its own due date stands in.
-        package var derived: Bool { event == nil }
+        var derived: Bool { event == nil }
     }
 
-    // Events are found and compared by their keys (plain values); the event objects are
-    // fetched only for a finding's place, so judging a complaint counts no references to them.
+    // Events are found by the complaint's queries (`firstEvent`, `hasEvent`), which compare
+    // plain values; an event object is fetched (`complaint[ref]`) only for a finding's place.
 
     /// Where the anchor's event was written, or where the complaint starts when there was none.
     private func location(of anchor: ResolvedAnchor) -> SourceLocation {
-        anchor.event.map { context.complaint.events[$0].location } ?? context.complaint.location
+        anchor.event.map { context.complaint[$0].location } ?? context.complaint.location
     }
 
     func evaluate() throws(CalendarError) -> RuleEvaluation {
@@ -208,7 +208,7 @@ private struct DeadlineJudgement {
         // Most complaints have no hold or extension at the stage: then there is nothing to walk.
         let extendable = terms.event == .response
         let movesDeadline = { (key: EventKey) in key.stage == stage && (key.type == .hold || (key.type == .extension && extendable)) }
-        let clockEvents = complaint.keys.contains(where: movesDeadline) ? complaint.events : []
+        let clockEvents = complaint.hasEvent(where: movesDeadline) ? complaint.events : []
         let stageEvents = clockEvents.lazy.filter { $0.stage == stage }  // lazily: no array for each rule
 
         // Holds and extensions at this stage, in date order (most complaints have none).
@@ -260,12 +260,11 @@ private struct DeadlineJudgement {
 
         // The event itself: the first at the stage. An acknowledgement is also given by a
         // response sent within the acknowledgement period.
-        let keys = complaint.keys
-        var actual = complaint.firstIndex(terms.event, stage: terms.stage)
-        if actual == nil, terms.event == .acknowledged, let response = complaint.firstIndex(.response, stage: terms.stage), keys[response].date <= due {
+        var actual = complaint.firstEvent(terms.event, stage: terms.stage)
+        if actual == nil, terms.event == .acknowledged, let response = complaint.firstEvent(.response, stage: terms.stage), response.date <= due {
             actual = response
         }
-        let actualDate = actual.map { keys[$0].date }
+        let actualDate = actual?.date
         let taken = actualDate.map { try? calendar.workingDays(from: anchor.start, to: $0) } ?? nil
 
         let timing = DeadlineTiming(anchor: anchor.start, due: due, actual: actualDate, workingDaysTaken: taken)
@@ -274,7 +273,7 @@ private struct DeadlineJudgement {
             let late = try calendar.lateness(due: due, actual: actualDate, unit: terms.within.unit)
             findings.append(context.finding(.breach, message(anchor: anchor, due: due, originalDue: originalDue, actual: actualDate, late: late),
                                             anchor: anchorRef(anchor), due: due, actual: actualDate, taken: taken, late: late,
-                                            at: complaint.events[actual].location))
+                                            at: complaint[actual].location))
             return context.evaluation(.breach, findings, timing: timing)
         }
 
@@ -285,7 +284,7 @@ private struct DeadlineJudgement {
         }
         // The complaint moved on without it (a response with no acknowledgement, an escalation
         // with no stage 1 response): the event will never come, so it is judged missed as of then.
-        if let movedOn = movedOn().map({ keys[$0] }), stop.map({ movedOn.date < $0 }) ?? true {
+        if let movedOn = movedOn(), stop.map({ movedOn.date < $0 }) ?? true {
             guard movedOn.date > due else { return context.evaluation(.notApplicable, findings, timing: timing) }
             let late = try calendar.lateness(due: due, actual: movedOn.date, unit: terms.within.unit)
             findings.append(context.finding(.breach, message(anchor: anchor, due: due, originalDue: originalDue, actual: nil, late: late, movedOn: movedOn),
@@ -308,22 +307,20 @@ private struct DeadlineJudgement {
 
     /// The later event that makes the awaited one moot: for an acknowledgement, the stage's
     /// first response; for a response, an escalation to (or any event at) a later stage, or a
-    /// referral to the Ombudsman. Its place in the events.
-    func movedOn() -> Int? {
+    /// referral to the Ombudsman.
+    func movedOn() -> EventRef? {
         let complaint = context.complaint, stage = terms.stage
-        let index: Int?
         switch terms.event {
         case .acknowledged:
-            index = complaint.firstIndex(.response, stage: stage)
+            return complaint.firstEvent(.response, stage: stage)
         case .response:
-            index = complaint.keys.firstIndex {
+            return complaint.firstEvent {
                 ($0.type == .escalationRequested && stage == 1) || $0.type == .referredToOmbudsman
                     || ($0.type.isStaged && ($0.stage ?? 0) > stage)
             }
         default:
-            index = nil
+            return nil
         }
-        return index
     }
 
     /// The anchor's date; when the anchor event never happened, the due date of the pack's
@@ -331,15 +328,15 @@ private struct DeadlineJudgement {
     func resolve(_ anchor: Anchor, depth: Int) throws(CalendarError) -> ResolvedAnchor? {
         let complaint = context.complaint
         let stageFilter = (anchor.event == .complaintReceived || anchor.event == .escalationRequested) ? nil : anchor.stage
-        if let index = complaint.firstIndex(anchor.event, stage: stageFilter) {
+        if let found = complaint.firstEvent(anchor.event, stage: stageFilter) {
             let isReceipt = anchor.event == .complaintReceived || anchor.event == .escalationRequested
             // A cut-off time needs the event's time of day; otherwise its date is enough.
             let start = if isReceipt, let cutOff = context.cutOff {
-                try context.calendar.effectiveStart(of: complaint.events[index].moment, cutOff: cutOff)
+                try context.calendar.effectiveStart(of: complaint[found].moment, cutOff: cutOff)
             } else {
-                try context.calendar.workingDay(onOrAfter: complaint.keys[index].date)
+                try context.calendar.workingDay(onOrAfter: found.date)
             }
-            return ResolvedAnchor(start: start, event: index, anchor: anchor)
+            return ResolvedAnchor(start: start, event: found, anchor: anchor)
         }
         guard depth < 4, let other = context.pack.deadline(on: anchor.event, stage: anchor.stage),
               let upstream = try DeadlineJudgement(terms: other, context: context).resolve(other.anchor, depth: depth + 1) else { return nil }
@@ -350,7 +347,7 @@ private struct DeadlineJudgement {
     /// and later) a refused escalation.
     func stopDate() -> CivilDate? {
         let stage = terms.stage
-        return context.complaint.keys.first {
+        return context.complaint.firstEvent {
             $0.type == .withdrawn || $0.type == .excluded || ($0.type == .escalationRefused && stage >= 2)
         }?.date
     }
@@ -359,14 +356,14 @@ private struct DeadlineJudgement {
         Finding.AnchorRef(event: anchor.anchor.event.rawValue, date: anchor.start, derived: anchor.derived)
     }
 
-    package func message(anchor: ResolvedAnchor, due: CivilDate, originalDue: CivilDate, actual: CivilDate?, late: Int,
-                 closedOn: CivilDate? = nil, movedOn: EventKey? = nil) -> String {
+    func message(anchor: ResolvedAnchor, due: CivilDate, originalDue: CivilDate, actual: CivilDate?, late: Int,
+                 closedOn: CivilDate? = nil, movedOn: EventRef? = nil) -> String {
         let stage = context.stageLabel(terms.stage)
         let what = terms.event == .acknowledged
             ? "\(stage)complaint not acknowledged\(actual == nil && movedOn != nil ? "" : " in time")"
             : "\(stage)\(terms.event.noun) \(actual == nil && movedOn != nil ? "not sent" : "late")"
         var anchorText: String
-        if let event = anchor.event.map({ context.complaint.keys[$0] }) {
+        if let event = anchor.event {
             anchorText = "\(anchor.anchor.event == .complaintReceived ? "received" : anchor.anchor.event.noun) \(event.date.longDescription)"
             if anchor.start != event.date { anchorText += " (counted from \(anchor.start.longDescription))" }
         } else {
