@@ -17,8 +17,7 @@ let package = Package(
     products: [
         .executable(name: "chc", targets: ["chc"]),
         .library(name: "WorkingDays", targets: ["WorkingDays"]),
-        // The readers' public entry points, for the fuzzing package in Fuzz/.
-        .library(name: "CHCIngest", targets: ["CHCIngest"]),
+        // The readers' public entry points (ReaderEntryPoints), for the fuzzing package in Fuzz/.
         .library(name: "CHCChecks", targets: ["CHCChecks"]),
     ],
     dependencies: [

@@ -8,9 +8,11 @@ let fuzzSettings: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 let package = Package(
     name: "chc-fuzz",
     dependencies: [.package(name: "chc", path: "..")],
-    targets: [.target(name: "FuzzSupport")] + ["Timeline", "RulePack", "Policy", "CSV"].map { name in
-        .executableTarget(name: "Fuzz\(name)", dependencies: ["FuzzSupport", .product(name: "CHCKit", package: "chc")],
-                          path: "Sources/Fuzz\(name)", swiftSettings: fuzzSettings)
-    },
+    targets: [.target(name: "FuzzSupport")]
+        + ["Timeline", "RulePack", "Policy", "CSV"].map { name in
+            .executableTarget(
+                name: "Fuzz\(name)", dependencies: ["FuzzSupport", .product(name: "CHCChecks", package: "chc")],
+                path: "Sources/Fuzz\(name)", swiftSettings: fuzzSettings)
+        },
     swiftLanguageModes: [.v6]
 )

@@ -23,8 +23,10 @@ public struct Complaint: Sendable {
         @usableFromInline let keys: [EventKey]
         let location: SourceLocation
 
-        init(id: String, landlord: String?, calendar: Region?, category: String?, points: [(id: String, text: String)],
-             events: [TimelineEvent], location: SourceLocation) {
+        init(
+            id: String, landlord: String?, calendar: Region?, category: String?, points: [(id: String, text: String)],
+            events: [TimelineEvent], location: SourceLocation
+        ) {
             self.id = id
             self.landlord = landlord
             self.calendar = calendar
@@ -48,21 +50,26 @@ public struct Complaint: Sendable {
     public package(set) var events: [TimelineEvent] {
         @inlinable get { storage.events }
         set {
-            storage = Storage(id: id, landlord: landlord, calendar: calendar, category: category, points: points, events: newValue, location: location)
+            storage = Storage(
+                id: id, landlord: landlord, calendar: calendar, category: category, points: points, events: newValue, location: location)
         }
     }
     /// Where the complaint starts in its input file (used for findings about missing events).
     package var location: SourceLocation { storage.location }
 
-    package init(id: String, landlord: String? = nil, calendar: Region? = nil, category: String? = nil,
-                points: [(id: String, text: String)] = [], events: consuming [TimelineEvent], location: SourceLocation) {
+    package init(
+        id: String, landlord: String? = nil, calendar: Region? = nil, category: String? = nil,
+        points: [(id: String, text: String)] = [], events: consuming [TimelineEvent], location: SourceLocation
+    ) {
         // Sorted in place: a reader hands over an array nothing else holds, so no copy is made.
         var sorted = consume events
         sorted.sort {
-            let a = $0.sameDayRank, b = $1.sameDayRank
+            let a = $0.sameDayRank
+            let b = $1.sameDayRank
             return ($0.date, a.stage, a.step, $0.order) < ($1.date, b.stage, b.step, $1.order)
         }
-        storage = Storage(id: id, landlord: landlord, calendar: calendar, category: category, points: points, events: sorted, location: location)
+        storage = Storage(
+            id: id, landlord: landlord, calendar: calendar, category: category, points: points, events: sorted, location: location)
     }
 
     /// Each event's type, stage and date, in `events` order.

@@ -27,10 +27,12 @@ package struct EventDetails: Sendable {
     /// A note's text.
     package var text: String?
 
-    package init(stage: Int? = nil, points: [String]? = nil, addresses: [String]? = nil, includes: [String]? = nil, handler: String? = nil,
-                isFinal: Bool? = nil, extendedTo: CivilDate? = nil, extensionDays: Int? = nil, reason: String? = nil,
-                goodReason: Bool? = nil, ombudsmanDetails: Bool? = nil, agreed: Bool? = nil, channel: String? = nil,
-                incidentDate: CivilDate? = nil, ombudsmanRightsExplained: Bool? = nil, text: String? = nil) {
+    package init(
+        stage: Int? = nil, points: [String]? = nil, addresses: [String]? = nil, includes: [String]? = nil, handler: String? = nil,
+        isFinal: Bool? = nil, extendedTo: CivilDate? = nil, extensionDays: Int? = nil, reason: String? = nil,
+        goodReason: Bool? = nil, ombudsmanDetails: Bool? = nil, agreed: Bool? = nil, channel: String? = nil,
+        incidentDate: CivilDate? = nil, ombudsmanRightsExplained: Bool? = nil, text: String? = nil
+    ) {
         self.stage = stage
         self.points = points
         self.addresses = addresses

@@ -69,7 +69,11 @@ package struct Finding: Sendable, Codable, Equatable {
     package let location: SourceLocation
     package let hint: String?
 
-    package init(complaint: String, rule: String, pack: String, check: Check, severity: Severity, status: Status, message: String, anchor: AnchorRef?, due: CivilDate?, actual: CivilDate?, workingDaysTaken: Int?, workingDaysLate: Int?, citation: Citation, location: SourceLocation, hint: String?) {
+    package init(
+        complaint: String, rule: String, pack: String, check: Check, severity: Severity, status: Status, message: String,
+        anchor: AnchorRef?, due: CivilDate?, actual: CivilDate?, workingDaysTaken: Int?, workingDaysLate: Int?, citation: Citation,
+        location: SourceLocation, hint: String?
+    ) {
         self.complaint = complaint
         self.rule = rule
         self.pack = pack
@@ -96,7 +100,8 @@ extension Finding {
     // Written by hand so that absent values are `null`, not left out: every finding in the
     // JSON formats has every field.
     package enum CodingKeys: String, CodingKey {
-        case complaint, rule, pack, check, severity, status, message, anchor, due, actual, workingDaysTaken, workingDaysLate, citation, location, hint
+        case complaint, rule, pack, check, severity, status, message, anchor, due, actual, workingDaysTaken, workingDaysLate, citation,
+            location, hint
     }
 
     package func encode(to encoder: any Encoder) throws {

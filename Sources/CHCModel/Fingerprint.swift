@@ -5,8 +5,10 @@ extension Finding {
     /// complaint, the rule, the status and the dates it is about. Used for SARIF
     /// `partialFingerprints` and for baselines.
     package var fingerprint: String {
-        let key = [complaint, rule, status.rawValue, check.stage.map(String.init) ?? "", due?.description ?? "",
-                   actual?.description ?? "", anchor?.date.description ?? ""].joined(separator: "|")
+        let key = [
+            complaint, rule, status.rawValue, check.stage.map(String.init) ?? "", due?.description ?? "",
+            actual?.description ?? "", anchor?.date.description ?? "",
+        ].joined(separator: "|")
         return fnv1a64(key)
     }
 }

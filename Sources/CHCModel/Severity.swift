@@ -3,7 +3,13 @@
 package enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     case note, warning, error
 
-    var rank: Int { switch self { case .note: 0; case .warning: 1; case .error: 2 } }
+    var rank: Int {
+        switch self {
+        case .note: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
     package static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 

@@ -43,27 +43,32 @@ public final class TimelineEvent: Sendable {
 
     /// Everything but the type, date and place, as one value.
     package var details: EventDetails {
-        EventDetails(stage: stage, points: points, addresses: addresses, includes: includes, handler: handler, isFinal: isFinal,
-                     extendedTo: extendedTo, extensionDays: extensionDays, reason: reason, goodReason: goodReason,
-                     ombudsmanDetails: ombudsmanDetails, agreed: agreed, channel: channel, incidentDate: incidentDate,
-                     ombudsmanRightsExplained: ombudsmanRightsExplained, text: text)
+        EventDetails(
+            stage: stage, points: points, addresses: addresses, includes: includes, handler: handler, isFinal: isFinal,
+            extendedTo: extendedTo, extensionDays: extensionDays, reason: reason, goodReason: goodReason,
+            ombudsmanDetails: ombudsmanDetails, agreed: agreed, channel: channel, incidentDate: incidentDate,
+            ombudsmanRightsExplained: ombudsmanRightsExplained, text: text)
     }
 
     /// An event with the fields a reader filled in.
-    package convenience init(type: EventType, moment: Moment, details: EventDetails = EventDetails(), location: SourceLocation, order: Int) {
-        self.init(type: type, moment: moment, stage: details.stage, points: details.points, addresses: details.addresses,
-                  includes: details.includes, handler: details.handler, isFinal: details.isFinal, extendedTo: details.extendedTo,
-                  extensionDays: details.extensionDays, reason: details.reason, goodReason: details.goodReason,
-                  ombudsmanDetails: details.ombudsmanDetails, agreed: details.agreed, channel: details.channel,
-                  incidentDate: details.incidentDate, ombudsmanRightsExplained: details.ombudsmanRightsExplained, text: details.text,
-                  location: location, order: order)
+    package convenience init(type: EventType, moment: Moment, details: EventDetails = EventDetails(), location: SourceLocation, order: Int)
+    {
+        self.init(
+            type: type, moment: moment, stage: details.stage, points: details.points, addresses: details.addresses,
+            includes: details.includes, handler: details.handler, isFinal: details.isFinal, extendedTo: details.extendedTo,
+            extensionDays: details.extensionDays, reason: details.reason, goodReason: details.goodReason,
+            ombudsmanDetails: details.ombudsmanDetails, agreed: details.agreed, channel: details.channel,
+            incidentDate: details.incidentDate, ombudsmanRightsExplained: details.ombudsmanRightsExplained, text: details.text,
+            location: location, order: order)
     }
 
     /// An event from its fields one by one (the CSV reader's path: no `EventDetails` is made).
-    package init(type: EventType, moment: Moment, stage: Int?, points: [String]? = nil, addresses: [String]? = nil, includes: [String]? = nil,
-         handler: String? = nil, isFinal: Bool? = nil, extendedTo: CivilDate? = nil, extensionDays: Int? = nil, reason: String? = nil,
-         goodReason: Bool? = nil, ombudsmanDetails: Bool? = nil, agreed: Bool? = nil, channel: String? = nil,
-         incidentDate: CivilDate? = nil, ombudsmanRightsExplained: Bool? = nil, text: String? = nil, location: SourceLocation, order: Int) {
+    package init(
+        type: EventType, moment: Moment, stage: Int?, points: [String]? = nil, addresses: [String]? = nil, includes: [String]? = nil,
+        handler: String? = nil, isFinal: Bool? = nil, extendedTo: CivilDate? = nil, extensionDays: Int? = nil, reason: String? = nil,
+        goodReason: Bool? = nil, ombudsmanDetails: Bool? = nil, agreed: Bool? = nil, channel: String? = nil,
+        incidentDate: CivilDate? = nil, ombudsmanRightsExplained: Bool? = nil, text: String? = nil, location: SourceLocation, order: Int
+    ) {
         self.type = type
         self.moment = moment
         self.stage = stage

@@ -47,7 +47,10 @@ package struct ReporterOptions: Sendable {
 
 /// What a command writes.
 package enum OutputDocument: String, CaseIterable, Sendable {
-    case checkRun = "check", dueList = "due", performance = "report", lint
+    case checkRun = "check"
+    case dueList = "due"
+    case performance = "report"
+    case lint
 }
 
 /// Writes a whole `chc check` run.

@@ -7,10 +7,10 @@ public enum CalendarError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .yearNotCovered(year, region, covered):
+        case .yearNotCovered(let year, let region, let covered):
             "the \(region.rawValue) calendar does not cover \(year) (it covers \(covered)); "
                 + "load a GOV.UK bank-holidays.json that lists \(year) with --holidays FILE"
-        case let .outOfRange(message):
+        case .outOfRange(let message):
             message
         }
     }

@@ -24,8 +24,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         }
         let length = CivilDate.daysIn(month: month, year: year)
         guard day >= 1, day <= length else {
-            throw DateParseError(text: String(text),
-                                 reason: "\(CivilDate.monthNames[month - 1]) \(year) has \(length) days")
+            throw DateParseError(
+                text: String(text),
+                reason: "\(CivilDate.monthNames[month - 1]) \(year) has \(length) days")
         }
         dayNumber = CivilDate.dayNumber(year: year, month: month, day: day)
     }
@@ -49,7 +50,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
             default:
                 guard byte >= 48, byte <= 57 else { return nil }
                 let digit = Int(byte - 48)
-                if position < 4 { digits.0 = digits.0 * 10 + digit } else if position < 7 { digits.1 = digits.1 * 10 + digit } else { digits.2 = digits.2 * 10 + digit }
+                if position < 4 {
+                    digits.0 = digits.0 * 10 + digit
+                } else if position < 7 {
+                    digits.1 = digits.1 * 10 + digit
+                } else {
+                    digits.2 = digits.2 * 10 + digit
+                }
             }
         }
         return digits
@@ -136,8 +143,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     // MARK: - Calendar arithmetic
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                             "August", "September", "October", "November", "December"]
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    ]
 
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
@@ -168,7 +177,8 @@ private func pad(_ value: Int, _ width: Int) -> String {
 
 /// Days of the week, Monday = 1 as in ISO 8601.
 public enum Weekday: Int, Sendable, CaseIterable {
-    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+    case monday = 1
+    case tuesday, wednesday, thursday, friday, saturday, sunday
 
     public var shortName: String { String(decoding: letters, as: UTF8.self) }
 
@@ -205,9 +215,9 @@ extension CivilDate: Codable {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension CivilDate {

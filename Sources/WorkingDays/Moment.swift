@@ -42,8 +42,8 @@ public struct Moment: Hashable, Sendable, CustomStringConvertible {
         }
         let fields = rest.split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(fields.count), fields.allSatisfy({ $0.count == 2 || ($0.count > 2 && $0.contains(".")) }),
-              let hour = Int(fields[0]), let minute = Int(fields[1]),
-              (0...23).contains(hour), (0...59).contains(minute)
+            let hour = Int(fields[0]), let minute = Int(fields[1]),
+            (0...23).contains(hour), (0...59).contains(minute)
         else { throw DateParseError(text: string, reason: "the time should be hh:mm or hh:mm:ss (00:00–23:59)") }
         var second = 0
         if fields.count == 3 {
@@ -62,7 +62,8 @@ public struct Moment: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         guard let seconds = secondsOfDay else { return date.description }
-        let h = seconds / 3600, m = seconds % 3600 / 60
+        let h = seconds / 3600
+        let m = seconds % 3600 / 60
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         var text = "\(date)T\(two(h)):\(two(m))"
         if let offset = utcOffsetMinutes {
@@ -80,12 +81,14 @@ public struct TimeOfDay: Hashable, Sendable, CustomStringConvertible {
     public init?(_ text: String) {
         let parts = text.split(separator: ":")
         guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }),
-              let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m) else { return nil }
+            let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m)
+        else { return nil }
         secondsOfDay = h * 3600 + m * 60
     }
 
     public var description: String {
-        let h = secondsOfDay / 3600, m = secondsOfDay % 3600 / 60
+        let h = secondsOfDay / 3600
+        let m = secondsOfDay % 3600 / 60
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
     }
 }

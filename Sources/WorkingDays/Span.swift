@@ -36,8 +36,10 @@ public struct Span: Hashable, Sendable, CustomStringConvertible {
         }
         guard words.count == 2 else { return .success(Span(amount, .workingDays)) }
         guard let unit = Unit.spellings[String(words[1]).lowercased()] else {
-            return .failure(SpanParseError(message: "unknown unit `\(words[1])`, expected working-days, calendar-days or hours"
-                + didYouMean(String(words[1]), among: Unit.allCases.map(\.rawValue))))
+            return .failure(
+                SpanParseError(
+                    message: "unknown unit `\(words[1])`, expected working-days, calendar-days or hours"
+                        + didYouMean(String(words[1]), among: Unit.allCases.map(\.rawValue))))
         }
         return .success(Span(amount, unit))
     }

@@ -38,7 +38,8 @@ public final class WorkingDayCalendar: Sendable {
             nonWorking[closure.date] = Holiday(date: closure.date, title: closure.title, origin: .closure)
         }
         self.nonWorking = nonWorking
-        let first = coveredYears.min() ?? 2018, last = coveredYears.max() ?? 2018
+        let first = coveredYears.min() ?? 2018
+        let last = coveredYears.max() ?? 2018
         gapless = !coveredYears.isEmpty && coveredYears.count == last - first + 1
         firstDay = CivilDate(year: first, month: 1, day: 1)!.dayNumber
         let lastDay = CivilDate(year: last, month: 12, day: 31)!.dayNumber
@@ -55,8 +56,9 @@ public final class WorkingDayCalendar: Sendable {
     /// The same calendar built again, sharing no storage with this one: for a thread of its own
     /// (threads that count references to one shared object slow each other down).
     public func replica() -> WorkingDayCalendar {
-        WorkingDayCalendar(region: region, holidays: holidays,
-                           closures: closures.map { Holiday(date: $0.key, title: $0.value, origin: .closure) })
+        WorkingDayCalendar(
+            region: region, holidays: holidays,
+            closures: closures.map { Holiday(date: $0.key, title: $0.value, origin: .closure) })
     }
 
     /// A description of the covered years, e.g. `2018–2040`.
@@ -106,7 +108,8 @@ public final class WorkingDayCalendar: Sendable {
             guard let last = runningTotal.last, Int(last) >= target else {
                 throw .outOfRange("\(n) working days after \(day) runs past the end of the \(region.rawValue) calendar (\(coverage))")
             }
-            var low = start + 1, high = runningTotal.count - 1
+            var low = start + 1
+            var high = runningTotal.count - 1
             // Usually it is within half as many days again as `n` (weekends), plus a few
             // holidays: search that window when it holds the answer, not the whole calendar.
             let near = start + n + n / 2 + 16
@@ -182,12 +185,13 @@ public final class WorkingDayCalendar: Sendable {
         for number in (from.dayNumber + 1)...to.dayNumber {
             let day = CivilDate(dayNumber: number)
             if let holiday = nonWorking[day] {
-                let kind = switch holiday.origin {
-                case .official: "bank holiday"
-                case .projected: "bank holiday (projected from the standing rules)"
-                case .loaded: "bank holiday (from the loaded holidays file)"
-                case .closure: "closure day"
-                }
+                let kind =
+                    switch holiday.origin {
+                    case .official: "bank holiday"
+                    case .projected: "bank holiday (projected from the standing rules)"
+                    case .loaded: "bank holiday (from the loaded holidays file)"
+                    case .closure: "closure day"
+                    }
                 result.append((day, "\(kind): \(holiday.title)" + (day.isWeekend ? " (\(day.weekday.name))" : "")))
             } else if day.isWeekend {
                 result.append((day, day.weekday.name))

@@ -39,7 +39,9 @@ struct CheckCommand: ParsableCommand {
         try refuseOverwritingInputs(output, inputs: inputs.inputFiles + [baseline].compactMap { $0 })
         let prepared = try inputs.prepare()
         let reporter = format.reporter(ReporterOptions(colour: output == nil && !noColor && isatty(1) == 1))
-        guard let checkFormat = reporter as? any CheckRunFormat else { preconditionFailure("the registry offered a format that cannot write a check run") }
+        guard let checkFormat = reporter as? any CheckRunFormat else {
+            preconditionFailure("the registry offered a format that cannot write a check run")
+        }
         let writer: ReportWriter
         do { writer = try ReportWriter(path: output) } catch {
             throw CommandFailure.badInput("cannot write \(output ?? "the report"): \(error)")

@@ -11,14 +11,14 @@ struct DaysCommand: ParsableCommand {
         commandName: "days",
         abstract: "Count working days between two dates, or find the date N working days after one.",
         discussion: """
-        FROM TO   prints the number of working days D with FROM < D <= TO (FROM is day 0).
-        FROM +N   prints the N-th working day after FROM (the due date of "within N working days").
+            FROM TO   prints the number of working days D with FROM < D <= TO (FROM is day 0).
+            FROM +N   prints the N-th working day after FROM (the due date of "within N working days").
 
-        Examples:
-          chc days 2022-10-13 2022-11-01            # 13
-          chc days 2024-05-04 +5 --received         # 2024-05-14 (Saturday receipt counts from Tuesday)
-          chc days 2024-12-20 +10 --calendar scotland --closures closures.yaml --explain
-        """
+            Examples:
+              chc days 2022-10-13 2022-11-01            # 13
+              chc days 2024-05-04 +5 --received         # 2024-05-14 (Saturday receipt counts from Tuesday)
+              chc days 2024-12-20 +10 --calendar scotland --closures closures.yaml --explain
+            """
     )
 
     @Argument(help: "The start date (day 0), YYYY-MM-DD; with --received, a date-time is allowed.")
@@ -39,7 +39,8 @@ struct DaysCommand: ParsableCommand {
     @Flag(help: "Treat FROM as a receipt: a non-working day (or a time after --cut-off) counts from the next working day.")
     var received = false
 
-    @Option(help: "With --received: the daily cut-off time (HH:MM) after which receipt counts from the next working day.", transform: parseTime)
+    @Option(
+        help: "With --received: the daily cut-off time (HH:MM) after which receipt counts from the next working day.", transform: parseTime)
     var cutOff: TimeOfDay?
 
     @Flag(help: "List the non-working days skipped, with the reason for each.")
@@ -82,7 +83,11 @@ struct DaysCommand: ParsableCommand {
             }
             let due = try workingCalendar.workingDay(n, after: start)
             print(due)
-            if explain { try printExplanation(notes + ["the \(ordinal(n)) working day after \(start.longDescription) is \(due.longDescription)"], start, due, workingCalendar) }
+            if explain {
+                try printExplanation(
+                    notes + ["the \(ordinal(n)) working day after \(start.longDescription) is \(due.longDescription)"], start, due,
+                    workingCalendar)
+            }
         } else {
             let end: CivilDate
             do { end = try CivilDate(iso: to) } catch { throw CommandFailure.badInput("TO: \(error)") }
@@ -90,7 +95,9 @@ struct DaysCommand: ParsableCommand {
             print(count)
             if explain {
                 let (a, b) = start <= end ? (start, end) : (end, start)
-                try printExplanation(notes + ["\(count) working days after \(a.longDescription) up to and including \(b.longDescription)"], a, b, workingCalendar)
+                try printExplanation(
+                    notes + ["\(count) working days after \(a.longDescription) up to and including \(b.longDescription)"], a, b,
+                    workingCalendar)
             }
         }
     }
@@ -98,7 +105,9 @@ struct DaysCommand: ParsableCommand {
     private func printExplanation(_ lines: [String], _ a: CivilDate, _ b: CivilDate, _ calendar: WorkingDayCalendar) throws {
         for line in lines { print(line) }
         let skipped = try calendar.nonWorkingDays(from: a, to: b)
-        print("calendar: \(calendar.region.rawValue)\(calendar.closures.isEmpty ? "" : " with \(calendar.closures.count) closure days"); \(skipped.count) non-working day\(skipped.count == 1 ? "" : "s") skipped")
+        print(
+            "calendar: \(calendar.region.rawValue)\(calendar.closures.isEmpty ? "" : " with \(calendar.closures.count) closure days"); \(skipped.count) non-working day\(skipped.count == 1 ? "" : "s") skipped"
+        )
         for day in skipped { print("  \(day.date)  \(day.reason)") }
     }
 

@@ -48,7 +48,8 @@ struct LintCommand: ParsableCommand {
         if let code {
             guard let chosen = library.pack(code) else {
                 throw CommandFailure.badInput(
-                    "unknown --code `\(code)`\(didYouMean(code, among: codes.map(\.id))) (codes: \(codes.map(\.id).joined(separator: ", ")))")
+                    "unknown --code `\(code)`\(didYouMean(code, among: codes.map(\.id))) (codes: \(codes.map(\.id).joined(separator: ", ")))"
+                )
             }
             pack = chosen
         } else {

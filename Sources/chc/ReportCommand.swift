@@ -10,10 +10,10 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Summarise complaint handling for a reporting year: rule compliance, TSM CH01/CH02, monthly trend.",
         discussion: """
-        Examples:
-          chc report export.csv --homes 12500 --format html --output complaints-2025-26.html
-          chc report complaints/ --from 2024-04-01 --to 2025-03-31 --format json
-        """
+            Examples:
+              chc report export.csv --homes 12500 --format html --output complaints-2025-26.html
+              chc report complaints/ --from 2024-04-01 --to 2025-03-31 --format json
+            """
     )
 
     @OptionGroup var inputs: RunOptions
@@ -44,9 +44,11 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try refuseOverwritingInputs(output, inputs: inputs.inputFiles)
         let prepared = try inputs.prepare(composesMessages: false)  // counts only
-        let calendars = prepared.calendars, policy = prepared.policy
+        let calendars = prepared.calendars
+        let policy = prepared.policy
         let year = PerformanceReport.financialYear(containing: prepared.asOf)
-        let start = from ?? year.from, end = to ?? year.to
+        let start = from ?? year.from
+        let end = to ?? year.to
         guard start <= end else { throw CommandFailure.badInput("--from \(start) is after --to \(end)") }
         let empty = PerformanceReport.Accumulator(from: start, to: end, asOf: prepared.asOf, homes: homes) {
             calendars.calendar($0.complaint.calendar ?? policy?.calendar ?? .default)

@@ -24,14 +24,17 @@ struct RulesCommand: ParsableCommand {
             for pack in try options.library().packs.sorted(by: { $0.id < $1.id }) where self.pack == nil || pack.id == self.pack {
                 print("\(pack.id) — \(pack.title) (\(pack.inForceDescription))")
                 for rule in pack.rules {
-                    print("  \(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.kind.padding(toLength: 20, withPad: " ", startingAt: 0)) \(rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.confidence.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(rule.summary)")
+                    print(
+                        "  \(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.kind.padding(toLength: 20, withPad: " ", startingAt: 0)) \(rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.confidence.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(rule.summary)"
+                    )
                 }
             }
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Explain one rule: summary, paragraph, citation, parameters and examples.")
+        static let configuration = CommandConfiguration(
+            abstract: "Explain one rule: summary, paragraph, citation, parameters and examples.")
         @OptionGroup var options: RulePackOptions
         @Argument(help: "A rule id, e.g. HOS2024-6.3.") var id: String
 
@@ -60,7 +63,8 @@ struct RulesCommand: ParsableCommand {
                 }
             }
             let runner = RuleExampleRunner(calendars: try CalendarSetup())
-            var failed = 0, total = 0
+            var failed = 0
+            var total = 0
             for pack in packs {
                 let (ran, failures) = runner.run(pack)
                 total += ran
@@ -74,7 +78,8 @@ struct RulesCommand: ParsableCommand {
     }
 
     struct Kinds: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the check kinds a rule can use, each with an example of its parameters.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the check kinds a rule can use, each with an example of its parameters.")
 
         @Flag(help: "Write the list as Markdown (the page docs/check-kinds.md).")
         var markdown = false

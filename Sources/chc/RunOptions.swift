@@ -45,8 +45,10 @@ struct RunOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        for (name, value) in [("--max-file-mb", maxFileMb), ("--max-yaml-values", maxYamlValues), ("--max-depth", maxDepth),
-                              ("--max-field-bytes", maxFieldBytes)] where value < 1 {
+        for (name, value) in [
+            ("--max-file-mb", maxFileMb), ("--max-yaml-values", maxYamlValues), ("--max-depth", maxDepth),
+            ("--max-field-bytes", maxFieldBytes),
+        ] where value < 1 {
             throw ValidationError("\(name) should be at least 1, found \(value)")
         }
     }
@@ -99,7 +101,8 @@ struct RunOptions: ParsableArguments {
             } else {
                 let ids = library.packs.map(\.id)
                 throw CommandFailure.badInput(
-                    "--rules `\(rules)` is neither a pack id nor a file\(didYouMean(rules, among: ids)) (packs: \(ids.joined(separator: ", ")))")
+                    "--rules `\(rules)` is neither a pack id nor a file\(didYouMean(rules, among: ids)) (packs: \(ids.joined(separator: ", ")))"
+                )
             }
         }
         let calendars: CalendarSetup

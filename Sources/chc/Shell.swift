@@ -29,9 +29,9 @@ enum CommandFailure: Error {
     /// What to print on standard error, and the exit code.
     var report: (message: String?, status: ExitStatus) {
         switch self {
-        case let .badInput(message): ("error: \(message)", .badInput)
-        case let .unreadable(errors): (errors.map(\.description).joined(separator: "\n"), .badInput)
-        case let .status(status): (nil, status)
+        case .badInput(let message): ("error: \(message)", .badInput)
+        case .unreadable(let errors): (errors.map(\.description).joined(separator: "\n"), .badInput)
+        case .status(let status): (nil, status)
         }
     }
 }
@@ -150,7 +150,8 @@ struct RulePackOptions: ParsableArguments {
     /// The packs in the folder, and the problems of any that could not be read.
     func load() throws -> (library: RuleLibrary, folder: String, errors: [InputError]) {
         guard let folder = rulesDir ?? RuleLibrary.defaultFolder() else {
-            throw CommandFailure.badInput("cannot find the shipped Rules/ folder; run from the package root, pass --rules-dir or set CHC_RULES")
+            throw CommandFailure.badInput(
+                "cannot find the shipped Rules/ folder; run from the package root, pass --rules-dir or set CHC_RULES")
         }
         let (library, errors) = RuleLibrary.load(folder: folder)
         return (library, folder, errors)

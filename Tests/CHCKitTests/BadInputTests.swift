@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
@@ -43,7 +44,9 @@ import Testing
     @Test func everyCaseIsRejectedWhereAndHowExpected() throws {
         let cases = try Self.expectations()
         let onDisk = try ["timeline", "rulepack", "policy", "csv"].flatMap { kind in
-            try FileManager.default.contentsOfDirectory(atPath: (Self.folder as NSString).appendingPathComponent(kind)).map { "\(kind)/\($0)" }
+            try FileManager.default.contentsOfDirectory(atPath: (Self.folder as NSString).appendingPathComponent(kind)).map {
+                "\(kind)/\($0)"
+            }
         }
         if ProcessInfo.processInfo.environment["CHC_PRINT_BAD_INPUT"] == "1" {
             for file in onDisk.sorted() {
@@ -55,15 +58,21 @@ import Testing
         #expect(Set(cases.map(\.file)) == Set(onDisk), "every file in BadInput/ has an expectation and every expectation a file")
         for expected in cases {
             let found = Self.problems(expected.file)
-            #expect(found.contains { $0.location.line == expected.line && $0.location.column == expected.column && $0.message.contains(expected.fragment) },
-                    "\(expected.file): expected \(expected.line):\(expected.column) “\(expected.fragment)”, got \(found.map { "\($0.location.line):\($0.location.column) \($0.message)" })")
+            #expect(
+                found.contains {
+                    $0.location.line == expected.line && $0.location.column == expected.column && $0.message.contains(expected.fragment)
+                },
+                "\(expected.file): expected \(expected.line):\(expected.column) “\(expected.fragment)”, got \(found.map { "\($0.location.line):\($0.location.column) \($0.message)" })"
+            )
             #expect(found.allSatisfy { $0.location.file.hasSuffix(expected.file) }, "\(expected.file): an error names another file")
         }
     }
 
     @Test func aBatchWithBadFilesStillChecksTheGoodOnesAndExitsTwo() throws {
-        let batch = TimelineBatch.load(paths: [path("Examples/invented"), (Self.folder as NSString).appendingPathComponent("timeline/unknown-type.yaml"),
-                                               (Self.folder as NSString).appendingPathComponent("csv/bad-date.csv")])
+        let batch = TimelineBatch.load(paths: [
+            path("Examples/invented"), (Self.folder as NSString).appendingPathComponent("timeline/unknown-type.yaml"),
+            (Self.folder as NSString).appendingPathComponent("csv/bad-date.csv"),
+        ])
         #expect(batch.entries.count == 7)
         #expect(batch.errors.count == 2)
         let report = CheckReport(asOf: date("2026-11-23"), results: [], inputErrors: batch.errors)

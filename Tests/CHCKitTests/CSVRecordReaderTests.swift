@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
@@ -27,8 +28,11 @@ import TestSupport
                 var value = ""
                 let quoted = Int.random(in: 0..<3, using: &random) == 0
                 for _ in 0..<Int.random(in: 0...6, using: &random) {
-                    if quoted, Bool.random(using: &random) { value += special.randomElement(using: &random)! }
-                    else { value += plain.randomElement(using: &random)! }
+                    if quoted, Bool.random(using: &random) {
+                        value += special.randomElement(using: &random)!
+                    } else {
+                        value += plain.randomElement(using: &random)!
+                    }
                 }
                 fields.append(value)
                 cells.append(quoted ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value)
@@ -92,13 +96,17 @@ import TestSupport
         // header: the first line is always read as a record, when the first chunk is read).
         let wide = (0..<100).map { "f\($0)" }
         for seed in UInt64(0)..<81 {
-            let (rows, text) = seed < 80 ? Self.table(seed: seed) : ([["h"], wide, ["x"], ["y"]], "h\n" + wide.joined(separator: ",") + "\nx\ny\n")
+            let (rows, text) =
+                seed < 80 ? Self.table(seed: seed) : ([["h"], wide, ["x"], ["y"]], "h\n" + wide.joined(separator: ",") + "\nx\ny\n")
             let records = try read(text, chunkBytes: chunkBytes)
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).csv")
             try Data(text.utf8).write(to: url)
             defer { try? FileManager.default.removeItem(at: url) }
             let reader = try CSVRecordReader(path: url.path, chunkBytes: chunkBytes)
-            var fields: [[String]] = [], lines: [Int] = [], inPlace = 0, index = 0
+            var fields: [[String]] = []
+            var lines: [Int] = []
+            var inPlace = 0
+            var index = 0
             while true {
                 if index % 3 == 2 {  // every third record skipped
                     guard try reader.skip() else { break }

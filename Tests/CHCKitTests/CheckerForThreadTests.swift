@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WorkingDays
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
@@ -11,7 +12,8 @@ import WorkingDays
 /// as the same rules in a report.
 @Suite struct CheckerForThreadTests {
     func checkers() throws -> (Checker, Checker) {
-        let checker = Checker(library: try shippedLibrary(), calendars: try CalendarSetup(), options: CheckOptions(asOf: date("2026-11-23")))
+        let checker = Checker(
+            library: try shippedLibrary(), calendars: try CalendarSetup(), options: CheckOptions(asOf: date("2026-11-23")))
         return (checker, checker.forThread())
     }
 
@@ -28,7 +30,8 @@ import WorkingDays
         #expect(batch.entries.count > 10)
         var findings = 0
         for entry in batch.entries {
-            let a = checker.check(entry.complaint), b = replica.check(entry.complaint)
+            let a = checker.check(entry.complaint)
+            let b = replica.check(entry.complaint)
             #expect(a.packs == b.packs)
             #expect(a.evaluations.map(\.rule.id) == b.evaluations.map(\.rule.id))
             #expect(a.evaluations.map(\.outcome) == b.evaluations.map(\.outcome))
@@ -48,15 +51,18 @@ import WorkingDays
                 calendars.calendar(.englandAndWales)
             }
         }
-        var one = accumulator(), two = accumulator()
+        var one = accumulator()
+        var two = accumulator()
         for (n, entry) in TimelineBatch.load(paths: [path("Examples")]).entries.enumerated() {
             one.add(checker.check(entry.complaint))
             two.add((n % 2 == 0 ? checker : replica).check(entry.complaint))
         }
-        let single = one.finish(inputErrors: 0), mixed = two.finish(inputErrors: 0)
+        let single = one.finish(inputErrors: 0)
+        let mixed = two.finish(inputErrors: 0)
         #expect(!single.rules.isEmpty)
         #expect(mixed.rules.map(\.rule) == single.rules.map(\.rule))
-        #expect(mixed.rules.map { [$0.evaluated, $0.compliant, $0.breached, $0.notEvaluable, $0.pending] }
-            == single.rules.map { [$0.evaluated, $0.compliant, $0.breached, $0.notEvaluable, $0.pending] })
+        #expect(
+            mixed.rules.map { [$0.evaluated, $0.compliant, $0.breached, $0.notEvaluable, $0.pending] }
+                == single.rules.map { [$0.evaluated, $0.compliant, $0.breached, $0.notEvaluable, $0.pending] })
     }
 }

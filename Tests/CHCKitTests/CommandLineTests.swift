@@ -10,11 +10,13 @@ import Testing
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile(), errData = err.fileHandleForReading.readDataToEndOfFile()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
@@ -22,7 +24,9 @@ import Testing
     @Test func daysCountsAndDueDates() throws {
         #expect(try Self.run(["days", "2022-10-13", "2022-11-01"]).out == "13\n")
         #expect(try Self.run(["days", "2024-05-04", "+5", "--received"]).out == "2024-05-14\n")
-        #expect(try Self.run(["days", "2022-09-16", "2022-09-20", "--explain"]).out.contains("Bank Holiday for the State Funeral of Queen Elizabeth II"))
+        #expect(
+            try Self.run(["days", "2022-09-16", "2022-09-20", "--explain"]).out.contains(
+                "Bank Holiday for the State Funeral of Queen Elizabeth II"))
     }
 
     @Test(arguments: ["2023-02-30", "2023-13-01", "hello"])
@@ -36,7 +40,9 @@ import Testing
         #expect(try Self.run(["check", "Examples/", "--as-of", "2026-11-23"]).status == 1)
         #expect(try Self.run(["check", "Examples/invented/on-time-with-agreed-hold.yaml", "--as-of", "2026-11-23"]).status == 0)
         #expect(try Self.run(["check", "Examples/", "--as-of", "2026-11-23", "--fail-on", "never"]).status == 0)
-        let bad = try Self.run(["check", "Examples/invented", "Tests/CHCKitTests/BadInput/timeline/unknown-type.yaml", "--as-of", "2026-11-23"])
+        let bad = try Self.run([
+            "check", "Examples/invented", "Tests/CHCKitTests/BadInput/timeline/unknown-type.yaml", "--as-of", "2026-11-23",
+        ])
         #expect(bad.status == 2)
         #expect(bad.out.contains("7 complaints"))
         #expect(try Self.run(["check", "Examples/", "--format", "xml"]).status == 2)
@@ -86,11 +92,12 @@ import Testing
         for kind in ["timeline", "csv", "policy", "rulepack"] {
             for name in try FileManager.default.contentsOfDirectory(atPath: "\(folder)/\(kind)").sorted() {
                 let file = "Tests/CHCKitTests/BadInput/\(kind)/\(name)"
-                let arguments = switch kind {
-                case "policy": ["lint", file]
-                case "rulepack": ["rules", "test", file]
-                default: ["check", file, "--as-of", "2026-11-23"]
-                }
+                let arguments =
+                    switch kind {
+                    case "policy": ["lint", file]
+                    case "rulepack": ["rules", "test", file]
+                    default: ["check", file, "--as-of", "2026-11-23"]
+                    }
                 let result = try Self.run(arguments)
                 #expect(result.status == 2, "\(file) exited \(result.status)")
                 #expect((result.out + result.err).contains(file), "\(file): the error does not name the file")
@@ -131,7 +138,10 @@ import Testing
 
     @Test func rulesKindsListsTheRegistry() throws {
         let out = try Self.run(["rules", "kinds"]).out
-        for kind in ["deadline", "all-points-answered", "response-includes", "different-handler", "forbidden-event", "max-stages", "extension-notice"] {
+        for kind in [
+            "deadline", "all-points-answered", "response-includes", "different-handler", "forbidden-event", "max-stages",
+            "extension-notice",
+        ] {
             #expect(out.contains("\(kind): "), "\(out)")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
@@ -8,12 +9,12 @@ import Testing
 /// several responses at a stage, events out of order.
 @Suite struct DeadlineTests {
     let base = """
-    complaint: T-1
-    events:
-      - {date: 2024-06-03, type: complaint-received}
-      - {date: 2024-06-05, type: acknowledged, stage: 1}
+        complaint: T-1
+        events:
+          - {date: 2024-06-03, type: complaint-received}
+          - {date: 2024-06-05, type: acknowledged, stage: 1}
 
-    """
+        """
 
     func stageOne(_ extra: String, asOf: String = "2024-12-31") throws -> ComplaintResult {
         try check(base + extra, pack: "hos-2024", asOf: asOf)
@@ -36,28 +37,31 @@ import Testing
     }
 
     @Test func extensionWithinTheLimitMovesTheDueDate() throws {
-        let result = try stageOne("""
-          - {date: 2024-06-18, type: extension, stage: 1, days: 10, ombudsman-details: true}
-          - {date: 2024-07-03, type: response, stage: 1}
-        """)
+        let result = try stageOne(
+            """
+              - {date: 2024-06-18, type: extension, stage: 1, days: 10, ombudsman-details: true}
+              - {date: 2024-07-03, type: response, stage: 1}
+            """)
         #expect(result.evaluation("HOS2024-6.3")?.outcome == .compliant)
         #expect(result.evaluation("HOS2024-6.3")?.timing?.due == date("2024-07-03"))
         #expect(result.evaluation("HOS2024-6.5")?.outcome == .compliant)
     }
 
     @Test func extensionToADateIsCountedInWorkingDays() throws {
-        let result = try stageOne("""
-          - {date: 2024-06-18, type: extension, stage: 1, to: 2024-07-03, ombudsman-details: true}
-          - {date: 2024-07-03, type: response, stage: 1}
-        """)
+        let result = try stageOne(
+            """
+              - {date: 2024-06-18, type: extension, stage: 1, to: 2024-07-03, ombudsman-details: true}
+              - {date: 2024-07-03, type: response, stage: 1}
+            """)
         #expect(result.evaluation("HOS2024-6.3")?.outcome == .compliant)
     }
 
     @Test func extensionBeyondTheLimitWithoutGoodReasonCountsOnlyUpToTheLimit() throws {
-        let result = try stageOne("""
-          - {date: 2024-06-18, type: extension, stage: 1, days: 15, ombudsman-details: true}
-          - {date: 2024-07-08, type: response, stage: 1}
-        """)
+        let result = try stageOne(
+            """
+              - {date: 2024-06-18, type: extension, stage: 1, days: 15, ombudsman-details: true}
+              - {date: 2024-07-08, type: response, stage: 1}
+            """)
         let findings = result.findings("HOS2024-6.3")
         #expect(findings.count == 2)
         #expect(findings.contains { $0.message.contains("beyond the 10 working days allowed") && $0.citation.paragraph == "6.4" })
@@ -65,19 +69,21 @@ import Testing
     }
 
     @Test func extensionBeyondTheLimitWithGoodReasonCountsInFull() throws {
-        let result = try stageOne("""
-          - {date: 2024-06-18, type: extension, stage: 1, days: 15, good-reason: true, ombudsman-details: true}
-          - {date: 2024-07-08, type: response, stage: 1}
-        """)
+        let result = try stageOne(
+            """
+              - {date: 2024-06-18, type: extension, stage: 1, days: 15, good-reason: true, ombudsman-details: true}
+              - {date: 2024-07-08, type: response, stage: 1}
+            """)
         #expect(result.evaluation("HOS2024-6.3")?.outcome == .compliant)
         #expect(result.evaluation("HOS2024-6.3")?.timing?.due == date("2024-07-10"))
     }
 
     @Test func extensionNotifiedAfterTheDeadlineDoesNotCure() throws {
-        let result = try stageOne("""
-          - {date: 2024-06-21, type: extension, stage: 1, days: 10, ombudsman-details: true}
-          - {date: 2024-07-01, type: response, stage: 1}
-        """)
+        let result = try stageOne(
+            """
+              - {date: 2024-06-21, type: extension, stage: 1, days: 10, ombudsman-details: true}
+              - {date: 2024-07-01, type: response, stage: 1}
+            """)
         let findings = result.findings("HOS2024-6.3")
         #expect(findings.contains { $0.message.contains("extension notified on Fri 21 Jun 2024, after the response was already due") })
         #expect(findings.contains { $0.due == date("2024-06-19") && $0.actual == date("2024-07-01") })
@@ -93,18 +99,20 @@ import Testing
 
     @Test func agreedHoldStopsTheClockAndUnagreedHoldDoesNot() throws {
         // Working days strictly inside 10 Jun … 14 Jun: 11, 12, 13 → due moves from 19 Jun to 24 Jun.
-        let agreed = try stageOne("""
-          - {date: 2024-06-10, type: hold, stage: 1, agreed: true}
-          - {date: 2024-06-14, type: resume, stage: 1}
-          - {date: 2024-06-24, type: response, stage: 1}
-        """)
+        let agreed = try stageOne(
+            """
+              - {date: 2024-06-10, type: hold, stage: 1, agreed: true}
+              - {date: 2024-06-14, type: resume, stage: 1}
+              - {date: 2024-06-24, type: response, stage: 1}
+            """)
         #expect(agreed.evaluation("HOS2024-6.3")?.outcome == .compliant)
         #expect(agreed.evaluation("HOS2024-6.3")?.timing?.due == date("2024-06-24"))
-        let unagreed = try stageOne("""
-          - {date: 2024-06-10, type: hold, stage: 1}
-          - {date: 2024-06-14, type: resume, stage: 1}
-          - {date: 2024-06-24, type: response, stage: 1}
-        """)
+        let unagreed = try stageOne(
+            """
+              - {date: 2024-06-10, type: hold, stage: 1}
+              - {date: 2024-06-14, type: resume, stage: 1}
+              - {date: 2024-06-24, type: response, stage: 1}
+            """)
         let findings = unagreed.findings("HOS2024-6.3")
         #expect(findings.contains { $0.severity == .warning && $0.message.contains("clock not stopped") })
         #expect(findings.contains { $0.status == .breach && $0.due == date("2024-06-19") })
@@ -120,12 +128,13 @@ import Testing
 
     @Test func missingAnchorUsesTheAnchorsOwnDueDate() throws {
         // No acknowledgement: the response runs from the day it was due (10 Jun), so due 24 Jun.
-        let result = try check("""
-        complaint: T-2
-        events:
-          - {date: 2024-06-03, type: complaint-received}
-          - {date: 2024-06-25, type: response, stage: 1}
-        """, pack: "hos-2024", asOf: "2024-12-31")
+        let result = try check(
+            """
+            complaint: T-2
+            events:
+              - {date: 2024-06-03, type: complaint-received}
+              - {date: 2024-06-25, type: response, stage: 1}
+            """, pack: "hos-2024", asOf: "2024-12-31")
         let response = try #require(result.findings("HOS2024-6.3").first)
         #expect(response.anchor == Finding.AnchorRef(event: "acknowledged", date: date("2024-06-10"), derived: true))
         #expect(response.due == date("2024-06-24"))
@@ -140,12 +149,13 @@ import Testing
     }
 
     @Test func aResponseWithinTheAcknowledgementPeriodAcknowledges() throws {
-        let result = try check("""
-        complaint: T-3
-        events:
-          - {date: 2024-06-03, type: complaint-received}
-          - {date: 2024-06-07, type: response, stage: 1}
-        """, pack: "hos-2024", asOf: "2024-12-31")
+        let result = try check(
+            """
+            complaint: T-3
+            events:
+              - {date: 2024-06-03, type: complaint-received}
+              - {date: 2024-06-07, type: response, stage: 1}
+            """, pack: "hos-2024", asOf: "2024-12-31")
         #expect(result.evaluation("HOS2024-6.2")?.outcome == .compliant)
     }
 
@@ -171,36 +181,39 @@ import Testing
     }
 
     @Test func theFirstResponseMeetsTheDeadlineAndLaterOnesDoNotReset() throws {
-        let result = try stageOne("""
-          - {date: 2024-06-19, type: response, stage: 1}
-          - {date: 2024-07-30, type: response, stage: 1}
-        """)
+        let result = try stageOne(
+            """
+              - {date: 2024-06-19, type: response, stage: 1}
+              - {date: 2024-07-30, type: response, stage: 1}
+            """)
         #expect(result.evaluation("HOS2024-6.3")?.outcome == .compliant)
         #expect(result.evaluation("HOS2024-6.3")?.timing?.actual == date("2024-06-19"))
     }
 
     @Test func eventsInAnyOrderAreSortedByDate() throws {
-        let result = try check("""
-        complaint: T-4
-        events:
-          - {date: 2024-06-20, type: response, stage: 1}
-          - {date: 2024-06-05, type: acknowledged, stage: 1}
-          - {date: 2024-06-03, type: complaint-received}
-        """, pack: "hos-2024", asOf: "2024-12-31")
+        let result = try check(
+            """
+            complaint: T-4
+            events:
+              - {date: 2024-06-20, type: response, stage: 1}
+              - {date: 2024-06-05, type: acknowledged, stage: 1}
+              - {date: 2024-06-03, type: complaint-received}
+            """, pack: "hos-2024", asOf: "2024-12-31")
         #expect(result.findings("HOS2024-6.3").first?.workingDaysLate == 1)
         #expect(result.evaluation("HOS2024-6.2")?.outcome == .compliant)
     }
 
     @Test func sameDayEventsFollowTheProcessNotTheExportOrder() throws {
         // An export listing the stage 2 acknowledgement before the same-day escalation request.
-        let result = try check("""
-        complaint: T-6
-        events:
-          - {date: 2024-06-20, type: acknowledged, stage: 2}
-          - {date: 2024-06-20, type: escalation-requested}
-          - {date: 2024-06-03, type: complaint-received}
-          - {date: 2024-06-14, type: response, stage: 1}
-        """, pack: "hos-2024", asOf: "2024-06-21")
+        let result = try check(
+            """
+            complaint: T-6
+            events:
+              - {date: 2024-06-20, type: acknowledged, stage: 2}
+              - {date: 2024-06-20, type: escalation-requested}
+              - {date: 2024-06-03, type: complaint-received}
+              - {date: 2024-06-14, type: response, stage: 1}
+            """, pack: "hos-2024", asOf: "2024-06-21")
         #expect(result.evaluation("HOS2024-6.11")?.outcome == .compliant)
         #expect(result.complaint.events.map(\.type) == [.complaintReceived, .response, .escalationRequested, .acknowledged])
     }
@@ -212,11 +225,12 @@ import Testing
     }
 
     @Test func aRefusedEscalationIsItsOwnFindingAndStopsStageTwoClocks() throws {
-        let result = try stageOne("""
-          - {date: 2024-06-19, type: response, stage: 1}
-          - {date: 2024-06-20, type: escalation-requested}
-          - {date: 2024-06-21, type: escalation-refused, reason: already answered}
-        """)
+        let result = try stageOne(
+            """
+              - {date: 2024-06-19, type: response, stage: 1}
+              - {date: 2024-06-20, type: escalation-requested}
+              - {date: 2024-06-21, type: escalation-refused, reason: already answered}
+            """)
         #expect(result.evaluation("HOS2024-6.11")?.outcome == .notApplicable)
         #expect(result.evaluation("HOS2024-6.14")?.outcome == .notApplicable)
         let refusal = try #require(result.findings("HOS2024-6.10").first)
@@ -251,11 +265,12 @@ import Testing
 
     @Test func policyOverlayAddsWarningsAndNeverHidesCodeBreaches() throws {
         let policy = try PolicyYAML.load(path("Rules/policies/luton-2022.yaml"))
-        let result = try check("""
-        complaint: T-5
-        events:
-          - {date: 2022-10-13, type: complaint-received}
-        """, asOf: "2022-12-31", policy: policy)
+        let result = try check(
+            """
+            complaint: T-5
+            events:
+              - {date: 2022-10-13, type: complaint-received}
+            """, asOf: "2022-12-31", policy: policy)
         #expect(result.packs == ["hos-2022", "luton-2022"])
         let code = try #require(result.findings("HOS2022-4.1").first)
         #expect(code.severity == .error && code.due == date("2022-10-20"))
@@ -266,11 +281,12 @@ import Testing
 
     @Test func beforeAnyCodeThePolicyAloneIsNamed() throws {
         let policy = try PolicyYAML.load(path("Rules/policies/luton-2022.yaml"))
-        let result = try check("""
-        complaint: T-8
-        events:
-          - {date: 2015-03-02, type: complaint-received}
-        """, asOf: "2015-12-31", policy: policy)
+        let result = try check(
+            """
+            complaint: T-8
+            events:
+              - {date: 2015-03-02, type: complaint-received}
+            """, asOf: "2015-12-31", policy: policy)
         #expect(result.packs == ["luton-2022"])
         #expect(result.evaluation("chc/no-code-in-force")?.outcome == .notEvaluable)
     }
@@ -278,17 +294,22 @@ import Testing
     @Test func responseContentsCountInAnyOrderAndAcrossTheStagesResponses() throws {
         // HOS2024-6.9 names seven elements; they are looked for first where the rule lists them,
         // then anywhere, in every stage 1 response.
-        let timeline = { (first: String, second: String) in """
+        let timeline = { (first: String, second: String) in
+            """
             complaint: T-7
             events:
               - {date: 2024-06-03, type: complaint-received}
               - {date: 2024-06-04, type: acknowledged, stage: 1}
               - {date: 2024-06-14, type: response, stage: 1, includes: [\(first)]}
               - {date: 2024-06-17, type: response, stage: 1, includes: [\(second)]}
-            """ }
-        let split = try check(timeline("escalation, remedy, reasons, decision", "outstanding-actions, stage, definition"), pack: "hos-2024", asOf: "2024-12-31")
+            """
+        }
+        let split = try check(
+            timeline("escalation, remedy, reasons, decision", "outstanding-actions, stage, definition"), pack: "hos-2024",
+            asOf: "2024-12-31")
         #expect(split.evaluation("HOS2024-6.9")?.outcome == .compliant)
-        let short = try check(timeline("escalation, reasons, decision", "outstanding-actions, stage, definition"), pack: "hos-2024", asOf: "2024-12-31")
+        let short = try check(
+            timeline("escalation, reasons, decision", "outstanding-actions, stage, definition"), pack: "hos-2024", asOf: "2024-12-31")
         let finding = try #require(short.findings("HOS2024-6.9").first)
         #expect(finding.status == .breach && finding.message.contains("does not confirm the remedy offered") && finding.location.line == 5)
     }
@@ -297,12 +318,14 @@ import Testing
         // Cut-off 17:00. Received Mon 3 Jun 2024: acknowledged Tue 11 Jun, the sixth working day
         // after the Monday but the fifth after the Tuesday a late arrival counts from.
         let policy = try PolicyYAML.load(path("Examples/policies/compliant-2024.yaml"))
-        let timeline = { (time: String) in """
+        let timeline = { (time: String) in
+            """
             complaint: T-6
             events:
               - {date: "2024-06-03T\(time)", type: complaint-received}
               - {date: 2024-06-11, type: acknowledged, stage: 1}
-            """ }
+            """
+        }
         let late = try check(timeline("18:30:00"), asOf: "2024-12-31", policy: policy)
         #expect(late.evaluation("HOS2024-6.2")?.outcome == .compliant)
         #expect(late.evaluation("HOS2024-6.2")?.timing?.anchor == date("2024-06-04"))
@@ -314,16 +337,19 @@ import Testing
     /// The complaint's own `calendar:` picks the region's bank holidays: St Andrew's Day moved to
     /// Monday 1 December 2025 in Scotland only; 12 July 2024 is a holiday in Northern Ireland only.
     @Test(arguments: [
-        ("england-and-wales", "2025-11-27", "2025-12-04"), ("scotland", "2025-11-27", "2025-12-05"), ("northern-ireland", "2025-11-27", "2025-12-04"),
-        ("england-and-wales", "2024-07-08", "2024-07-15"), ("scotland", "2024-07-08", "2024-07-15"), ("northern-ireland", "2024-07-08", "2024-07-16"),
+        ("england-and-wales", "2025-11-27", "2025-12-04"), ("scotland", "2025-11-27", "2025-12-05"),
+        ("northern-ireland", "2025-11-27", "2025-12-04"),
+        ("england-and-wales", "2024-07-08", "2024-07-15"), ("scotland", "2024-07-08", "2024-07-15"),
+        ("northern-ireland", "2024-07-08", "2024-07-16"),
     ])
     func eachRegionCountsWithItsOwnHolidays(region: String, received: String, due: String) throws {
-        let result = try check("""
-        complaint: R-1
-        calendar: \(region)
-        events:
-          - {date: \(received), type: complaint-received}
-        """, pack: "hos-2024", asOf: "2026-11-23")
+        let result = try check(
+            """
+            complaint: R-1
+            calendar: \(region)
+            events:
+              - {date: \(received), type: complaint-received}
+            """, pack: "hos-2024", asOf: "2026-11-23")
         #expect(result.evaluation("HOS2024-6.2")?.timing?.due == date(due))
     }
 
@@ -334,18 +360,29 @@ import Testing
         let batch = TimelineBatch.load(paths: [path("Examples")])
         #expect(!batch.entries.isEmpty)
         let worded = Checker(library: library, calendars: try CalendarSetup(), options: CheckOptions(asOf: date("2026-11-23")))
-        let counted = Checker(library: library, calendars: try CalendarSetup(),
-                              options: CheckOptions(asOf: date("2026-11-23"), composesMessages: false))
+        let counted = Checker(
+            library: library, calendars: try CalendarSetup(),
+            options: CheckOptions(asOf: date("2026-11-23"), composesMessages: false))
         var findings = 0
         for entry in batch.entries {
-            let full = worded.check(entry.complaint), bare = counted.check(entry.complaint)
+            let full = worded.check(entry.complaint)
+            let bare = counted.check(entry.complaint)
             #expect(full.packs == bare.packs)
             #expect(full.evaluations.map(\.outcome) == bare.evaluations.map(\.outcome))
             #expect(full.evaluations.map(\.timing) == bare.evaluations.map(\.timing))
-            let a = full.evaluations.flatMap(\.findings), b = bare.evaluations.flatMap(\.findings)
+            let a = full.evaluations.flatMap(\.findings)
+            let b = bare.evaluations.flatMap(\.findings)
             #expect(a.map(\.fingerprint) == b.map(\.fingerprint))
-            #expect(a.map { [$0.status.rawValue, $0.rule, $0.due?.description ?? "", $0.actual?.description ?? "", "\($0.workingDaysLate ?? -1)"] }
-                == b.map { [$0.status.rawValue, $0.rule, $0.due?.description ?? "", $0.actual?.description ?? "", "\($0.workingDaysLate ?? -1)"] })
+            #expect(
+                a.map {
+                    [$0.status.rawValue, $0.rule, $0.due?.description ?? "", $0.actual?.description ?? "", "\($0.workingDaysLate ?? -1)"]
+                }
+                    == b.map {
+                        [
+                            $0.status.rawValue, $0.rule, $0.due?.description ?? "", $0.actual?.description ?? "",
+                            "\($0.workingDaysLate ?? -1)",
+                        ]
+                    })
             #expect(a.allSatisfy { !$0.message.isEmpty } && b.allSatisfy { $0.message.isEmpty })
             findings += a.count
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
@@ -8,19 +9,20 @@ import Testing
 @Suite struct DueListTests {
     func report(asOf: String) throws -> CheckReport {
         let library = try shippedLibrary()
-        let complaints = try TimelineYAML.parse("""
-        complaints:
-          - complaint: LATE
-            events: [ {date: 2025-11-03, type: complaint-received} ]
-          - complaint: SOON
-            events: [ {date: 2025-11-14, type: complaint-received}, {date: 2025-11-17, type: acknowledged, stage: 1} ]
-          - complaint: HELD
-            events: [ {date: 2025-11-03, type: complaint-received}, {date: 2025-11-04, type: acknowledged, stage: 1},
-                      {date: 2025-11-05, type: hold, stage: 1, agreed: true} ]
-          - complaint: DONE
-            events: [ {date: 2025-11-03, type: complaint-received}, {date: 2025-11-04, type: acknowledged, stage: 1},
-                      {date: 2025-11-10, type: response, stage: 1} ]
-        """, file: "due.yaml")
+        let complaints = try TimelineYAML.parse(
+            """
+            complaints:
+              - complaint: LATE
+                events: [ {date: 2025-11-03, type: complaint-received} ]
+              - complaint: SOON
+                events: [ {date: 2025-11-14, type: complaint-received}, {date: 2025-11-17, type: acknowledged, stage: 1} ]
+              - complaint: HELD
+                events: [ {date: 2025-11-03, type: complaint-received}, {date: 2025-11-04, type: acknowledged, stage: 1},
+                          {date: 2025-11-05, type: hold, stage: 1, agreed: true} ]
+              - complaint: DONE
+                events: [ {date: 2025-11-03, type: complaint-received}, {date: 2025-11-04, type: acknowledged, stage: 1},
+                          {date: 2025-11-10, type: response, stage: 1} ]
+            """, file: "due.yaml")
         let checker = Checker(library: library, calendars: try CalendarSetup(), options: CheckOptions(asOf: date(asOf)))
         return CheckReport(asOf: date(asOf), results: complaints.map { (file: "due.yaml", result: checker.check($0)) }, inputErrors: [])
     }
@@ -28,13 +30,14 @@ import Testing
     @Test func overdueFirstThenSoonestWithWorkingDaysLeft() throws {
         let list = DueList(report: try report(asOf: "2025-11-20"))
         let rows = list.items.map { "\($0.complaint) \($0.rule) \($0.due) \($0.workingDaysLeft) \($0.status.rawValue)" }
-        #expect(rows == [
-            "LATE HOS2024-6.2 2025-11-10 -8 overdue",
-            "LATE HOS2024-6.3 2025-11-24 2 due",
-            "SOON HOS2024-6.3 2025-12-01 7 due",
-            // Held since 5 Nov: the 10 working days inside the hold so far move the due date on.
-            "HELD HOS2024-6.3 2025-12-02 8 on-hold",
-        ], "\(rows)")
+        #expect(
+            rows == [
+                "LATE HOS2024-6.2 2025-11-10 -8 overdue",
+                "LATE HOS2024-6.3 2025-11-24 2 due",
+                "SOON HOS2024-6.3 2025-12-01 7 due",
+                // Held since 5 Nov: the 10 working days inside the hold so far move the due date on.
+                "HELD HOS2024-6.3 2025-12-02 8 on-hold",
+            ], "\(rows)")
         #expect(!list.items.contains { $0.complaint == "DONE" })
     }
 

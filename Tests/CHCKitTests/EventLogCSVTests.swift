@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
@@ -37,7 +38,9 @@ import Testing
 
     @Test func unclosedQuoteIsLocated() throws {
         #expect(throws: InputError.self) { try records("a,b\n\"open,x\n") }
-        do { _ = try records("a,b\n\"open,x\n") } catch { #expect("\(error)".contains(":2:1: error: a quoted field is never closed"), "\(error)") }
+        do { _ = try records("a,b\n\"open,x\n") } catch {
+            #expect("\(error)".contains(":2:1: error: a quoted field is never closed"), "\(error)")
+        }
     }
 
     @Test func missingColumnsNameWhatIsExpected() throws {
@@ -50,35 +53,39 @@ import Testing
     }
 
     @Test func aBadRowIsReportedAndOtherComplaintsGoOn() throws {
-        let file = try write("""
-        complaint_id,date,event,stage
-        A,2024-06-03,complaint-received,1
-        B,2024-06-03,complaint-received,1
-        A,2024-02-30,acknowledged,1
-        B,2024-06-05,acknowleged,1
-        C,2024-06-04,complaint-received,1
-        C,2024-06-05,acknowledged,one
-        D,2024-06-04,complaint-received,1
+        let file = try write(
+            """
+            complaint_id,date,event,stage
+            A,2024-06-03,complaint-received,1
+            B,2024-06-03,complaint-received,1
+            A,2024-02-30,acknowledged,1
+            B,2024-06-05,acknowleged,1
+            C,2024-06-04,complaint-received,1
+            C,2024-06-05,acknowledged,one
+            D,2024-06-04,complaint-received,1
 
-        """)
+            """)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let (complaints, errors) = EventLogCSV.load(file)
         #expect(complaints.map(\.id) == ["D"])
         let text = errors.map(\.description).joined(separator: "\n")
-        #expect(text.contains(":4:2: error: `date`: `2024-02-30` is not a valid date: February 2024 has 29 days (complaint `A` is not checked"), "\(text)")
+        #expect(
+            text.contains(":4:2: error: `date`: `2024-02-30` is not a valid date: February 2024 has 29 days (complaint `A` is not checked"),
+            "\(text)")
         #expect(text.contains(":5:3: error: unknown event `acknowleged`, did you mean `acknowledged`?"), "\(text)")
         #expect(text.contains(":7:4: error: `stage` should be 1 or 2, found `one`"), "\(text)")
     }
 
     @Test func rowsOfAComplaintNeedNotBeAdjacentOrSorted() throws {
-        let file = try write("""
-        complaint_id,date,event,stage,points,addresses
-        A,2024-06-19,response,1,,leak
-        B,2024-06-03,complaint-received,1,,
-        A,2024-06-05,acknowledged,1,,
-        A,2024-06-03,complaint-received,1,leak;damp,
+        let file = try write(
+            """
+            complaint_id,date,event,stage,points,addresses
+            A,2024-06-19,response,1,,leak
+            B,2024-06-03,complaint-received,1,,
+            A,2024-06-05,acknowledged,1,,
+            A,2024-06-03,complaint-received,1,leak;damp,
 
-        """)
+            """)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let (complaints, errors) = EventLogCSV.load(file)
         #expect(errors.isEmpty, "\(errors)")
@@ -89,8 +96,9 @@ import Testing
     }
 
     @Test func columnMapRenamesColumnsAndEvents() throws {
-        let (complaints, errors) = EventLogCSV.load(path("Examples/csv/housing-system-export.csv"),
-                                                    map: try ColumnMap.load(path("Examples/csv/housing-system-map.yaml")))
+        let (complaints, errors) = EventLogCSV.load(
+            path("Examples/csv/housing-system-export.csv"),
+            map: try ColumnMap.load(path("Examples/csv/housing-system-map.yaml")))
         #expect(errors.isEmpty, "\(errors)")
         #expect(complaints.map(\.id) == ["HS-1001", "HS-1002"])
         #expect(complaints[0].events.map(\.type) == [.complaintReceived, .acknowledged, .response])
@@ -99,7 +107,9 @@ import Testing
     }
 
     @Test func invalidUTF8IsARowProblem() throws {
-        let file = try write("", bytes: Array("complaint_id,date,event\nA,2024-06-03,complaint-received\nB,2024-06-03,".utf8) + [0xFF, 0xFE] + Array("\n".utf8))
+        let file = try write(
+            "",
+            bytes: Array("complaint_id,date,event\nA,2024-06-03,complaint-received\nB,2024-06-03,".utf8) + [0xFF, 0xFE] + Array("\n".utf8))
         defer { try? FileManager.default.removeItem(atPath: file) }
         let (complaints, errors) = EventLogCSV.load(file)
         #expect(complaints.map(\.id) == ["A"])
@@ -128,7 +138,10 @@ import Testing
     @Test func anIDInTwoLogsIsUsedTwiceThoughOneLogAloneKeepsNoTable() throws {
         let first = try write("complaint_id,date,event\nA,2024-06-03,complaint-received\n")
         let second = try write("complaint_id,date,event\nA,2024-06-10,complaint-received\nB,2024-06-10,complaint-received\n")
-        defer { try? FileManager.default.removeItem(atPath: first); try? FileManager.default.removeItem(atPath: second) }
+        defer {
+            try? FileManager.default.removeItem(atPath: first)
+            try? FileManager.default.removeItem(atPath: second)
+        }
         let both = TimelineBatch.load(paths: [first, second])
         #expect(both.entries.map(\.complaint.id) == ["A", "B"])
         #expect(both.errors.map(\.description).joined().contains("complaint id `A` is used twice in this batch"), "\(both.errors)")

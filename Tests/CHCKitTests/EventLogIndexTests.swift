@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
@@ -43,7 +44,8 @@ import Testing
         // there the rest is still valid CSV (the note's closing quote opens a field that the
         // quote in `a"` closes), but it is other rows, which must not be used.
         let many = String(repeating: "x\n", count: 400)
-        let text = "complaint_id,date,event,stage,reason\n" + rows(50).joined(separator: "\n") + "\nQ,2024-06-03,note,1,\"" + many
+        let text =
+            "complaint_id,date,event,stage,reason\n" + rows(50).joined(separator: "\n") + "\nQ,2024-06-03,note,1,\"" + many
             + "\"\nC0,2024-06-03,note,1,a\"\n" + rows(50).joined(separator: "\n") + "\n"
         let (one, two) = try bothWays(text)
         #expect(one.rowSlots.count == 102)

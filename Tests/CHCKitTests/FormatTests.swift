@@ -1,13 +1,15 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import Testing
 import TestSupport
+import Testing
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
 @testable import CHCOutput
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The machine formats: SARIF validates against the official schema, JUnit parses with the
 /// right counts, CSV cannot inject formulas, GitHub annotations are escaped.
@@ -16,7 +18,9 @@ import TestSupport
         let library = try shippedLibrary()
         let batch = TimelineBatch.load(paths: [path(folder)])
         let checker = Checker(library: library, calendars: try CalendarSetup(), options: CheckOptions(asOf: date("2026-11-23")))
-        let results = batch.entries.map { (file: $0.file.replacingOccurrences(of: packageRoot + "/", with: ""), result: checker.check($0.complaint)) }
+        let results = batch.entries.map {
+            (file: $0.file.replacingOccurrences(of: packageRoot + "/", with: ""), result: checker.check($0.complaint))
+        }
         return CheckReport(asOf: date("2026-11-23"), results: results, inputErrors: batch.errors)
     }
 
@@ -37,20 +41,22 @@ import TestSupport
     @Test func sarifValidatesAgainstTheOfficialSchema() throws {
         // Every example (seed reports and invented), and a run with input errors.
         var report = try Self.examplesReport("Examples")
-        report = CheckReport(asOf: report.asOf, results: report.results,
-                             inputErrors: [InputError(SourceLocation(file: "bad.yaml", line: 3, column: 7), "unknown event type `x`")])
+        report = CheckReport(
+            asOf: report.asOf, results: report.results,
+            inputErrors: [InputError(SourceLocation(file: "bad.yaml", line: 3, column: 7), "unknown event type `x`")])
         let sarif = SARIFFormat().render(report)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).sarif")
         try sarif.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let (status, output) = try Self.python("""
-        import json, sys, jsonschema
-        schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
-        errors = list(jsonschema.Draft7Validator(schema).iter_errors(doc))
-        for e in errors[:5]: print(list(e.path), e.message)
-        print(len(doc["runs"][0]["results"]), "results")
-        sys.exit(1 if errors else 0)
-        """, [path("Tests/CHCKitTests/Fixtures/sarif-schema-2.1.0.json"), file.path])
+        let (status, output) = try Self.python(
+            """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
+            errors = list(jsonschema.Draft7Validator(schema).iter_errors(doc))
+            for e in errors[:5]: print(list(e.path), e.message)
+            print(len(doc["runs"][0]["results"]), "results")
+            sys.exit(1 if errors else 0)
+            """, [path("Tests/CHCKitTests/Fixtures/sarif-schema-2.1.0.json"), file.path])
         #expect(status == 0, "\(output)")
         #expect(output.contains("results"))
     }
@@ -110,7 +116,9 @@ import TestSupport
             return (quoted ? "\"" : "") + (formula ? "'" : "") + value.replacingOccurrences(of: "\"", with: "\"\"") + (quoted ? "\"" : "")
         }
         var random = SeededRandom(state: 11)
-        let alphabet: [String] = ["a", "Z", "0", " ", "-", "+", "#", "!", "é", "€", ",", "\"", "\n", "\r", "\t", "\u{7F}", "\u{0C}", "\u{2D}"]
+        let alphabet: [String] = [
+            "a", "Z", "0", " ", "-", "+", "#", "!", "é", "€", ",", "\"", "\n", "\r", "\t", "\u{7F}", "\u{0C}", "\u{2D}",
+        ]
         for length in 0...40 {
             for _ in 0..<40 {
                 let value = (0..<length).map { _ in alphabet.randomElement(using: &random)! }.joined()
@@ -152,7 +160,8 @@ import TestSupport
         #expect(again.summary.suppressedByBaseline == report.findings.count)
         // A new finding (a complaint not in the baseline) is still reported.
         let extra = try check("complaint: NEW\nevents:\n  - {date: 2025-01-06, type: complaint-received}\n", asOf: "2026-11-23")
-        let withNew = CheckReport(asOf: report.asOf, results: report.results + [(file: "new.yaml", result: extra)], inputErrors: [], baseline: known)
+        let withNew = CheckReport(
+            asOf: report.asOf, results: report.results + [(file: "new.yaml", result: extra)], inputErrors: [], baseline: known)
         #expect(!withNew.findings.isEmpty && withNew.findings.allSatisfy { $0.complaint == "NEW" })
     }
 }

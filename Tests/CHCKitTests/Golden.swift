@@ -15,11 +15,13 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
         return
     }
     if expected != actual {
-        let a = expected.split(separator: "\n", omittingEmptySubsequences: false), b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }
         let line = first?.offset ?? min(a.count, b.count)
-        Issue.record("\(name) differs from its golden at line \(line + 1):\n  golden: \(line < a.count ? a[line] : "<end>")\n  actual: \(line < b.count ? b[line] : "<end>")",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "\(name) differs from its golden at line \(line + 1):\n  golden: \(line < a.count ? a[line] : "<end>")\n  actual: \(line < b.count ? b[line] : "<end>")",
+            sourceLocation: sourceLocation)
     }
 }
 

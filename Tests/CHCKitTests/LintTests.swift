@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
@@ -13,9 +14,19 @@ import Testing
     }
 
     func verdicts(_ report: LintReport) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: report.entries.map { entry in
-            (entry.rule.id, { switch entry.verdict { case .met: "met"; case .notMet: "not met"; case .notStated: "not stated" } }())
-        })
+        Dictionary(
+            uniqueKeysWithValues: report.entries.map { entry in
+                (
+                    entry.rule.id,
+                    {
+                        switch entry.verdict {
+                        case .met: "met"
+                        case .notMet: "not met"
+                        case .notStated: "not stated"
+                        }
+                    }()
+                )
+            })
     }
 
     @Test func compliantPolicyMeetsEveryProvision() throws {
@@ -36,7 +47,10 @@ import Testing
             "lint/HOS2024-3.1": (8, "a single channel"),
             "lint/HOS2024-3.2": (9, "requiring it in writing"),
             "lint/HOS2024-6.2": (10, "longer than the Code's 5 working days"),
-            "lint/HOS2024-6.3": (10, "15 working days from receipt exceeds the Code's 10 working days from acknowledgement whenever the acknowledgement is sent before day 5"),
+            "lint/HOS2024-6.3": (
+                10,
+                "15 working days from receipt exceeds the Code's 10 working days from acknowledgement whenever the acknowledgement is sent before day 5"
+            ),
             "lint/HOS2024-6.3-extension": (10, "longer than the 10 working days the Code allows"),
             "lint/HOS2024-6.14": (11, "25 working days from acknowledgement is longer than the Code's 20 working days"),
             "lint/HOS2024-6.13": (11, "must not be the one who considered stage 1"),
@@ -52,7 +66,10 @@ import Testing
             #expect(finding.message.contains(want.fragment), "\(finding.rule): \(finding.message)")
         }
         let notStated = report.findings.filter { $0.status == .notEvaluable }.map(\.rule)
-        #expect(Set(notStated) == ["lint/HOS2024-8-self-assessment", "lint/HOS2024-8-annual-report", "lint/HOS2024-9.5", "lint/HOS2024-6.14-extension"])
+        #expect(
+            Set(notStated) == [
+                "lint/HOS2024-8-self-assessment", "lint/HOS2024-8-annual-report", "lint/HOS2024-9.5", "lint/HOS2024-6.14-extension",
+            ])
         #expect(report.exitCode(failOn: .error) == 1)
         expectGolden(relativePaths(JSONFormat().render(report)), "lint-poor-2024.json")
         expectGolden(relativePaths(MarkdownFormat(options: .init()).render(report)), "lint-poor-2024.md")
@@ -61,10 +78,10 @@ import Testing
     @Test func lutonPolicyAgainstBothCodes() throws {
         let against2022 = try lint("Examples/policies/luton-2022.yaml", code: "hos-2022")
         let v2022 = verdicts(against2022)
-        #expect(v2022["lint/HOS2022-4.1"] == "met")          // 3 ≤ 5 working days
+        #expect(v2022["lint/HOS2022-4.1"] == "met")  // 3 ≤ 5 working days
         #expect(v2022["lint/HOS2022-4.1-stages"] == "met")
-        #expect(v2022["lint/HOS2022-5.1"] == "not met")       // 15 from receipt vs 10 from logging
-        #expect(v2022["lint/HOS2022-5.13"] == "not met")      // 25 from acknowledgement vs 20 from the request
+        #expect(v2022["lint/HOS2022-5.1"] == "not met")  // 15 from receipt vs 10 from logging
+        #expect(v2022["lint/HOS2022-5.13"] == "not met")  // 25 from acknowledgement vs 20 from the request
         #expect(against2022.problems.first { $0.rule.id == "lint/HOS2022-5.1" }?.problem.why.contains("that is always") == true)
         let against2024 = try lint("Examples/policies/luton-2022.yaml")
         #expect(against2024.notes == ["the config says it follows hos-2022; it was checked against hos-2024"])
@@ -72,21 +89,25 @@ import Testing
         expectGolden(relativePaths(JSONFormat().render(against2022)), "lint-luton-2022.json")
     }
 
-    @Test(arguments: [
-        // (policy, policy from, code, code from, latest acknowledgement, expected condition or nil)
-        (15, TimescaleComparison.Anchor.receipt, 10, TimescaleComparison.Anchor.acknowledgement, 5, "before day 5"),
-        (10, .receipt, 10, .acknowledgement, 5, nil),
-        (16, .receipt, 10, .acknowledgement, 5, "that is always"),
-        (10, .acknowledgement, 10, .acknowledgement, 5, nil),
-        (11, .acknowledgement, 10, .acknowledgement, 5, "longer than"),
-        (18, .acknowledgement, 20, .receipt, 5, "after day 2"),
-        (15, .acknowledgement, 20, .receipt, 5, nil),
-        (21, .acknowledgement, 20, .receipt, 5, "even with an acknowledgement on the day of receipt"),
-    ] as [(Int, TimescaleComparison.Anchor, Int, TimescaleComparison.Anchor, Int, String?)])
-    func timescalesAreComparedAcrossAnchors(policy: Int, policyFrom: TimescaleComparison.Anchor, code: Int,
-                                            codeFrom: TimescaleComparison.Anchor, latest: Int, expected: String?) {
-        let why = TimescaleComparison.excess(policy: policy, policyFrom: policyFrom, code: code, codeFrom: codeFrom,
-                                             latestAcknowledgement: latest, policyWords: "P", codeWords: "C")
+    @Test(
+        arguments: [
+            // (policy, policy from, code, code from, latest acknowledgement, expected condition or nil)
+            (15, TimescaleComparison.Anchor.receipt, 10, TimescaleComparison.Anchor.acknowledgement, 5, "before day 5"),
+            (10, .receipt, 10, .acknowledgement, 5, nil),
+            (16, .receipt, 10, .acknowledgement, 5, "that is always"),
+            (10, .acknowledgement, 10, .acknowledgement, 5, nil),
+            (11, .acknowledgement, 10, .acknowledgement, 5, "longer than"),
+            (18, .acknowledgement, 20, .receipt, 5, "after day 2"),
+            (15, .acknowledgement, 20, .receipt, 5, nil),
+            (21, .acknowledgement, 20, .receipt, 5, "even with an acknowledgement on the day of receipt"),
+        ] as [(Int, TimescaleComparison.Anchor, Int, TimescaleComparison.Anchor, Int, String?)])
+    func timescalesAreComparedAcrossAnchors(
+        policy: Int, policyFrom: TimescaleComparison.Anchor, code: Int,
+        codeFrom: TimescaleComparison.Anchor, latest: Int, expected: String?
+    ) {
+        let why = TimescaleComparison.excess(
+            policy: policy, policyFrom: policyFrom, code: code, codeFrom: codeFrom,
+            latestAcknowledgement: latest, policyWords: "P", codeWords: "C")
         if let expected { #expect(why?.contains(expected) == true, "\(String(describing: why))") } else { #expect(why == nil) }
     }
 
@@ -97,8 +118,9 @@ import Testing
             for code in 1...25 {
                 for latest in 0...6 {
                     let late = (0...latest).filter { a in policy > a + code }
-                    let why = TimescaleComparison.excess(policy: policy, policyFrom: .receipt, code: code, codeFrom: .acknowledgement,
-                                                         latestAcknowledgement: latest, policyWords: "P", codeWords: "C")
+                    let why = TimescaleComparison.excess(
+                        policy: policy, policyFrom: .receipt, code: code, codeFrom: .acknowledgement,
+                        latestAcknowledgement: latest, policyWords: "P", codeWords: "C")
                     #expect((why != nil) == !late.isEmpty)
                     if let why, late.count <= latest { #expect(why.contains("before day \(late.max()! + 1)")) }
                 }

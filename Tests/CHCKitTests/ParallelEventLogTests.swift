@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
@@ -19,8 +20,9 @@ import TestSupport
 
     func parallel(_ file: String, workers: Int) -> ([String], [String]) {
         var seen: [String] = []
-        let errors = ParallelEventLog.run(path: file, map: ColumnMap(), limits: .standard, workers: workers,
-                                          process: { _ in { Self.summary($0) } }, deliver: { seen.append($0) })
+        let errors = ParallelEventLog.run(
+            path: file, map: ColumnMap(), limits: .standard, workers: workers,
+            process: { _ in { Self.summary($0) } }, deliver: { seen.append($0) })
         return (seen, errors.flatMap(\.problems).map(\.description))
     }
 
@@ -67,7 +69,8 @@ import TestSupport
     /// Runs `body` on a thread of its own and waits up to two minutes for it, so that a hang
     /// (a deadlock, a merge that loops) is a failed test rather than a test run that never ends.
     func finishing<T>(_ body: @escaping @Sendable () -> T) -> T? {
-        let box = Box<T>(), finished = DispatchSemaphore(value: 0)
+        let box = Box<T>()
+        let finished = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             box.value = body()
             finished.signal()
@@ -88,8 +91,9 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: file) }
         let outcome = finishing {
             var seen = 0
-            let errors = ParallelEventLog.run(path: file, map: ColumnMap(), limits: .standard, workers: 12, batchSize: 2, queued: 1,
-                                              process: { _ in { $0.id } }, deliver: { _ in seen += 1 })
+            let errors = ParallelEventLog.run(
+                path: file, map: ColumnMap(), limits: .standard, workers: 12, batchSize: 2, queued: 1,
+                process: { _ in { $0.id } }, deliver: { _ in seen += 1 })
             return (seen, errors.first?.problems.count)
         }
         #expect(outcome?.0 == 0)  // notes only: no receipt, so every complaint is a validation problem
@@ -106,8 +110,10 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: file) }
         return finishing {
             var delivered = 0
-            let errors = ParallelEventLog.run(path: file, map: ColumnMap(), limits: .standard, workers: 2, batchSize: 16, queued: 1,
-                                              process: { _ in { $0.id } }) { _ in
+            let errors = ParallelEventLog.run(
+                path: file, map: ColumnMap(), limits: .standard, workers: 2, batchSize: 16, queued: 1,
+                process: { _ in { $0.id } }
+            ) { _ in
                 delivered += 1
                 if delivered == 1 { change(file, UInt64(24 + 100_000 * rows[0].utf8.count), rows) }
             }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
@@ -11,12 +12,16 @@ import TestSupport
 @Suite struct RecentListsTests {
     func list(_ text: String, in recent: inout RecentLists, splits: inout Int) -> [String]? {
         Array(text.utf8).withUnsafeBufferPointer { bytes in
-            recent.list(bytes) { splits += 1; return EventLogCSV.splitASCIIList($0) }
+            recent.list(bytes) {
+                splits += 1
+                return EventLogCSV.splitASCIIList($0)
+            }
         }
     }
 
     @Test func repeatedBytesAreSplitOnceAndOldestAreReplaced() {
-        var recent = RecentLists(), splits = 0
+        var recent = RecentLists()
+        var splits = 0
         #expect(list("p1;p2", in: &recent, splits: &splits) == ["p1", "p2"])
         #expect(list("p1;p2", in: &recent, splits: &splits) == ["p1", "p2"])
         #expect(splits == 1)
@@ -35,7 +40,7 @@ import TestSupport
     /// A log whose rows draw their lists from more distinct values than are kept, in random
     /// order: every event holds exactly its own row's list.
     @Test func everyRowKeepsItsOwnList() throws {
-        var random = SeededRandom(state: 20261123)
+        var random = SeededRandom(state: 20_261_123)
         let vocabulary = (0..<(RecentLists.capacity + 5)).map { n in (0...n % 4).map { "p\($0 + n)" } }
         var text = "complaint_id,date,event,stage,points,addresses\n"
         var expected: [String: [[String]]] = [:]

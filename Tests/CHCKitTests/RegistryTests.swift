@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WorkingDays
 import Yams
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
@@ -31,7 +32,8 @@ import Yams
         func evaluate(in context: EvaluationContext) -> RuleEvaluation {
             let notes = context.complaint.events(.note)
             guard notes.count > limit, let last = notes.last else { return context.evaluation(.compliant) }
-            return context.evaluation(.breach, [context.finding(.breach, "\(notes.count) notes, more than \(limit)", actual: last.date, at: last.location)])
+            return context.evaluation(
+                .breach, [context.finding(.breach, "\(notes.count) notes, more than \(limit)", actual: last.date, at: last.location)])
         }
     }
 
@@ -43,7 +45,9 @@ import Yams
         func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String {
             "\(result.complaint.id): \(findings.count)\n"
         }
-        func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)]) -> String {
+        func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)])
+            -> String
+        {
             "\(summary.complaints) complaints\n"
         }
     }
@@ -97,7 +101,8 @@ import Yams
         let format = try #require(formats.format("count", for: .checkRun)?.init(options: ReporterOptions()) as? any CheckRunFormat)
         #expect(type(of: format).streams)
 
-        let checker = Checker(library: try shippedLibrary(), calendars: try CalendarSetup(), options: CheckOptions(asOf: date("2026-11-23")))
+        let checker = Checker(
+            library: try shippedLibrary(), calendars: try CalendarSetup(), options: CheckOptions(asOf: date("2026-11-23")))
         let run = CheckRun(session: CheckSession(checker: checker), paths: [path("Examples/invented")], asOf: date("2026-11-23"))
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("chc-count-\(UUID().uuidString).txt").path
         defer { try? FileManager.default.removeItem(atPath: out) }
@@ -135,6 +140,8 @@ import Yams
 
     @Test func theCheckKindsPageIsTheRegistrys() throws {
         let page = try String(contentsOfFile: path("docs/check-kinds.md"), encoding: .utf8)
-        #expect(page == KindReference.markdown(.standard), "docs/check-kinds.md is out of date: chc rules kinds --markdown > docs/check-kinds.md")
+        #expect(
+            page == KindReference.markdown(.standard),
+            "docs/check-kinds.md is out of date: chc rules kinds --markdown > docs/check-kinds.md")
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import WorkingDays
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
@@ -21,7 +22,9 @@ import WorkingDays
             func day(_ offset: Int) -> String { CivilDate(dayNumber: received + offset).description }
             let category = ["repairs", "damp", "anti-social behaviour"][n % 3]
             rows.append("K\(n),\(day(0)),complaint-received,1,\(category)")
-            if Int.random(in: 0..<6, using: &random) > 0 { rows.append("K\(n),\(day(Int.random(in: 0...9, using: &random))),acknowledged,1,") }
+            if Int.random(in: 0..<6, using: &random) > 0 {
+                rows.append("K\(n),\(day(Int.random(in: 0...9, using: &random))),acknowledged,1,")
+            }
             guard Int.random(in: 0..<5, using: &random) > 0 else { continue }  // open
             rows.append("K\(n),\(day(Int.random(in: 8...25, using: &random))),response,1,")
             guard Int.random(in: 0..<4, using: &random) == 0 else { continue }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
@@ -24,20 +25,21 @@ import Testing
 
     @Test func aBrokenExampleIsCaught() throws {
         // A rule whose "compliant" example is really a breach must fail the runner.
-        let pack = try RulePackYAML.parse("""
-        pack: broken
-        title: Broken
-        source: https://example.org
-        rules:
-          - id: X-1
-            paragraph: "1"
-            summary: Acknowledge within 1 working day.
-            source: confirmed
-            deadline: { event: acknowledged, stage: 1, from: complaint-received, within: 1 working-days }
-            examples:
-              breach: [ {date: 2024-06-03, type: complaint-received}, {date: 2024-06-10, type: acknowledged, stage: 1} ]
-              compliant: [ {date: 2024-06-03, type: complaint-received}, {date: 2024-06-05, type: acknowledged, stage: 1} ]
-        """, file: "broken.yaml")
+        let pack = try RulePackYAML.parse(
+            """
+            pack: broken
+            title: Broken
+            source: https://example.org
+            rules:
+              - id: X-1
+                paragraph: "1"
+                summary: Acknowledge within 1 working day.
+                source: confirmed
+                deadline: { event: acknowledged, stage: 1, from: complaint-received, within: 1 working-days }
+                examples:
+                  breach: [ {date: 2024-06-03, type: complaint-received}, {date: 2024-06-10, type: acknowledged, stage: 1} ]
+                  compliant: [ {date: 2024-06-03, type: complaint-received}, {date: 2024-06-05, type: acknowledged, stage: 1} ]
+            """, file: "broken.yaml")
         let (ran, failures) = RuleExampleRunner(calendars: try CalendarSetup()).run(pack)
         #expect(ran == 2)
         #expect(failures.count == 1)

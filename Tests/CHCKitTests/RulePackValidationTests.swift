@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
@@ -8,12 +9,12 @@ import Testing
 @Suite struct RulePackValidationTests {
     func problems(_ rules: String) -> [InputProblem] {
         let text = """
-        pack: test
-        title: Test
-        source: https://example.org
-        rules:
-        \(rules)
-        """
+            pack: test
+            title: Test
+            source: https://example.org
+            rules:
+            \(rules)
+            """
         do {
             _ = try RulePackYAML.parse(text, file: "p.yaml")
             return []
@@ -23,96 +24,104 @@ import Testing
     }
 
     let examples = """
-        examples:
-          breach: [ {date: 2024-06-03, type: complaint-received} ]
-          compliant: [ {date: 2024-06-03, type: complaint-received}, {date: 2024-06-04, type: acknowledged, stage: 1} ]
-    """
+            examples:
+              breach: [ {date: 2024-06-03, type: complaint-received} ]
+              compliant: [ {date: 2024-06-03, type: complaint-received}, {date: 2024-06-04, type: acknowledged, stage: 1} ]
+        """
 
     @Test func misspeltParameterSuggestsTheRightOne() {
-        let found = problems("""
-          - id: T-1
-            paragraph: "1"
-            summary: s
-            source: confirmed
-            deadline: { event: acknowledged, stage: 1, from: complaint-received, withn: 5 working-days }
-        \(examples)
-        """)
-        #expect(found.contains { $0.location.line == 9 && $0.message.contains("unknown key `withn` in `deadline`, did you mean `within`?") }, "\(found)")
+        let found = problems(
+            """
+              - id: T-1
+                paragraph: "1"
+                summary: s
+                source: confirmed
+                deadline: { event: acknowledged, stage: 1, from: complaint-received, withn: 5 working-days }
+            \(examples)
+            """)
+        #expect(
+            found.contains { $0.location.line == 9 && $0.message.contains("unknown key `withn` in `deadline`, did you mean `within`?") },
+            "\(found)")
     }
 
     @Test func unknownCheckKindAndMissingFields() {
-        let found = problems("""
-          - id: T-1
-            paragraph: "1"
-            summary: s
-            deadlin: { event: acknowledged }
-        """)
+        let found = problems(
+            """
+              - id: T-1
+                paragraph: "1"
+                summary: s
+                deadlin: { event: acknowledged }
+            """)
         #expect(found.contains { $0.message.contains("unknown key `deadlin` in a rule, did you mean `deadline`?") })
         #expect(found.contains { $0.message.contains("a rule needs `source`") })
         #expect(found.contains { $0.message.contains("has no check") })
     }
 
     @Test func examplesAreRequired() {
-        let found = problems("""
-          - id: T-1
-            paragraph: "1"
-            summary: s
-            source: confirmed
-            max-stages: 2
-        """)
+        let found = problems(
+            """
+              - id: T-1
+                paragraph: "1"
+                summary: s
+                source: confirmed
+                max-stages: 2
+            """)
         #expect(found.contains { $0.message.contains("has no `examples`") })
     }
 
     @Test func badSpanAndUnknownEvent() {
-        let found = problems("""
-          - id: T-1
-            paragraph: "1"
-            summary: s
-            source: confirmed
-            deadline: { event: acknowledge, stage: 1, from: complaint-received, within: -3 working-days }
-        \(examples)
-        """)
+        let found = problems(
+            """
+              - id: T-1
+                paragraph: "1"
+                summary: s
+                source: confirmed
+                deadline: { event: acknowledge, stage: 1, from: complaint-received, within: -3 working-days }
+            \(examples)
+            """)
         #expect(found.contains { $0.message.contains("unknown event type `acknowledge`, did you mean `acknowledged`?") }, "\(found)")
     }
 
     @Test func negativeSpanIsRejected() {
-        let found = problems("""
-          - id: T-1
-            paragraph: "1"
-            summary: s
-            source: confirmed
-            deadline: { event: acknowledged, stage: 1, from: complaint-received, within: -3 working-days }
-        \(examples)
-        """)
+        let found = problems(
+            """
+              - id: T-1
+                paragraph: "1"
+                summary: s
+                source: confirmed
+                deadline: { event: acknowledged, stage: 1, from: complaint-received, within: -3 working-days }
+            \(examples)
+            """)
         #expect(found.contains { $0.message.contains("cannot be negative") }, "\(found)")
     }
 
     @Test func duplicateRuleIds() {
         let rule = """
-          - id: T-1
-            paragraph: "1"
-            summary: s
-            source: confirmed
-            max-stages: 2
-            examples:
-              breach: [ {date: 2024-06-03, type: complaint-received}, {date: 2024-06-04, type: response, stage: 3} ]
-              compliant: [ {date: 2024-06-03, type: complaint-received} ]
-        """
+              - id: T-1
+                paragraph: "1"
+                summary: s
+                source: confirmed
+                max-stages: 2
+                examples:
+                  breach: [ {date: 2024-06-03, type: complaint-received}, {date: 2024-06-04, type: response, stage: 3} ]
+                  compliant: [ {date: 2024-06-03, type: complaint-received} ]
+            """
         let found = problems(rule + "\n" + rule)
         #expect(found.contains { $0.message.contains("rule id `T-1` is used twice") })
     }
 
     @Test func badExampleEventsAreLocated() {
-        let found = problems("""
-          - id: T-1
-            paragraph: "1"
-            summary: s
-            source: confirmed
-            max-stages: 2
-            examples:
-              breach: [ {date: 2024-06-03, type: complaint-received}, {date: 2024-06-04, type: respons, stage: 3} ]
-              compliant: [ {date: 2024-06-03, type: complaint-received} ]
-        """)
+        let found = problems(
+            """
+              - id: T-1
+                paragraph: "1"
+                summary: s
+                source: confirmed
+                max-stages: 2
+                examples:
+                  breach: [ {date: 2024-06-03, type: complaint-received}, {date: 2024-06-04, type: respons, stage: 3} ]
+                  compliant: [ {date: 2024-06-03, type: complaint-received} ]
+            """)
         #expect(found.contains { $0.location.line == 11 && $0.message.contains("did you mean `response`?") }, "\(found)")
     }
 
@@ -146,19 +155,25 @@ import Testing
         #expect(config.id == "luton-2022")
         #expect(config.stage1.acknowledge == .init(3, .workingDays))
         #expect(config.stage2.respond == .init(25, .workingDays))
-        #expect(config.overlayPack().rules.map(\.id) == ["luton-2022/stage1-acknowledge", "luton-2022/stage1-respond",
-                                                         "luton-2022/stage2-acknowledge", "luton-2022/stage2-respond"])
+        #expect(
+            config.overlayPack().rules.map(\.id) == [
+                "luton-2022/stage1-acknowledge", "luton-2022/stage1-respond",
+                "luton-2022/stage2-acknowledge", "luton-2022/stage2-respond",
+            ])
     }
 
     @Test func errorsAreLocatedWithSuggestions() {
-        let found = problems("""
-        landlord: X
-        stage1: { acknowledge: 3 working-days, respnd: 15 working-days }
-        stage2: { respond: -3 working-days }
-        cut-off-time: "5pm"
-        time-limit-to-complain: soon
-        """)
-        #expect(found.contains { $0.location.line == 2 && $0.message.contains("unknown key `respnd` in `stage1`, did you mean `respond`?") }, "\(found)")
+        let found = problems(
+            """
+            landlord: X
+            stage1: { acknowledge: 3 working-days, respnd: 15 working-days }
+            stage2: { respond: -3 working-days }
+            cut-off-time: "5pm"
+            time-limit-to-complain: soon
+            """)
+        #expect(
+            found.contains { $0.location.line == 2 && $0.message.contains("unknown key `respnd` in `stage1`, did you mean `respond`?") },
+            "\(found)")
         #expect(found.contains { $0.location.line == 3 && $0.message.contains("cannot be negative") })
         #expect(found.contains { $0.location.line == 4 && $0.message.contains("HH:MM") })
         #expect(found.contains { $0.location.line == 5 && $0.message.contains("12 months") })

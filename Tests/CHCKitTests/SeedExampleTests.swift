@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
@@ -15,9 +16,11 @@ import Testing
         let config = try policy.map { try PolicyYAML.load(path($0)) }
         let batch = TimelineBatch.load(paths: files.map(path))
         #expect(batch.errors.isEmpty, "\(batch.errors)")
-        let checker = Checker(library: library, calendars: try CalendarSetup(closures: config?.closures ?? []),
-                              options: CheckOptions(asOf: date(Self.asOf), policy: config))
-        return CheckReport(asOf: date(Self.asOf), results: batch.entries.map { (file: $0.file, result: checker.check($0.complaint)) }, inputErrors: [])
+        let checker = Checker(
+            library: library, calendars: try CalendarSetup(closures: config?.closures ?? []),
+            options: CheckOptions(asOf: date(Self.asOf), policy: config))
+        return CheckReport(
+            asOf: date(Self.asOf), results: batch.entries.map { (file: $0.file, result: checker.check($0.complaint)) }, inputErrors: [])
     }
 
     func result(_ report: CheckReport) throws -> ComplaintResult { try #require(report.results.first?.result) }
@@ -29,7 +32,7 @@ import Testing
         // Ombudsman: the stage 1 acknowledgement was missed (policy: 3 working days).
         let ack = try #require(result.findings("luton-2022/stage1-acknowledge").first)
         #expect(ack.severity == .warning && ack.due == date("2022-10-18"))
-        #expect(result.findings("HOS2022-4.1").first?.severity == .error)   // and the Code's five days
+        #expect(result.findings("HOS2022-4.1").first?.severity == .error)  // and the Code's five days
         // Ombudsman: stage 1 response on time, 13 working days after the complaint.
         let response = try #require(result.evaluation("luton-2022/stage1-respond"))
         #expect(response.outcome == .compliant)

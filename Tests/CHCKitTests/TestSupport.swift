@@ -1,9 +1,10 @@
 import Foundation
+import WorkingDays
+
 @testable import CHCChecks
 @testable import CHCIngest
 @testable import CHCModel
 @testable import CHCOutput
-import WorkingDays
 
 /// The package root, for reading shipped packs, examples and goldens.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
@@ -33,8 +34,9 @@ func shippedLibrary() throws -> RuleLibrary {
 func check(_ yaml: String, pack: String? = nil, asOf: String, policy: PolicyConfig? = nil) throws -> ComplaintResult {
     let library = try shippedLibrary()
     let complaints = try TimelineYAML.parse(yaml, file: "test.yaml")
-    let checker = Checker(library: library, calendars: try CalendarSetup(closures: policy?.closures ?? []),
-                          options: CheckOptions(asOf: date(asOf), forcedPack: pack.flatMap(library.pack), policy: policy))
+    let checker = Checker(
+        library: library, calendars: try CalendarSetup(closures: policy?.closures ?? []),
+        options: CheckOptions(asOf: date(asOf), forcedPack: pack.flatMap(library.pack), policy: policy))
     return checker.check(complaints[0])
 }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WorkingDays
 
 @Suite struct BankHolidayTests {
@@ -57,16 +58,19 @@ import Testing
         #expect(try englandAndWales.workingDays(from: day("2021-12-31"), to: day("2022-01-04")) == 1)
         #expect(try scotland.workingDays(from: day("2021-12-31"), to: day("2022-01-05")) == 1)
         // Counting across a year boundary equals the sum of its parts.
-        #expect(try englandAndWales.workingDays(from: day("2023-12-15"), to: day("2024-01-15"))
-            == englandAndWales.workingDays(from: day("2023-12-15"), to: day("2023-12-31"))
-            + englandAndWales.workingDays(from: day("2023-12-31"), to: day("2024-01-15")))
+        #expect(
+            try englandAndWales.workingDays(from: day("2023-12-15"), to: day("2024-01-15"))
+                == englandAndWales.workingDays(from: day("2023-12-15"), to: day("2023-12-31"))
+                + englandAndWales.workingDays(from: day("2023-12-31"), to: day("2024-01-15")))
     }
 
     /// The standing rules must reproduce every published list except the proclaimed one-off changes.
     @Test(arguments: Region.allCases)
     func standingRulesReproduceThePublishedLists(region: Region) {
-        let proclaimed: Set<String> = ["2020-05-08", "2020-05-04", "2022-06-02", "2022-06-03", "2022-05-30",
-                                       "2022-09-19", "2023-05-08", "2026-06-15"]
+        let proclaimed: Set<String> = [
+            "2020-05-08", "2020-05-04", "2022-06-02", "2022-06-03", "2022-05-30",
+            "2022-09-19", "2023-05-08", "2026-06-15",
+        ]
         for year in OfficialBankHolidays.years {
             let official = Set(OfficialBankHolidays.list(for: region).map(\.0).filter { $0.hasPrefix("\(year)") })
             let ruled = Set(StandingRules.holidays(in: year, region: region).map(\.0.description))
@@ -83,9 +87,11 @@ import Testing
 
     @Test func loadedListsReplaceWholeYears() throws {
         // A loaded 2024 list without Easter Monday and with an extra day replaces the shipped year.
-        let loaded = BankHolidayTable(region: .englandAndWales, holidays: [
-            Holiday(date: day("2024-07-05"), title: "invented holiday", origin: .loaded),
-        ])
+        let loaded = BankHolidayTable(
+            region: .englandAndWales,
+            holidays: [
+                Holiday(date: day("2024-07-05"), title: "invented holiday", origin: .loaded)
+            ])
         let calendar = WorkingDayCalendar(region: .englandAndWales, holidays: .builtIn(.englandAndWales).overridden(by: loaded))
         #expect(try !calendar.isWorkingDay(day("2024-07-05")))
         #expect(try calendar.isWorkingDay(day("2024-04-01")))
@@ -94,9 +100,11 @@ import Testing
 
     @Test func yearsBetweenTwoCoveredRunsAreStillErrors() throws {
         // A loaded list for 2045 alone leaves 2041–2044 uncovered, inside the running total.
-        let loaded = BankHolidayTable(region: .englandAndWales, holidays: [
-            Holiday(date: day("2045-01-02"), title: "invented holiday", origin: .loaded),
-        ])
+        let loaded = BankHolidayTable(
+            region: .englandAndWales,
+            holidays: [
+                Holiday(date: day("2045-01-02"), title: "invented holiday", origin: .loaded)
+            ])
         let calendar = WorkingDayCalendar(region: .englandAndWales, holidays: .builtIn(.englandAndWales).overridden(by: loaded))
         #expect(try !calendar.isWorkingDay(day("2045-01-02")))
         #expect(throws: CalendarError.self) { try calendar.isWorkingDay(day("2043-06-01")) }

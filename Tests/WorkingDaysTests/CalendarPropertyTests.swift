@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import WorkingDays
 
 /// Properties that must hold for every pair of dates, checked on many seeded random dates.
@@ -15,14 +16,18 @@ import TestSupport
             var points = (0..<3).map { _ in Int.random(in: Self.first + 120...Self.last - 200, using: &random) }
             points.sort()
             let (a, b, c) = (CivilDate(dayNumber: points[0]), CivilDate(dayNumber: points[1]), CivilDate(dayNumber: points[2]))
-            let ab = try calendar.workingDays(from: a, to: b), bc = try calendar.workingDays(from: b, to: c)
+            let ab = try calendar.workingDays(from: a, to: b)
+            let bc = try calendar.workingDays(from: b, to: c)
             #expect(try calendar.workingDays(from: a, to: c) == ab + bc)
             #expect(ab >= 0 && ab <= b.dayNumber - a.dayNumber)
             // A brute-force count by walking the days agrees.
             if b.dayNumber - a.dayNumber < 400 {
                 var walked = 0
                 var d = a.adding(days: 1)
-                while d <= b { if try calendar.isWorkingDay(d) { walked += 1 }; d = d.adding(days: 1) }
+                while d <= b {
+                    if try calendar.isWorkingDay(d) { walked += 1 }
+                    d = d.adding(days: 1)
+                }
                 #expect(walked == ab)
             }
             let n = Int.random(in: 1...60, using: &random)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WorkingDays
 
 func day(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
@@ -87,7 +88,8 @@ let northernIreland = WorkingDayCalendar(region: .northernIreland)
         for offset in -20...45 {
             let from = start.adding(days: offset)
             for n in 1...25 {
-                var walked = from, counted = 0
+                var walked = from
+                var counted = 0
                 while counted < n {
                     walked = walked.adding(days: 1)
                     if try calendar.isWorkingDay(walked) { counted += 1 }

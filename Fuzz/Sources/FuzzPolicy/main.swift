@@ -1,8 +1,8 @@
-import CHCKit
+import CHCChecks
 import FuzzSupport
 
 /// libFuzzer entry point for the Policy reader: any crash, sanitizer report or hang is a bug.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    withFuzzFile(bytes, count) { _ = try? PolicyYAML.load($0) }
+    withFuzzFile(bytes, count) { _ = ReaderEntryPoints.readPolicy($0) }
 }

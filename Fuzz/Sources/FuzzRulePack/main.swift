@@ -1,8 +1,8 @@
-import CHCKit
+import CHCChecks
 import FuzzSupport
 
 /// libFuzzer entry point for the RulePack reader: any crash, sanitizer report or hang is a bug.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    withFuzzFile(bytes, count) { _ = try? RulePackYAML.load($0) }
+    withFuzzFile(bytes, count) { _ = ReaderEntryPoints.readRulePack($0) }
 }

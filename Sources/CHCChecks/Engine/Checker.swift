@@ -58,9 +58,12 @@ package struct Checker: Sendable {
         func evaluateAll(of pack: RulePack, label: String?) {
             guard let first = pack.rules.first else { return }
             let calendar = calendars.calendar(region ?? pack.calendar)
-            let shared = context ?? EvaluationContext(complaint: complaint, pack: pack, rule: first, calendar: calendar,
-                                                      asOf: options.asOf, cutOff: options.policy?.cutOffTime, label: label,
-                                                      composesMessages: options.composesMessages)
+            let shared =
+                context
+                ?? EvaluationContext(
+                    complaint: complaint, pack: pack, rule: first, calendar: calendar,
+                    asOf: options.asOf, cutOff: options.policy?.cutOffTime, label: label,
+                    composesMessages: options.composesMessages)
             context = shared
             shared.pack = pack
             shared.calendar = calendar
@@ -85,9 +88,13 @@ package struct Checker: Sendable {
     }
 
     /// One rule's evaluation of one complaint.
-    static func evaluate(_ rule: Rule, of complaint: Complaint, pack: RulePack, calendar: WorkingDayCalendar,
-                                asOf: CivilDate, cutOff: TimeOfDay? = nil, label: String? = nil) -> RuleEvaluation {
-        evaluate(in: EvaluationContext(complaint: complaint, pack: pack, rule: rule, calendar: calendar, asOf: asOf, cutOff: cutOff, label: label))
+    static func evaluate(
+        _ rule: Rule, of complaint: Complaint, pack: RulePack, calendar: WorkingDayCalendar,
+        asOf: CivilDate, cutOff: TimeOfDay? = nil, label: String? = nil
+    ) -> RuleEvaluation {
+        evaluate(
+            in: EvaluationContext(
+                complaint: complaint, pack: pack, rule: rule, calendar: calendar, asOf: asOf, cutOff: cutOff, label: label))
     }
 
     /// The context's rule's evaluation of its complaint.
@@ -95,7 +102,8 @@ package struct Checker: Sendable {
         do {
             return try context.rule.check.evaluate(in: context)
         } catch {
-            return context.evaluation(.notEvaluable, [context.finding(.notEvaluable, "cannot count working days: \(error)", severity: .note)])
+            return context.evaluation(
+                .notEvaluable, [context.finding(.notEvaluable, "cannot count working days: \(error)", severity: .note)])
         }
     }
 
@@ -113,16 +121,18 @@ package struct Checker: Sendable {
 
     private func noCodeInForce(_ complaint: Complaint, received: CivilDate) -> RuleEvaluation {
         let known = library.packs.filter { $0.kind == .code }.map { "\($0.id) (\($0.inForceDescription))" }.joined(separator: ", ")
-        let rule = Rule(id: "chc/no-code-in-force", paragraph: "", summary: "No Code pack covers the complaint's receipt date.",
-                        severity: .note, confidence: .confirmed, url: "", note: nil,
-                        hint: "Name a pack with --rules to judge it by a particular Code.",
-                        check: NoCodeInForce(), examples: [], location: complaint.location)
-        let finding = Finding(complaint: complaint.id, rule: rule.id, pack: "", check: .init(kind: "none", event: nil, stage: nil),
-                              severity: .note, status: .notEvaluable,
-                              message: "no Code pack is in force for a complaint received on \(received) (packs: \(known.isEmpty ? "none loaded" : known))",
-                              anchor: nil, due: nil, actual: nil, workingDaysTaken: nil, workingDaysLate: nil,
-                              citation: .init(paragraph: "", summary: rule.summary, url: "", source: "confirmed"),
-                              location: complaint.location, hint: rule.hint)
+        let rule = Rule(
+            id: "chc/no-code-in-force", paragraph: "", summary: "No Code pack covers the complaint's receipt date.",
+            severity: .note, confidence: .confirmed, url: "", note: nil,
+            hint: "Name a pack with --rules to judge it by a particular Code.",
+            check: NoCodeInForce(), examples: [], location: complaint.location)
+        let finding = Finding(
+            complaint: complaint.id, rule: rule.id, pack: "", check: .init(kind: "none", event: nil, stage: nil),
+            severity: .note, status: .notEvaluable,
+            message: "no Code pack is in force for a complaint received on \(received) (packs: \(known.isEmpty ? "none loaded" : known))",
+            anchor: nil, due: nil, actual: nil, workingDaysTaken: nil, workingDaysLate: nil,
+            citation: .init(paragraph: "", summary: rule.summary, url: "", source: "confirmed"),
+            location: complaint.location, hint: rule.hint)
         return RuleEvaluation(rule: rule, pack: "", outcome: .notEvaluable, findings: [finding], openDeadline: nil, timing: nil)
     }
 }

@@ -72,7 +72,8 @@ package struct ComplaintResult: Sendable {
     /// All findings in a deterministic order: by date, then rule.
     package var findings: [Finding] {
         evaluations.flatMap(\.findings).sorted {
-            let a = $0.actual ?? $0.due ?? .init(dayNumber: Int.max), b = $1.actual ?? $1.due ?? .init(dayNumber: Int.max)
+            let a = $0.actual ?? $0.due ?? .init(dayNumber: Int.max)
+            let b = $1.actual ?? $1.due ?? .init(dayNumber: Int.max)
             return (a, $0.rule, $0.message) < (b, $1.rule, $1.message)
         }
     }

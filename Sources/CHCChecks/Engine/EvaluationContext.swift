@@ -21,8 +21,10 @@ package final class EvaluationContext {
     /// When false, findings are made without their message (see `CheckOptions`).
     package let composesMessages: Bool
 
-    package init(complaint: Complaint, pack: RulePack, rule: Rule, calendar: WorkingDayCalendar, asOf: CivilDate, cutOff: TimeOfDay?, label: String?,
-         composesMessages: Bool = true) {
+    package init(
+        complaint: Complaint, pack: RulePack, rule: Rule, calendar: WorkingDayCalendar, asOf: CivilDate, cutOff: TimeOfDay?, label: String?,
+        composesMessages: Bool = true
+    ) {
         self.composesMessages = composesMessages
         self.complaint = complaint
         self.pack = pack
@@ -34,14 +36,17 @@ package final class EvaluationContext {
     }
 
     /// A finding of this rule about this complaint; `message` is composed only when wanted.
-    package func finding(_ status: Finding.Status, _ message: @autoclosure () -> String, severity: Severity? = nil, anchor: Finding.AnchorRef? = nil,
-                 due: CivilDate? = nil, actual: CivilDate? = nil, taken: Int? = nil, late: Int? = nil,
-                 at location: SourceLocation? = nil, paragraph: String? = nil, hint: String? = nil) -> Finding {
+    package func finding(
+        _ status: Finding.Status, _ message: @autoclosure () -> String, severity: Severity? = nil, anchor: Finding.AnchorRef? = nil,
+        due: CivilDate? = nil, actual: CivilDate? = nil, taken: Int? = nil, late: Int? = nil,
+        at location: SourceLocation? = nil, paragraph: String? = nil, hint: String? = nil
+    ) -> Finding {
         let subject = rule.subject
         return Finding(
             complaint: complaint.id, rule: rule.id, pack: pack.id,
             check: .init(kind: rule.kind, event: subject.event?.rawValue, stage: subject.stage),
-            severity: severity ?? rule.severity, status: status, message: !composesMessages ? "" : status == .notEvaluable ? message() : message() + caveat,
+            severity: severity ?? rule.severity, status: status,
+            message: !composesMessages ? "" : status == .notEvaluable ? message() : message() + caveat,
             anchor: anchor, due: due, actual: actual, workingDaysTaken: taken, workingDaysLate: late,
             citation: .init(paragraph: paragraph ?? rule.paragraph, summary: rule.summary, url: rule.url, source: rule.confidence.rawValue),
             location: location ?? complaint.location, hint: hint ?? rule.hint)
@@ -56,7 +61,9 @@ package final class EvaluationContext {
         }
     }
 
-    package func evaluation(_ outcome: Outcome, _ findings: [Finding] = [], open: OpenDeadline? = nil, timing: DeadlineTiming? = nil) -> RuleEvaluation {
+    package func evaluation(_ outcome: Outcome, _ findings: [Finding] = [], open: OpenDeadline? = nil, timing: DeadlineTiming? = nil)
+        -> RuleEvaluation
+    {
         RuleEvaluation(rule: rule, pack: pack.id, outcome: outcome, findings: findings, openDeadline: open, timing: timing)
     }
 

@@ -28,13 +28,15 @@ package struct RuleExampleRunner: Sendable {
         for rule in pack.rules {
             for example in rule.examples {
                 ran += 1
-                let evaluation = Checker.evaluate(rule, of: example.complaint, pack: pack,
-                                                  calendar: calendars.calendar(example.complaint.calendar ?? pack.calendar), asOf: example.asOf)
+                let evaluation = Checker.evaluate(
+                    rule, of: example.complaint, pack: pack,
+                    calendar: calendars.calendar(example.complaint.calendar ?? pack.calendar), asOf: example.asOf)
                 let breached = evaluation.findings.contains { $0.status != .notEvaluable && $0.severity != .note }
-                let passed = switch example.expectation {
-                case .breach: breached
-                case .compliant: evaluation.outcome == .compliant && !breached
-                }
+                let passed =
+                    switch example.expectation {
+                    case .breach: breached
+                    case .compliant: evaluation.outcome == .compliant && !breached
+                    }
                 if !passed {
                     failures.append(Failure(rule: rule.id, example: example, outcome: evaluation.outcome, findings: evaluation.findings))
                 }

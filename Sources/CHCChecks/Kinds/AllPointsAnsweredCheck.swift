@@ -21,7 +21,8 @@ package final class AllPointsAnsweredCheck: CheckKind {
     package var parameters: String { "at stage \(stage)" }
 
     package func evaluate(in context: EvaluationContext) -> RuleEvaluation {
-        let complaint = context.complaint, stage = stage
+        let complaint = context.complaint
+        let stage = stage
         if stage >= 2, complaint.firstEvent(.escalationRequested) == nil { return context.evaluation(.notApplicable) }
         // The stage's responses are found by their keys, and an event read only for its
         // `addresses`: the usual complaint is judged without making a list.
@@ -29,14 +30,25 @@ package final class AllPointsAnsweredCheck: CheckKind {
         guard let firstResponse = responses.first else { return context.evaluation(.notApplicable) }
         let raised = complaint.pointsRaised(atStage: stage)
         guard !raised.isEmpty else {
-            return context.evaluation(.notEvaluable, [context.finding(.notEvaluable,
-                "cannot tell whether every point was answered at stage \(stage): the timeline records no `points` raised",
-                severity: .note, at: complaint[firstResponse].location, hint: "List the resident's points under `points:` and on the complaint or escalation event.")])
+            return context.evaluation(
+                .notEvaluable,
+                [
+                    context.finding(
+                        .notEvaluable,
+                        "cannot tell whether every point was answered at stage \(stage): the timeline records no `points` raised",
+                        severity: .note, at: complaint[firstResponse].location,
+                        hint: "List the resident's points under `points:` and on the complaint or escalation event.")
+                ])
         }
         guard let firstRecorded = responses.first(where: { complaint[$0].addresses != nil }) else {
-            return context.evaluation(.notEvaluable, [context.finding(.notEvaluable,
-                "cannot tell whether every point was answered at stage \(stage): no response records which points it `addresses`",
-                severity: .note, at: complaint[firstResponse].location, hint: "Add `addresses: [...]` to each response.")])
+            return context.evaluation(
+                .notEvaluable,
+                [
+                    context.finding(
+                        .notEvaluable,
+                        "cannot tell whether every point was answered at stage \(stage): no response records which points it `addresses`",
+                        severity: .note, at: complaint[firstResponse].location, hint: "Add `addresses: [...]` to each response.")
+                ])
         }
         // When the first response answers every point, no later one can answer one first.
         if let addresses = complaint[firstRecorded].addresses, raised.allSatisfy({ addresses.contains($0) }) {
@@ -49,18 +61,22 @@ package final class AllPointsAnsweredCheck: CheckKind {
         for response in recorded {
             let newly = (response.addresses ?? []).filter { raised.contains($0) && !answered.contains($0) }
             if response.date > first.date, !newly.isEmpty {
-                findings.append(context.finding(.breach,
-                    "stage \(stage) point\(newly.count == 1 ? "" : "s") \(list(newly)) first answered in a further response on \(response.date.longDescription), not in the response of \(first.date.longDescription)",
-                    severity: .note, actual: response.date, at: response.location))
+                findings.append(
+                    context.finding(
+                        .breach,
+                        "stage \(stage) point\(newly.count == 1 ? "" : "s") \(list(newly)) first answered in a further response on \(response.date.longDescription), not in the response of \(first.date.longDescription)",
+                        severity: .note, actual: response.date, at: response.location))
             }
             answered += newly
         }
         let missing = raised.filter { !answered.contains($0) }
         guard !missing.isEmpty else { return context.evaluation(.compliant, findings) }
         let last = recorded.last!
-        findings.append(context.finding(.breach,
-            "stage \(stage) response\(recorded.count == 1 ? "" : "s") did not address \(missing.count == 1 ? "point" : "points") \(list(missing)): \(describe(missing, in: context))",
-            actual: last.date, at: last.location))
+        findings.append(
+            context.finding(
+                .breach,
+                "stage \(stage) response\(recorded.count == 1 ? "" : "s") did not address \(missing.count == 1 ? "point" : "points") \(list(missing)): \(describe(missing, in: context))",
+                actual: last.date, at: last.location))
         return context.evaluation(.breach, findings)
     }
 

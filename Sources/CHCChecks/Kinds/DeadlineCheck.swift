@@ -50,7 +50,9 @@ package final class DeadlineCheck: CheckKind {
         var limit: ExtensionLimit?
         if let extensionFields = reader.fields(fields["extension"], "`extension`", allowed: ["max", "paragraph"]) {
             guard let max = reader.span(extensionFields["max"], "`extension.max`") else {
-                if !extensionFields.has("max") { reader.report(fields["extension"], "`extension` needs `max` (e.g. `max: 10 working-days`)") }
+                if !extensionFields.has("max") {
+                    reader.report(fields["extension"], "`extension` needs `max` (e.g. `max: 10 working-days`)")
+                }
                 return nil
             }
             limit = ExtensionLimit(max: max, paragraph: extensionFields["paragraph"].flatMap { reader.string($0, "`extension.paragraph`") })
@@ -65,7 +67,9 @@ package final class DeadlineCheck: CheckKind {
     private static func anchor(_ node: Node?, reader: YAMLReader) -> Anchor? {
         guard let node else { return nil }
         if case .scalar = node {
-            guard let name = reader.choice(node, "anchor event", among: EventType.names), let event = EventType(rawValue: name) else { return nil }
+            guard let name = reader.choice(node, "anchor event", among: EventType.names), let event = EventType(rawValue: name) else {
+                return nil
+            }
             return Anchor(event: event, stage: nil)
         }
         guard let fields = reader.fields(node, "`from`", allowed: ["event", "stage"]),
@@ -78,7 +82,9 @@ package final class DeadlineCheck: CheckKind {
     // MARK: Linting a complaints process
 
     package func lintRules(for rule: Rule, in pack: RulePack) -> [LintRule] {
-        let stage = terms.stage, within = terms.within, anchorNoun = terms.anchor.event.noun
+        let stage = terms.stage
+        let within = terms.within
+        let anchorNoun = terms.anchor.event.noun
         switch terms.event {
         case .acknowledged:
             return [
@@ -86,24 +92,36 @@ package final class DeadlineCheck: CheckKind {
                     let settings = stage == 1 ? config.stage1 : config.stage2
                     guard let ack = settings.acknowledge else { return .notStated(add: ["stage\(stage).acknowledge"]) }
                     guard ack.unit == within.unit else {
-                        return .notMet(LintProblem(key: "stage\(stage).acknowledge", says: "acknowledge: \(ack)", why: "the Code counts \(within); a target in \(ack.unit.rawValue) cannot be shown to comply"))
+                        return .notMet(
+                            LintProblem(
+                                key: "stage\(stage).acknowledge", says: "acknowledge: \(ack)",
+                                why: "the Code counts \(within); a target in \(ack.unit.rawValue) cannot be shown to comply"))
                     }
                     guard ack.amount <= within.amount else {
-                        return .notMet(LintProblem(key: "stage\(stage).acknowledge", says: "acknowledge: \(ack)", why: "longer than the Code's \(within) of \(anchorNoun)"))
+                        return .notMet(
+                            LintProblem(
+                                key: "stage\(stage).acknowledge", says: "acknowledge: \(ack)",
+                                why: "longer than the Code's \(within) of \(anchorNoun)"))
                     }
                     return .met(evidence: "stage\(stage).acknowledge")
                 }
             ]
         case .response:
-                let codeAck = pack.deadline(on: .acknowledged, stage: stage)?.within.amount
-                let codeFrom: TimescaleComparison.Anchor = terms.anchor.event == .acknowledged ? .acknowledgement : .receipt
-                let receiptWord = stage == 1 ? "receipt" : "the escalation request"
-                var rules = [LintRule(for: rule, requirement: "Respond at stage \(stage) within \(within) of \(terms.anchor.event.noun).") { config in
+            let codeAck = pack.deadline(on: .acknowledged, stage: stage)?.within.amount
+            let codeFrom: TimescaleComparison.Anchor = terms.anchor.event == .acknowledged ? .acknowledgement : .receipt
+            let receiptWord = stage == 1 ? "receipt" : "the escalation request"
+            var rules = [
+                LintRule(for: rule, requirement: "Respond at stage \(stage) within \(within) of \(terms.anchor.event.noun).") { config in
                     let settings = stage == 1 ? config.stage1 : config.stage2
-                    guard let respond = settings.respond else { return .notStated(add: ["stage\(stage).respond", "stage\(stage).respond-from"]) }
+                    guard let respond = settings.respond else {
+                        return .notStated(add: ["stage\(stage).respond", "stage\(stage).respond-from"])
+                    }
                     let from = settings.respondFrom ?? .acknowledged
                     guard respond.unit == .workingDays, within.unit == .workingDays else {
-                        return .notMet(LintProblem(key: "stage\(stage).respond", says: "respond: \(respond)", why: "the Code counts \(within); a target in \(respond.unit.rawValue) cannot be shown to comply"))
+                        return .notMet(
+                            LintProblem(
+                                key: "stage\(stage).respond", says: "respond: \(respond)",
+                                why: "the Code counts \(within); a target in \(respond.unit.rawValue) cannot be shown to comply"))
                     }
                     let policyFrom: TimescaleComparison.Anchor = from == .acknowledged ? .acknowledgement : .receipt
                     let latestAck = min(settings.acknowledge?.amount ?? Int.max, codeAck ?? 5)
@@ -112,26 +130,37 @@ package final class DeadlineCheck: CheckKind {
                         policy: respond.amount, policyFrom: policyFrom, code: within.amount, codeFrom: codeFrom,
                         latestAcknowledgement: latestAck,
                         policyWords: "\(respond.amount) working days from \(fromWords)",
-                        codeWords: "\(within) from \(codeFrom == .acknowledgement ? "acknowledgement" : receiptWord)") {
-                        return .notMet(LintProblem(key: "stage\(stage).respond", says: "respond: \(respond), respond-from: \(from.rawValue)", why: why))
+                        codeWords: "\(within) from \(codeFrom == .acknowledgement ? "acknowledgement" : receiptWord)")
+                    {
+                        return .notMet(
+                            LintProblem(key: "stage\(stage).respond", says: "respond: \(respond), respond-from: \(from.rawValue)", why: why)
+                        )
                     }
                     return .met(evidence: "stage\(stage).respond")
-                }]
-                if let max = terms.extensionMax {
-                    let limit = ExtensionLimit(max: max, paragraph: extensionParagraph)
-                    rules.append(LintRule(id: "lint/\(rule.id)-extension", paragraph: limit.paragraph ?? rule.paragraph,
-                                          requirement: "Extend a stage \(stage) response by at most \(limit.max) without good reason.",
-                                          confidence: rule.confidence, url: rule.url, severity: rule.severity) { config in
+                }
+            ]
+            if let max = terms.extensionMax {
+                let limit = ExtensionLimit(max: max, paragraph: extensionParagraph)
+                rules.append(
+                    LintRule(
+                        id: "lint/\(rule.id)-extension", paragraph: limit.paragraph ?? rule.paragraph,
+                        requirement: "Extend a stage \(stage) response by at most \(limit.max) without good reason.",
+                        confidence: rule.confidence, url: rule.url, severity: rule.severity
+                    ) { config in
                         let settings = stage == 1 ? config.stage1 : config.stage2
-                        guard let max = settings.extensionMax else { return .notStated(add: ["stage\(stage).extension-max: \(limit.max.amount) \(limit.max.unit.rawValue)"]) }
+                        guard let max = settings.extensionMax else {
+                            return .notStated(add: ["stage\(stage).extension-max: \(limit.max.amount) \(limit.max.unit.rawValue)"])
+                        }
                         guard max.unit == limit.max.unit, max.amount <= limit.max.amount else {
-                            return .notMet(LintProblem(key: "stage\(stage).extension-max", says: "extension-max: \(max)",
-                                                       why: "longer than the \(limit.max) the Code allows without good reason"))
+                            return .notMet(
+                                LintProblem(
+                                    key: "stage\(stage).extension-max", says: "extension-max: \(max)",
+                                    why: "longer than the \(limit.max) the Code allows without good reason"))
                         }
                         return .met(evidence: "stage\(stage).extension-max")
                     })
-                }
-                return rules
+            }
+            return rules
         default:
             return []
         }
@@ -217,15 +246,19 @@ private struct DeadlineJudgement {
             if event.type == .hold {
                 guard event.date <= due else { continue }
                 guard event.agreed == true else {
-                    findings.append(context.finding(.breach, "\(context.stageLabel(terms.stage))clock not stopped: the hold on \(event.date.longDescription) is not recorded as agreed with the resident, so the working days it covers still count",
-                                                    severity: .warning, due: due, actual: event.date, at: event.location,
-                                                    hint: "Record `agreed: true` on the hold if the resident agreed to it."))
+                    findings.append(
+                        context.finding(
+                            .breach,
+                            "\(context.stageLabel(terms.stage))clock not stopped: the hold on \(event.date.longDescription) is not recorded as agreed with the resident, so the working days it covers still count",
+                            severity: .warning, due: due, actual: event.date, at: event.location,
+                            hint: "Record `agreed: true` on the hold if the resident agreed to it."))
                     continue
                 }
                 let resume = stageEvents.first { $0.type == .resume && $0.date >= event.date }
                 let end = min(resume?.date ?? context.asOf, max(context.asOf, event.date))
                 if resume == nil { onHold = true }
-                let inside = end > event.date ? try calendar.workingDays(from: event.date, to: end) - (try calendar.isWorkingDay(end) ? 1 : 0) : 0
+                let inside =
+                    end > event.date ? try calendar.workingDays(from: event.date, to: end) - (try calendar.isWorkingDay(end) ? 1 : 0) : 0
                 if inside > 0 { due = try calendar.workingDay(inside, after: due) }
                 continue
             }
@@ -233,9 +266,12 @@ private struct DeadlineJudgement {
             guard let maxExtension = terms.extensionMax else { continue }
             let paragraph = (context.rule.check as? DeadlineCheck)?.extensionParagraph  // rare: read only here
             if event.date > due {
-                findings.append(context.finding(.breach, "\(context.stageLabel(terms.stage))extension notified on \(event.date.longDescription), after the response was already due on \(due.longDescription): it does not cure the late response",
-                                                anchor: anchorRef(anchor), due: due, actual: event.date, at: event.location, paragraph: paragraph,
-                                                hint: "Tell the resident about an extension before the response is due."))
+                findings.append(
+                    context.finding(
+                        .breach,
+                        "\(context.stageLabel(terms.stage))extension notified on \(event.date.longDescription), after the response was already due on \(due.longDescription): it does not cure the late response",
+                        anchor: anchorRef(anchor), due: due, actual: event.date, at: event.location, paragraph: paragraph,
+                        hint: "Tell the resident about an extension before the response is due."))
                 continue
             }
             let requested: Int
@@ -249,9 +285,13 @@ private struct DeadlineJudgement {
                 let allowance = max(0, maxExtension.amount - extensionUsed)
                 if requested > allowance {
                     granted = allowance
-                    findings.append(context.finding(.breach, "\(context.stageLabel(terms.stage))extension of \(requested) working days on \(event.date.longDescription) goes beyond the \(maxExtension) allowed without good reason; only \(allowance) counted",
-                                                    due: due, actual: event.date, at: event.location, paragraph: paragraph,
-                                                    hint: "Record `good-reason: true` and the reason if there was one; otherwise keep extensions within the limit."))
+                    findings.append(
+                        context.finding(
+                            .breach,
+                            "\(context.stageLabel(terms.stage))extension of \(requested) working days on \(event.date.longDescription) goes beyond the \(maxExtension) allowed without good reason; only \(allowance) counted",
+                            due: due, actual: event.date, at: event.location, paragraph: paragraph,
+                            hint: "Record `good-reason: true` and the reason if there was one; otherwise keep extensions within the limit.")
+                    )
                 }
             }
             extensionUsed += granted
@@ -261,7 +301,9 @@ private struct DeadlineJudgement {
         // The event itself: the first at the stage. An acknowledgement is also given by a
         // response sent within the acknowledgement period.
         var actual = complaint.firstEvent(terms.event, stage: terms.stage)
-        if actual == nil, terms.event == .acknowledged, let response = complaint.firstEvent(.response, stage: terms.stage), response.date <= due {
+        if actual == nil, terms.event == .acknowledged, let response = complaint.firstEvent(.response, stage: terms.stage),
+            response.date <= due
+        {
             actual = response
         }
         let actualDate = actual?.date
@@ -271,9 +313,11 @@ private struct DeadlineJudgement {
         if let actual, let actualDate {
             guard actualDate > due else { return context.evaluation(.compliant, findings, timing: timing) }
             let late = try calendar.lateness(due: due, actual: actualDate, unit: terms.within.unit)
-            findings.append(context.finding(.breach, message(anchor: anchor, due: due, originalDue: originalDue, actual: actualDate, late: late),
-                                            anchor: anchorRef(anchor), due: due, actual: actualDate, taken: taken, late: late,
-                                            at: complaint[actual].location))
+            findings.append(
+                context.finding(
+                    .breach, message(anchor: anchor, due: due, originalDue: originalDue, actual: actualDate, late: late),
+                    anchor: anchorRef(anchor), due: due, actual: actualDate, taken: taken, late: late,
+                    at: complaint[actual].location))
             return context.evaluation(.breach, findings, timing: timing)
         }
 
@@ -287,21 +331,27 @@ private struct DeadlineJudgement {
         if let movedOn = movedOn(), stop.map({ movedOn.date < $0 }) ?? true {
             guard movedOn.date > due else { return context.evaluation(.notApplicable, findings, timing: timing) }
             let late = try calendar.lateness(due: due, actual: movedOn.date, unit: terms.within.unit)
-            findings.append(context.finding(.breach, message(anchor: anchor, due: due, originalDue: originalDue, actual: nil, late: late, movedOn: movedOn),
-                                            anchor: anchorRef(anchor), due: due, actual: nil, late: late, at: location(of: anchor)))
+            findings.append(
+                context.finding(
+                    .breach, message(anchor: anchor, due: due, originalDue: originalDue, actual: nil, late: late, movedOn: movedOn),
+                    anchor: anchorRef(anchor), due: due, actual: nil, late: late, at: location(of: anchor)))
             return context.evaluation(.breach, findings, timing: timing)
         }
         let judgedOn = stop.map { min($0, context.asOf) } ?? context.asOf
-        let left = due >= context.asOf ? try calendar.workingDays(from: context.asOf, to: due) : -(try calendar.workingDays(from: due, to: context.asOf))
+        let left =
+            due >= context.asOf
+            ? try calendar.workingDays(from: context.asOf, to: due) : -(try calendar.workingDays(from: due, to: context.asOf))
         let open = OpenDeadline(event: terms.event, stage: terms.stage, due: due, onHold: onHold, workingDaysLeft: left)
         if onHold || judgedOn <= due {
             return context.evaluation(findings.isEmpty ? .pending : .breach, findings, open: stop == nil ? open : nil, timing: timing)
         }
         let late = try calendar.lateness(due: due, actual: judgedOn, unit: terms.within.unit)
         let location = location(of: anchor)
-        findings.append(context.finding(.overdue, message(anchor: anchor, due: due, originalDue: originalDue, actual: nil, late: late, closedOn: stop),
-                                        anchor: anchorRef(anchor), due: due, actual: nil,
-                                        taken: try calendar.workingDays(from: anchor.start, to: judgedOn), late: late, at: location))
+        findings.append(
+            context.finding(
+                .overdue, message(anchor: anchor, due: due, originalDue: originalDue, actual: nil, late: late, closedOn: stop),
+                anchor: anchorRef(anchor), due: due, actual: nil,
+                taken: try calendar.workingDays(from: anchor.start, to: judgedOn), late: late, at: location))
         return context.evaluation(.breach, findings, open: stop == nil ? open : nil, timing: timing)
     }
 
@@ -309,7 +359,8 @@ private struct DeadlineJudgement {
     /// first response; for a response, an escalation to (or any event at) a later stage, or a
     /// referral to the Ombudsman.
     func movedOn() -> EventRef? {
-        let complaint = context.complaint, stage = terms.stage
+        let complaint = context.complaint
+        let stage = terms.stage
         switch terms.event {
         case .acknowledged:
             return complaint.firstEvent(.response, stage: stage)
@@ -331,15 +382,17 @@ private struct DeadlineJudgement {
         if let found = complaint.firstEvent(anchor.event, stage: stageFilter) {
             let isReceipt = anchor.event == .complaintReceived || anchor.event == .escalationRequested
             // A cut-off time needs the event's time of day; otherwise its date is enough.
-            let start = if isReceipt, let cutOff = context.cutOff {
-                try context.calendar.effectiveStart(of: complaint[found].moment, cutOff: cutOff)
-            } else {
-                try context.calendar.workingDay(onOrAfter: found.date)
-            }
+            let start =
+                if isReceipt, let cutOff = context.cutOff {
+                    try context.calendar.effectiveStart(of: complaint[found].moment, cutOff: cutOff)
+                } else {
+                    try context.calendar.workingDay(onOrAfter: found.date)
+                }
             return ResolvedAnchor(start: start, event: found, anchor: anchor)
         }
         guard depth < 4, let other = context.pack.deadline(on: anchor.event, stage: anchor.stage),
-              let upstream = try DeadlineJudgement(terms: other, context: context).resolve(other.anchor, depth: depth + 1) else { return nil }
+            let upstream = try DeadlineJudgement(terms: other, context: context).resolve(other.anchor, depth: depth + 1)
+        else { return nil }
         return ResolvedAnchor(start: try context.calendar.dueDate(after: upstream.start, other.within), event: nil, anchor: anchor)
     }
 
@@ -356,15 +409,19 @@ private struct DeadlineJudgement {
         Finding.AnchorRef(event: anchor.anchor.event.rawValue, date: anchor.start, derived: anchor.derived)
     }
 
-    func message(anchor: ResolvedAnchor, due: CivilDate, originalDue: CivilDate, actual: CivilDate?, late: Int,
-                 closedOn: CivilDate? = nil, movedOn: EventRef? = nil) -> String {
+    func message(
+        anchor: ResolvedAnchor, due: CivilDate, originalDue: CivilDate, actual: CivilDate?, late: Int,
+        closedOn: CivilDate? = nil, movedOn: EventRef? = nil
+    ) -> String {
         let stage = context.stageLabel(terms.stage)
-        let what = terms.event == .acknowledged
+        let what =
+            terms.event == .acknowledged
             ? "\(stage)complaint not acknowledged\(actual == nil && movedOn != nil ? "" : " in time")"
             : "\(stage)\(terms.event.noun) \(actual == nil && movedOn != nil ? "not sent" : "late")"
         var anchorText: String
         if let event = anchor.event {
-            anchorText = "\(anchor.anchor.event == .complaintReceived ? "received" : anchor.anchor.event.noun) \(event.date.longDescription)"
+            anchorText =
+                "\(anchor.anchor.event == .complaintReceived ? "received" : anchor.anchor.event.noun) \(event.date.longDescription)"
             if anchor.start != event.date { anchorText += " (counted from \(anchor.start.longDescription))" }
         } else {
             anchorText = "no \(anchor.anchor.event.noun) recorded, so counted from the day it was due, \(anchor.start.longDescription)"
@@ -377,12 +434,17 @@ private struct DeadlineJudgement {
         if let actual {
             text += "; sent \(actual.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") late"
         } else if let movedOn {
-            let what = movedOn.type == .response ? "the \(context.stageLabel(movedOn.stage))response" : "the \(context.stageLabel(movedOn.stage))\(movedOn.type.noun)"
-            text += "; none recorded before \(what) on \(movedOn.date.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") after it was due"
+            let what =
+                movedOn.type == .response
+                ? "the \(context.stageLabel(movedOn.stage))response" : "the \(context.stageLabel(movedOn.stage))\(movedOn.type.noun)"
+            text +=
+                "; none recorded before \(what) on \(movedOn.date.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") after it was due"
         } else if let closedOn {
-            text += "; none recorded before the complaint was closed on \(closedOn.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") after the due date"
+            text +=
+                "; none recorded before the complaint was closed on \(closedOn.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") after the due date"
         } else {
-            text += "; no \(terms.event.noun) recorded as of \(context.asOf.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") overdue"
+            text +=
+                "; no \(terms.event.noun) recorded as of \(context.asOf.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") overdue"
         }
         return text
     }

@@ -31,12 +31,16 @@ package final class DifferentHandlerCheck: CheckKind {
     package var parameters: String { "stage \(stage) handler differs from stage \(earlierStage)" }
 
     package func lintRules(for rule: Rule, in pack: RulePack) -> [LintRule] {
-        let stage = stage, earlier = earlierStage
+        let stage = stage
+        let earlier = earlierStage
         return [
             LintRule(for: rule, requirement: "A different person handles stage \(stage) from stage \(earlier).") { config in
                 guard let handler = config.stage2.handler else { return .notStated(add: ["stage2.handler: different-from-stage1"]) }
                 guard handler == "different-from-stage1" else {
-                    return .notMet(LintProblem(key: "stage2.handler", says: "handler: \(handler)", why: "the person considering stage \(stage) must not be the one who considered stage \(earlier)"))
+                    return .notMet(
+                        LintProblem(
+                            key: "stage2.handler", says: "handler: \(handler)",
+                            why: "the person considering stage \(stage) must not be the one who considered stage \(earlier)"))
                 }
                 return .met(evidence: "stage2.handler")
             }
@@ -49,17 +53,30 @@ package final class DifferentHandlerCheck: CheckKind {
         let earlier = context.complaint.events(.response, stage: earlierStage)
         guard !earlier.isEmpty else { return context.evaluation(.notApplicable) }
         // A handful each: arrays are quicker than hashing.
-        let laterHandlers = later.compactMap(\.handler), earlierHandlers = earlier.compactMap(\.handler)
+        let laterHandlers = later.compactMap(\.handler)
+        let earlierHandlers = earlier.compactMap(\.handler)
         guard !laterHandlers.isEmpty, !earlierHandlers.isEmpty else {
-            return context.evaluation(.notEvaluable, [context.finding(.notEvaluable,
-                "cannot tell whether stage \(stage) was handled by someone other than stage \(earlierStage): the responses do not record a `handler`",
-                severity: .note, at: first.location, hint: "Add `handler:` (any identifier for the person) to each response.")])
+            return context.evaluation(
+                .notEvaluable,
+                [
+                    context.finding(
+                        .notEvaluable,
+                        "cannot tell whether stage \(stage) was handled by someone other than stage \(earlierStage): the responses do not record a `handler`",
+                        severity: .note, at: first.location, hint: "Add `handler:` (any identifier for the person) to each response.")
+                ])
         }
-        let same = laterHandlers.filter { earlierHandlers.contains($0) }.sorted().reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+        let same = laterHandlers.filter { earlierHandlers.contains($0) }.sorted().reduce(into: [String]()) {
+            if $0.last != $1 { $0.append($1) }
+        }
         guard !same.isEmpty else { return context.evaluation(.compliant) }
         let at = later.first { same.contains($0.handler ?? "") } ?? first
-        return context.evaluation(.breach, [context.finding(.breach,
-            "stage \(stage) response of \(at.date.longDescription) was handled by `\(same[0])`, who also handled stage \(earlierStage)",
-            actual: at.date, at: at.location)])
+        return context.evaluation(
+            .breach,
+            [
+                context.finding(
+                    .breach,
+                    "stage \(stage) response of \(at.date.longDescription) was handled by `\(same[0])`, who also handled stage \(earlierStage)",
+                    actual: at.date, at: at.location)
+            ])
     }
 }

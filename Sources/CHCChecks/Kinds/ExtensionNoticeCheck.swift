@@ -14,7 +14,8 @@ package final class ExtensionNoticeCheck: CheckKind {
     package init(stage: Int) { self.stage = stage }
 
     package static func read(_ node: Node, reader: YAMLReader) -> ExtensionNoticeCheck? {
-        requiredStage(reader.fields(node, "`\(name)`", allowed: ["stage", "ombudsman-details"]), reader: reader).map(ExtensionNoticeCheck.init)
+        requiredStage(reader.fields(node, "`\(name)`", allowed: ["stage", "ombudsman-details"]), reader: reader).map(
+            ExtensionNoticeCheck.init)
     }
 
     package var subject: CheckSubject { CheckSubject(event: .extension, stage: stage) }
@@ -25,9 +26,14 @@ package final class ExtensionNoticeCheck: CheckKind {
         guard stage == 1 else { return [] }
         return [
             LintRule(for: rule, requirement: "Give the Ombudsman's contact details whenever a response is extended.") { config in
-                guard let details = config.extensionsOmbudsmanDetails else { return .notStated(add: ["extensions: { ombudsman-details: true }"]) }
+                guard let details = config.extensionsOmbudsmanDetails else {
+                    return .notStated(add: ["extensions: { ombudsman-details: true }"])
+                }
                 guard details else {
-                    return .notMet(LintProblem(key: "extensions.ombudsman-details", says: "ombudsman-details: false", why: "residents told of an extension must be given the Ombudsman's contact details"))
+                    return .notMet(
+                        LintProblem(
+                            key: "extensions.ombudsman-details", says: "ombudsman-details: false",
+                            why: "residents told of an extension must be given the Ombudsman's contact details"))
                 }
                 return .met(evidence: "extensions.ombudsman-details")
             }
@@ -42,12 +48,18 @@ package final class ExtensionNoticeCheck: CheckKind {
             switch event.ombudsmanDetails {
             case true?: continue
             case false?:
-                findings.append(context.finding(.breach, "stage \(stage) extension notified on \(event.date.longDescription) without the Ombudsman's contact details",
-                                                actual: event.date, at: event.location))
+                findings.append(
+                    context.finding(
+                        .breach,
+                        "stage \(stage) extension notified on \(event.date.longDescription) without the Ombudsman's contact details",
+                        actual: event.date, at: event.location))
             case nil:
-                findings.append(context.finding(.notEvaluable, "stage \(stage) extension on \(event.date.longDescription): not recorded whether the Ombudsman's contact details were given",
-                                                severity: .note, actual: event.date, at: event.location,
-                                                hint: "Record `ombudsman-details: true` or `false` on the extension."))
+                findings.append(
+                    context.finding(
+                        .notEvaluable,
+                        "stage \(stage) extension on \(event.date.longDescription): not recorded whether the Ombudsman's contact details were given",
+                        severity: .note, actual: event.date, at: event.location,
+                        hint: "Record `ombudsman-details: true` or `false` on the extension."))
             }
         }
         if findings.contains(where: { $0.status == .breach }) { return context.evaluation(.breach, findings) }

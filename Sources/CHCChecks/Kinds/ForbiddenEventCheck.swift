@@ -19,7 +19,8 @@ package final class ForbiddenEventCheck: CheckKind {
 
     package static func read(_ node: Node, reader: YAMLReader) -> ForbiddenEventCheck? {
         guard let fields = reader.fields(node, "`\(name)`", allowed: ["event", "unless"]) else { return nil }
-        guard let eventName = reader.choice(fields["event"], "event type", among: EventType.names), let event = EventType(rawValue: eventName)
+        guard let eventName = reader.choice(fields["event"], "event type", among: EventType.names),
+            let event = EventType(rawValue: eventName)
         else {
             if !fields.has("event") { reader.report(node, "`\(name)` needs `event`") }
             return nil
@@ -62,7 +63,8 @@ package final class ForbiddenEventCheck: CheckKind {
                 unknown = true
                 findings.append(
                     context.finding(
-                        .notEvaluable, "\(event.type.noun) on \(event.date.longDescription): the timeline does not record `\(flag.rawValue)`",
+                        .notEvaluable,
+                        "\(event.type.noun) on \(event.date.longDescription): the timeline does not record `\(flag.rawValue)`",
                         severity: .note, actual: event.date, at: event.location,
                         hint: "Record `\(flag.rawValue): true` or `false` on the event."))
             }

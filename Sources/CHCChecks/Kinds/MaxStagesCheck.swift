@@ -28,10 +28,16 @@ package final class MaxStagesCheck: CheckKind {
             LintRule(for: rule, requirement: "A complaints process has exactly \(maximum) stages.") { config in
                 guard let stages = config.stages else { return .notStated(add: ["stages: \(maximum)"]) }
                 if stages > maximum {
-                    return .notMet(LintProblem(key: "stages", says: "stages: \(stages)", why: "the Code allows \(maximum) stages only; extra stages delay residents' access to the Ombudsman"))
+                    return .notMet(
+                        LintProblem(
+                            key: "stages", says: "stages: \(stages)",
+                            why: "the Code allows \(maximum) stages only; extra stages delay residents' access to the Ombudsman"))
                 }
                 if stages < maximum {
-                    return .notMet(LintProblem(key: "stages", says: "stages: \(stages)", why: "the Code requires \(maximum) stages, the second being the landlord's final response"))
+                    return .notMet(
+                        LintProblem(
+                            key: "stages", says: "stages: \(stages)",
+                            why: "the Code requires \(maximum) stages, the second being the landlord's final response"))
                 }
                 return .met(evidence: "stages")
             }
@@ -42,8 +48,13 @@ package final class MaxStagesCheck: CheckKind {
         guard let beyond = context.complaint.events.first(where: { ($0.stage ?? 1) > maximum }) else {
             return context.evaluation(.compliant)
         }
-        return context.evaluation(.breach, [context.finding(.breach,
-            "stage \(beyond.stage!) \(beyond.type.noun) on \(beyond.date.longDescription): a complaints process may have no more than \(maximum) stages",
-            actual: beyond.date, at: beyond.location)])
+        return context.evaluation(
+            .breach,
+            [
+                context.finding(
+                    .breach,
+                    "stage \(beyond.stage!) \(beyond.type.noun) on \(beyond.date.longDescription): a complaints process may have no more than \(maximum) stages",
+                    actual: beyond.date, at: beyond.location)
+            ])
     }
 }

@@ -28,7 +28,8 @@ package final class ResponseIncludesCheck: CheckKind {
         var elements: [ResponseElement] = []
         for element in names {
             guard let known = ResponseElement(rawValue: element) else {
-                reader.report(fields["elements"], "unknown response element `\(element)`" + didYouMean(element, among: ResponseElement.names))
+                reader.report(
+                    fields["elements"], "unknown response element `\(element)`" + didYouMean(element, among: ResponseElement.names))
                 continue
             }
             elements.append(known)
@@ -44,11 +45,15 @@ package final class ResponseIncludesCheck: CheckKind {
         let elements = elements
         return [
             LintRule(for: rule, requirement: "Each stage \(stage) response confirms \(elements.joined(separator: ", ")).") { config in
-                guard let listed = config.responseIncludes else { return .notStated(add: ["response-includes: [\(elements.joined(separator: ", "))]"]) }
+                guard let listed = config.responseIncludes else {
+                    return .notStated(add: ["response-includes: [\(elements.joined(separator: ", "))]"])
+                }
                 let missing = elements.filter { !listed.contains($0) }
                 guard missing.isEmpty else {
-                    return .notMet(LintProblem(key: "response-includes", says: "response-includes: [\(listed.joined(separator: ", "))]",
-                                               why: "missing \(missing.map { ResponseElement(rawValue: $0)?.phrase ?? $0 }.joined(separator: ", "))"))
+                    return .notMet(
+                        LintProblem(
+                            key: "response-includes", says: "response-includes: [\(listed.joined(separator: ", "))]",
+                            why: "missing \(missing.map { ResponseElement(rawValue: $0)?.phrase ?? $0 }.joined(separator: ", "))"))
                 }
                 return .met(evidence: "response-includes")
             }
@@ -58,7 +63,8 @@ package final class ResponseIncludesCheck: CheckKind {
     package func evaluate(in context: EvaluationContext) -> RuleEvaluation {
         // The stage's responses are found by their keys and read only for their `includes`:
         // when every element is declared, no list is made.
-        let complaint = context.complaint, responses = complaint.eventRefs(.response, stage: stage)
+        let complaint = context.complaint
+        let responses = complaint.eventRefs(.response, stage: stage)
         guard let firstResponse = responses.first else { return context.evaluation(.notApplicable) }
         // Looked for first where the rule lists it (exports tend to write the elements in the
         // same order): equal short texts compare at once, different ones take a slower path.
@@ -73,16 +79,27 @@ package final class ResponseIncludesCheck: CheckKind {
         let first = complaint[firstResponse]
         let declared: [[String]] = responses.compactMap { complaint[$0].includes }
         guard !declared.isEmpty else {
-            return context.evaluation(.notEvaluable, [context.finding(.notEvaluable,
-                "cannot tell what the stage \(stage) response confirmed in writing: no `includes` recorded",
-                severity: .note, at: first.location, hint: "Add `includes: [\(elements.joined(separator: ", "))]` with what the response contained.")])
+            return context.evaluation(
+                .notEvaluable,
+                [
+                    context.finding(
+                        .notEvaluable,
+                        "cannot tell what the stage \(stage) response confirmed in writing: no `includes` recorded",
+                        severity: .note, at: first.location,
+                        hint: "Add `includes: [\(elements.joined(separator: ", "))]` with what the response contained.")
+                ])
         }
         let given = declared.flatMap { $0 }  // a handful: an array is quicker than hashing
         let missing = elements.filter { !given.contains($0) }
         guard !missing.isEmpty else { return context.evaluation(.compliant) }
         let at = responses.first { complaint[$0].includes != nil }.map { complaint[$0] } ?? first
-        return context.evaluation(.breach, [context.finding(.breach,  // the phrases are looked up only when the message is wanted
-            "stage \(stage) response of \(at.date.longDescription) does not confirm \(missing.map { ResponseElement(rawValue: $0)?.phrase ?? $0 }.joined(separator: ", "))",
-            actual: at.date, at: at.location)])
+        return context.evaluation(
+            .breach,
+            [
+                context.finding(
+                    .breach,  // the phrases are looked up only when the message is wanted
+                    "stage \(stage) response of \(at.date.longDescription) does not confirm \(missing.map { ResponseElement(rawValue: $0)?.phrase ?? $0 }.joined(separator: ", "))",
+                    actual: at.date, at: at.location)
+            ])
     }
 }

@@ -26,7 +26,7 @@ package struct LintReport: Sendable {
     package let notes: [String]
 
     package var problems: [(rule: LintRule, problem: LintProblem)] {
-        entries.compactMap { if case let .notMet(problem) = $0.verdict { return ($0.rule, problem) } else { return nil } }
+        entries.compactMap { if case .notMet(let problem) = $0.verdict { return ($0.rule, problem) } else { return nil } }
     }
 
     /// The verdicts as findings, for the machine formats shared with `chc check`.
@@ -34,21 +34,25 @@ package struct LintReport: Sendable {
         let subject = config.landlord ?? config.id
         return entries.compactMap { entry -> Finding? in
             let rule = entry.rule
-            let citation = Finding.Citation(paragraph: rule.paragraph, summary: rule.requirement, url: rule.url, source: rule.confidence.rawValue)
+            let citation = Finding.Citation(
+                paragraph: rule.paragraph, summary: rule.requirement, url: rule.url, source: rule.confidence.rawValue)
             switch entry.verdict {
             case .met: return nil
-            case let .notMet(problem):
-                return Finding(complaint: subject, rule: rule.id, pack: code.id, check: .init(kind: "policy-provision", event: problem.key, stage: nil),
-                               severity: rule.severity, status: .breach,
-                               message: "`\(problem.says)`: \(problem.why) (the Code: \(rule.requirement.dropLast()))",
-                               anchor: nil, due: nil, actual: nil, workingDaysTaken: nil, workingDaysLate: nil, citation: citation,
-                               location: config.location(of: problem.key), hint: nil)
-            case let .notStated(add):
-                return Finding(complaint: subject, rule: rule.id, pack: code.id, check: .init(kind: "policy-provision", event: nil, stage: nil),
-                               severity: .note, status: .notEvaluable,
-                               message: "not stated: \(rule.requirement) Add \(add.map { "`\($0)`" }.joined(separator: ", ")).",
-                               anchor: nil, due: nil, actual: nil, workingDaysTaken: nil, workingDaysLate: nil, citation: citation,
-                               location: config.location(of: ""), hint: "Add \(add.joined(separator: ", ")) to the config.")
+            case .notMet(let problem):
+                return Finding(
+                    complaint: subject, rule: rule.id, pack: code.id,
+                    check: .init(kind: "policy-provision", event: problem.key, stage: nil),
+                    severity: rule.severity, status: .breach,
+                    message: "`\(problem.says)`: \(problem.why) (the Code: \(rule.requirement.dropLast()))",
+                    anchor: nil, due: nil, actual: nil, workingDaysTaken: nil, workingDaysLate: nil, citation: citation,
+                    location: config.location(of: problem.key), hint: nil)
+            case .notStated(let add):
+                return Finding(
+                    complaint: subject, rule: rule.id, pack: code.id, check: .init(kind: "policy-provision", event: nil, stage: nil),
+                    severity: .note, status: .notEvaluable,
+                    message: "not stated: \(rule.requirement) Add \(add.map { "`\($0)`" }.joined(separator: ", ")).",
+                    anchor: nil, due: nil, actual: nil, workingDaysTaken: nil, workingDaysLate: nil, citation: citation,
+                    location: config.location(of: ""), hint: "Add \(add.joined(separator: ", ")) to the config.")
             }
         }.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
     }

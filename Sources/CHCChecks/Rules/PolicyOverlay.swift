@@ -10,33 +10,40 @@ extension PolicyConfig {
         var rules: [Rule] = []
         func add(_ key: String, _ summary: String, _ check: any CheckKind) {
             let location = self.location(of: key)
-            rules.append(Rule(id: "\(id)/\(key.replacingOccurrences(of: ".", with: "-"))", paragraph: "\(label): \(key)", summary: summary,
-                              severity: .warning, confidence: .confirmed, url: file, note: nil,
-                              hint: "This is the landlord's own target, stricter than or equal to the Code's.",
-                              check: check, examples: [], location: location, isPolicy: true))
+            rules.append(
+                Rule(
+                    id: "\(id)/\(key.replacingOccurrences(of: ".", with: "-"))", paragraph: "\(label): \(key)", summary: summary,
+                    severity: .warning, confidence: .confirmed, url: file, note: nil,
+                    hint: "This is the landlord's own target, stricter than or equal to the Code's.",
+                    check: check, examples: [], location: location, isPolicy: true))
         }
         for (stageNumber, stage) in [(1, stage1), (2, stage2)] {
             let receipt: EventType = stageNumber == 1 ? .complaintReceived : .escalationRequested
             if let ack = stage.acknowledge {
-                add("stage\(stageNumber).acknowledge", "Acknowledge at stage \(stageNumber) within \(ack) (\(label)).",
+                add(
+                    "stage\(stageNumber).acknowledge", "Acknowledge at stage \(stageNumber) within \(ack) (\(label)).",
                     DeadlineCheck(event: .acknowledged, stage: stageNumber, anchor: Anchor(event: receipt, stage: nil), within: ack))
             }
             if let respond = stage.respond {
                 let from = stage.respondFrom ?? .acknowledged
                 let anchor = from == .acknowledged ? Anchor(event: .acknowledged, stage: stageNumber) : Anchor(event: from, stage: nil)
-                add("stage\(stageNumber).respond", "Respond at stage \(stageNumber) within \(respond) of \(from.noun) (\(label)).",
-                    DeadlineCheck(event: .response, stage: stageNumber, anchor: anchor, within: respond,
-                                  extensionLimit: stage.extensionMax.map { ExtensionLimit(max: $0, paragraph: nil) }))
+                add(
+                    "stage\(stageNumber).respond", "Respond at stage \(stageNumber) within \(respond) of \(from.noun) (\(label)).",
+                    DeadlineCheck(
+                        event: .response, stage: stageNumber, anchor: anchor, within: respond,
+                        extensionLimit: stage.extensionMax.map { ExtensionLimit(max: $0, paragraph: nil) }))
             }
         }
         if stage2.handler == "different-from-stage1" {
             add("stage2.handler", "A different person handles stage 2 (\(label)).", DifferentHandlerCheck(stage: 2, earlierStage: 1))
         }
         if let elements = responseIncludes, !elements.isEmpty {
-            add("response-includes", "Each stage 1 response confirms \(elements.joined(separator: ", ")) (\(label)).",
+            add(
+                "response-includes", "Each stage 1 response confirms \(elements.joined(separator: ", ")) (\(label)).",
                 ResponseIncludesCheck(stage: 1, elements: elements.compactMap(ResponseElement.init(rawValue:))))
         }
-        return RulePack(id: id, title: "\(label) (\(file))", source: file, inForceFrom: nil, inForceTo: nil,
-                        calendar: calendar ?? .default, extends: code, kind: .policy, note: nil, rules: rules, file: file)
+        return RulePack(
+            id: id, title: "\(label) (\(file))", source: file, inForceFrom: nil, inForceTo: nil,
+            calendar: calendar ?? .default, extends: code, kind: .policy, note: nil, rules: rules, file: file)
     }
 }

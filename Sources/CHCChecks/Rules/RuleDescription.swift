@@ -1,15 +1,18 @@
 import CHCIngest
 import CHCModel
+
 /// A rule explained for a person: what it requires, where it comes from, how it is checked.
 package enum RuleDescription {
     package static func render(_ rule: Rule, pack: RulePack) -> String {
-        var lines = ["\(rule.id) — \(rule.summary)", "",
-                     "pack:       \(pack.id) (\(pack.title), in force \(pack.inForceDescription))",
-                     "paragraph:  \(rule.paragraph)",
-                     "citation:   \(rule.url)",
-                     "source:     \(rule.confidence.rawValue)",
-                     "severity:   \(rule.severity.rawValue)",
-                     "check:      \(rule.kind) \(rule.check.parameters)"]
+        var lines = [
+            "\(rule.id) — \(rule.summary)", "",
+            "pack:       \(pack.id) (\(pack.title), in force \(pack.inForceDescription))",
+            "paragraph:  \(rule.paragraph)",
+            "citation:   \(rule.url)",
+            "source:     \(rule.confidence.rawValue)",
+            "severity:   \(rule.severity.rawValue)",
+            "check:      \(rule.kind) \(rule.check.parameters)",
+        ]
         if let note = rule.note { lines.append("note:       \(note)") }
         if let hint = rule.hint { lines.append("hint:       \(hint)") }
         lines.append("defined at: \(rule.location)")

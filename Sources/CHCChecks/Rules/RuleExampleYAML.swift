@@ -9,7 +9,8 @@ import Yams
 package enum RuleExampleYAML {
     package static func read(_ node: Node?, ruleID: String, reader: YAMLReader, at ruleNode: Node) -> [RuleExample] {
         guard let node else {
-            reader.report(ruleNode, "rule `\(ruleID)` has no `examples`; every rule carries at least one `breach` and one `compliant` example")
+            reader.report(
+                ruleNode, "rule `\(ruleID)` has no `examples`; every rule carries at least one `breach` and one `compliant` example")
             return []
         }
         guard let fields = reader.fields(node, "`examples`", allowed: ["breach", "compliant"]) else { return [] }
@@ -21,15 +22,17 @@ package enum RuleExampleYAML {
             }
             // A single example may be written directly as its list of events.
             var items: [Node] = []
-            if case let .sequence(sequence) = list, let first = sequence.first, case .sequence = first {
+            if case .sequence(let sequence) = list, let first = sequence.first, case .sequence = first {
                 items = Array(sequence)
-            } else if case let .sequence(sequence) = list, let first = sequence.first, case .mapping(let m) = first, m["events"] != nil {
+            } else if case .sequence(let sequence) = list, let first = sequence.first, case .mapping(let m) = first, m["events"] != nil {
                 items = Array(sequence)
             } else {
                 items = [list]
             }
             for (index, item) in items.enumerated() {
-                if let example = example(item, id: "\(ruleID)/\(expectation.rawValue)-\(index + 1)", expectation: expectation, reader: reader) {
+                if let example = example(
+                    item, id: "\(ruleID)/\(expectation.rawValue)-\(index + 1)", expectation: expectation, reader: reader)
+                {
                     examples.append(example)
                 }
             }
@@ -43,9 +46,12 @@ package enum RuleExampleYAML {
         switch node {
         case .sequence:
             body.append((Node("events"), node))
-        case let .mapping(mapping):
+        case .mapping(let mapping):
             for (key, value) in mapping {
-                if case let .scalar(s) = key, s.string == "as-of" { asOf = reader.date(value, "`as-of`"); continue }
+                if case .scalar(let s) = key, s.string == "as-of" {
+                    asOf = reader.date(value, "`as-of`")
+                    continue
+                }
                 body.append((key, value))
             }
         default:
@@ -54,7 +60,8 @@ package enum RuleExampleYAML {
         }
         let before = reader.problems.count
         guard let complaint = TimelineYAML.complaint(Node.Mapping(body, .implicit, .any, node.mark).asNode, reader: reader),
-              reader.problems.count == before else { return nil }
+            reader.problems.count == before
+        else { return nil }
         let judgedAsOf = asOf ?? (complaint.events.last?.date ?? complaint.receivedDate!).adding(days: 60)
         return RuleExample(expectation: expectation, complaint: complaint, asOf: judgedAsOf, location: reader.location(of: node))
     }

@@ -15,7 +15,8 @@ package struct RuleLibrary: Sendable {
     package static func load(folder: String) -> (library: RuleLibrary, errors: [InputError]) {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-        var packs: [RulePack] = [], errors: [InputError] = []
+        var packs: [RulePack] = []
+        var errors: [InputError] = []
         for file in files {
             do { packs.append(try RulePackYAML.load((folder as NSString).appendingPathComponent(file))) } catch { errors.append(error) }
         }
@@ -30,7 +31,9 @@ package struct RuleLibrary: Sendable {
         // Asked for every complaint: one pass, no list made.
         var latest: RulePack?
         for pack in packs where pack.kind == .code && pack.isInForce(on: date) {
-            if let found = latest, (pack.inForceFrom ?? .init(dayNumber: .min)) <= (found.inForceFrom ?? .init(dayNumber: .min)) { continue }
+            if let found = latest, (pack.inForceFrom ?? .init(dayNumber: .min)) <= (found.inForceFrom ?? .init(dayNumber: .min)) {
+                continue
+            }
             latest = pack
         }
         return latest

@@ -34,8 +34,10 @@ package final class RulePack: Sendable {
         case built
     }
 
-    package init(id: String, title: String, source: String, inForceFrom: CivilDate?, inForceTo: CivilDate?, calendar: Region,
-                extends: String?, kind: Kind, note: String?, rules: [Rule], file: String, origin: Origin = .built) {
+    package init(
+        id: String, title: String, source: String, inForceFrom: CivilDate?, inForceTo: CivilDate?, calendar: Region,
+        extends: String?, kind: Kind, note: String?, rules: [Rule], file: String, origin: Origin = .built
+    ) {
         self.id = id
         self.title = title
         self.source = source
@@ -55,7 +57,7 @@ package final class RulePack: Sendable {
     /// objects are new (see `Checker.forThread`); a pack made by the program is shared as it is.
     /// The copy has no examples: they are never checked on a thread.
     func forThread() -> RulePack {
-        guard case let .read(document, kinds) = origin else { return self }
+        guard case .read(let document, let kinds) = origin else { return self }
         let reader = YAMLReader(rereading: document.reader)
         guard let copy = RulePackYAML.read(reader, kinds: kinds, readsExamples: false), reader.problems.isEmpty else { return self }
         return copy
@@ -77,9 +79,9 @@ package final class RulePack: Sendable {
     /// `from 2024-04-01`, `2022-04-01 to 2024-03-31`.
     package var inForceDescription: String {
         switch (inForceFrom, inForceTo) {
-        case let (from?, to?): "\(from) to \(to)"
-        case let (from?, nil): "from \(from)"
-        case let (nil, to?): "until \(to)"
+        case (let from?, let to?): "\(from) to \(to)"
+        case (let from?, nil): "from \(from)"
+        case (nil, let to?): "until \(to)"
         case (nil, nil): "always"
         }
     }

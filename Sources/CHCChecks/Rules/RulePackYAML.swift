@@ -9,7 +9,7 @@ package enum RulePackYAML {
     /// A rule's keys besides its check kind's.
     static let ruleKeys = ["id", "paragraph", "summary", "severity", "source", "url", "note", "hint", "examples"]
 
-    public static func load(_ path: String, limits: InputLimits = .standard) throws(InputError) -> RulePack {
+    package static func load(_ path: String, limits: InputLimits = .standard) throws(InputError) -> RulePack {
         try load(path, limits: limits, kinds: .standard)
     }
 
@@ -40,14 +40,17 @@ package enum RulePackYAML {
         }
         let id = reader.identifier(fields["pack"], "`pack`") ?? "?"
         let source = reader.string(fields["source"], "`source`") ?? ""
-        var from: CivilDate?, to: CivilDate?
+        var from: CivilDate?
+        var to: CivilDate?
         if let inForce = reader.fields(fields["in-force"], "`in-force`", allowed: ["from", "to"]) {
             from = inForce["from"].flatMap { reader.date($0, "`in-force.from`") }
             to = inForce["to"].flatMap { reader.date($0, "`in-force.to`") }
             if let from, let to, to < from { reader.report(inForce["to"], "`in-force.to` (\(to)) is before `in-force.from` (\(from))") }
         }
-        let calendar = fields["calendar"].flatMap { reader.choice($0, "calendar", among: Region.names) }.flatMap(Region.init(rawValue:)) ?? .default
-        let kind = fields["kind"].flatMap { reader.choice($0, "pack kind", among: ["code", "policy"]) }.flatMap(RulePack.Kind.init(rawValue:))
+        let calendar =
+            fields["calendar"].flatMap { reader.choice($0, "calendar", among: Region.names) }.flatMap(Region.init(rawValue:)) ?? .default
+        let kind =
+            fields["kind"].flatMap { reader.choice($0, "pack kind", among: ["code", "policy"]) }.flatMap(RulePack.Kind.init(rawValue:))
             ?? (fields.has("extends") ? .policy : .code)
         var rules: [Rule] = []
         var seen: [String: SourceLocation] = [:]
@@ -64,30 +67,40 @@ package enum RulePackYAML {
             seen[rule.id] = rule.location
             rules.append(rule)
         }
-        return RulePack(id: id, title: reader.string(fields["title"], "`title`") ?? id, source: source, inForceFrom: from, inForceTo: to,
-                        calendar: calendar, extends: fields["extends"].flatMap { reader.identifier($0, "`extends`") }, kind: kind,
-                        note: fields["note"].flatMap { reader.string($0, "`note`") }, rules: rules, file: reader.file,
-                        origin: .read(ParsedDocument(reader), kinds))
+        return RulePack(
+            id: id, title: reader.string(fields["title"], "`title`") ?? id, source: source, inForceFrom: from, inForceTo: to,
+            calendar: calendar, extends: fields["extends"].flatMap { reader.identifier($0, "`extends`") }, kind: kind,
+            note: fields["note"].flatMap { reader.string($0, "`note`") }, rules: rules, file: reader.file,
+            origin: .read(ParsedDocument(reader), kinds))
     }
 
-    static func rule(_ node: Node, pack: String, defaultURL: String, defaultSeverity: Severity, isPolicy: Bool, kinds registry: CheckKinds,
-                     readsExamples: Bool, reader: YAMLReader) -> Rule? {
+    static func rule(
+        _ node: Node, pack: String, defaultURL: String, defaultSeverity: Severity, isPolicy: Bool, kinds registry: CheckKinds,
+        readsExamples: Bool, reader: YAMLReader
+    ) -> Rule? {
         guard let fields = reader.fields(node, "a rule", allowed: ruleKeys + registry.names) else { return nil }
         let before = reader.problems.count
         for required in ["id", "paragraph", "summary", "source"] where !fields.has(required) {
-            reader.report(node, "a rule needs `\(required)`" + (required == "source" ? " (confirmed, secondary or unconfirmed: how sure the provision is)" : ""))
+            reader.report(
+                node,
+                "a rule needs `\(required)`"
+                    + (required == "source" ? " (confirmed, secondary or unconfirmed: how sure the provision is)" : ""))
         }
         let id = reader.identifier(fields["id"], "`id`") ?? "?"
         let kinds = registry.all.filter { fields.has($0.name) }
         if kinds.count != 1 {
-            reader.report(node, kinds.isEmpty
-                ? "rule `\(id)` has no check; give exactly one of: \(registry.names.joined(separator: ", "))"
-                : "rule `\(id)` has \(kinds.count) checks (\(kinds.map { $0.name }.joined(separator: ", "))); give exactly one")
+            reader.report(
+                node,
+                kinds.isEmpty
+                    ? "rule `\(id)` has no check; give exactly one of: \(registry.names.joined(separator: ", "))"
+                    : "rule `\(id)` has \(kinds.count) checks (\(kinds.map { $0.name }.joined(separator: ", "))); give exactly one")
         }
         let check = kinds.count == 1 ? kinds[0].readAny(fields[kinds[0].name]!, reader: reader) : nil
-        let severity = fields["severity"].flatMap { reader.choice($0, "severity", among: Severity.allCases.map(\.rawValue)) }
+        let severity =
+            fields["severity"].flatMap { reader.choice($0, "severity", among: Severity.allCases.map(\.rawValue)) }
             .flatMap(Severity.init(rawValue:)) ?? defaultSeverity
-        let confidence = fields["source"].flatMap { reader.choice($0, "source", among: Confidence.allCases.map(\.rawValue)) }
+        let confidence =
+            fields["source"].flatMap { reader.choice($0, "source", among: Confidence.allCases.map(\.rawValue)) }
             .flatMap(Confidence.init(rawValue:)) ?? .unconfirmed
         let location = reader.location(of: node)
         var examples: [RuleExample] = []
@@ -95,11 +108,12 @@ package enum RulePackYAML {
             examples = RuleExampleYAML.read(fields["examples"], ruleID: id, reader: reader, at: node)
         }
         guard let check, reader.problems.count == before else { return nil }
-        return Rule(id: id, paragraph: reader.string(fields["paragraph"], "`paragraph`") ?? "",
-                    summary: reader.string(fields["summary"], "`summary`") ?? "", severity: severity, confidence: confidence,
-                    url: fields["url"].flatMap { reader.string($0, "`url`") } ?? defaultURL,
-                    note: fields["note"].flatMap { reader.string($0, "`note`") },
-                    hint: fields["hint"].flatMap { reader.string($0, "`hint`") },
-                    check: check, examples: examples, location: location, isPolicy: isPolicy)
+        return Rule(
+            id: id, paragraph: reader.string(fields["paragraph"], "`paragraph`") ?? "",
+            summary: reader.string(fields["summary"], "`summary`") ?? "", severity: severity, confidence: confidence,
+            url: fields["url"].flatMap { reader.string($0, "`url`") } ?? defaultURL,
+            note: fields["note"].flatMap { reader.string($0, "`note`") },
+            hint: fields["hint"].flatMap { reader.string($0, "`hint`") },
+            check: check, examples: examples, location: location, isPolicy: isPolicy)
     }
 }

@@ -1,4 +1,5 @@
 import CHCModel
+
 /// What a reader of CSV rows needs of a row: its line, its fields as bytes or text, and a
 /// problem confined to it. `CSVRecord` (an owned copy) and `CSVLine` (borrowed from the
 /// reader's buffer) both have it, so one function reads either.

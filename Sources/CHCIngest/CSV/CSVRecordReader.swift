@@ -79,12 +79,15 @@ package final class CSVRecordReader {
     ///   - chunkBytes: how much to read at a time (small values are for tests of chunk edges).
     ///   - offset: where to start reading, for a reader of part of a file: a byte that begins a
     ///     record (no byte-order mark is looked for there), counted as line 1.
-    package init(path: String, maxFieldBytes: Int = InputLimits.standard.maxFieldLength, chunkBytes: Int = 1 << 20,
-                offset: Int = 0) throws(InputError) {
+    package init(
+        path: String, maxFieldBytes: Int = InputLimits.standard.maxFieldLength, chunkBytes: Int = 1 << 20,
+        offset: Int = 0
+    ) throws(InputError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            throw InputError(file: path, exists ? (isDirectory.boolValue ? "is a folder, expected a file" : "cannot be read") : "no such file")
+            throw InputError(
+                file: path, exists ? (isDirectory.boolValue ? "is a folder, expected a file" : "cannot be read") : "no such file")
         }
         self.handle = handle
         descriptor = handle.fileDescriptor
@@ -121,7 +124,10 @@ package final class CSVRecordReader {
                 buffer.removeLast(atLeast - filled)
                 throw InputError(file: file, "cannot be read (\(String(cString: strerror(errno))))")
             }
-            if got == 0 { atEnd = true; break }
+            if got == 0 {
+                atEnd = true
+                break
+            }
             filled += got
         }
         buffer.removeLast(atLeast - filled)
@@ -158,7 +164,8 @@ package final class CSVRecordReader {
     /// `next()` reads it.
     func withNextPlainLine<T>(_ body: (CSVLine) -> T) -> T? {
         guard started, start < buffer.count else { return nil }
-        let first = start, maxFieldBytes = maxFieldBytes
+        let first = start
+        let maxFieldBytes = maxFieldBytes
         return buffer.withUnsafeBufferPointer { bytes -> T? in
             guard let (lineEnd, end) = Self.plainLine(bytes, from: first, maxBytes: maxFieldBytes) else { return nil }
             let text = UnsafeBufferPointer(rebasing: bytes[first..<end])
@@ -178,7 +185,8 @@ package final class CSVRecordReader {
     /// with a bit trick exact for every byte (byte-by-byte, this loop was most of the time
     /// spent reading a row in place).
     private func split(_ text: UnsafeBufferPointer<UInt8>) -> (fields: Int, high: UInt8) {
-        var fields = 0, fieldStart = 0
+        var fields = 0
+        var fieldStart = 0
         func add(_ end: Int) {
             lineBounds[2 * fields] = fieldStart
             lineBounds[2 * fields + 1] = end
@@ -190,8 +198,10 @@ package final class CSVRecordReader {
             return (fields, 0)
         }
         let raw = UnsafeRawPointer(base)
-        let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        var words: UInt64 = 0, index = 0
+        let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var words: UInt64 = 0
+        var index = 0
         while index + 8 <= text.count {
             while 2 * fields + 18 > lineBoundsCapacity { growLineBounds() }  // room for eight commas and the last field
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
@@ -233,8 +243,11 @@ package final class CSVRecordReader {
     /// plain line (`plainLine`) is found with `memchr` and not copied; anything else is scanned.
     func skip() throws(InputError) -> Bool {
         if started, start < buffer.count {
-            let first = start, maxFieldBytes = maxFieldBytes
-            let next: Int? = buffer.withUnsafeBufferPointer { Self.plainLine($0, from: first, maxBytes: maxFieldBytes, withCR: true).map { $0.lineEnd + 1 } }
+            let first = start
+            let maxFieldBytes = maxFieldBytes
+            let next: Int? = buffer.withUnsafeBufferPointer {
+                Self.plainLine($0, from: first, maxBytes: maxFieldBytes, withCR: true).map { $0.lineEnd + 1 }
+            }
             if let next {
                 start = next
                 line += 1
@@ -257,13 +270,18 @@ package final class CSVRecordReader {
     /// no copy; anything else is scanned in full.
     func withNextField<T>(_ index: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) -> T) throws(InputError) -> T? {
         if started, start < buffer.count {
-            let first = start, maxFieldBytes = maxFieldBytes, line = line
+            let first = start
+            let maxFieldBytes = maxFieldBytes
+            let line = line
             let found: (T, Int)? = buffer.withUnsafeBufferPointer { bytes in
                 guard let (lineEnd, end) = Self.plainLine(bytes, from: first, maxBytes: maxFieldBytes) else { return nil }
                 let base = UnsafeRawPointer(bytes.baseAddress!)
                 var fieldStart = first
                 for _ in 0..<index {
-                    guard let comma = memchr(base + fieldStart, 44, end - fieldStart) else { fieldStart = end; break }
+                    guard let comma = memchr(base + fieldStart, 44, end - fieldStart) else {
+                        fieldStart = end
+                        break
+                    }
                     fieldStart = base.distance(to: UnsafeRawPointer(comma)) + 1
                 }
                 let fieldEnd = memchr(base + fieldStart, 44, end - fieldStart).map { base.distance(to: UnsafeRawPointer($0)) } ?? end
@@ -284,7 +302,8 @@ package final class CSVRecordReader {
     /// one piece; `nil` otherwise (then `scanRecord` reads it).
     private func fastRecord() -> CSVRecord? {
         withBuffers { row, ends, columns in
-            let first = start, maxFieldBytes = maxFieldBytes
+            let first = start
+            let maxFieldBytes = maxFieldBytes
             let found: (end: Int, high: Bool)? = buffer.withUnsafeBufferPointer { bytes in
                 guard let (lineEnd, end) = Self.plainLine(bytes, from: first, maxBytes: maxFieldBytes) else { return nil }
                 row.removeAll(keepingCapacity: true)
@@ -316,13 +335,16 @@ package final class CSVRecordReader {
     /// the index of its LF and the end of its text (before that CR); nil sends the line to
     /// `scanRecord`. A line that is only skipped may hold a carriage return (`withCR`): it
     /// changes a field's text, never where the record ends.
-    private static func plainLine(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, maxBytes: Int, withCR: Bool = false) -> (lineEnd: Int, end: Int)? {
+    private static func plainLine(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, maxBytes: Int, withCR: Bool = false) -> (
+        lineEnd: Int, end: Int
+    )? {
         let base = UnsafeRawPointer(bytes.baseAddress!)
         guard let newline = memchr(base + first, 10, bytes.count - first) else { return nil }
         let lineEnd = base.distance(to: UnsafeRawPointer(newline))
         var end = lineEnd
         if end > first, bytes[end - 1] == 13 { end -= 1 }  // CR of a CRLF
-        guard end - first <= maxBytes, memchr(base + first, 34, end - first) == nil, withCR || memchr(base + first, 13, end - first) == nil else { return nil }
+        guard end - first <= maxBytes, memchr(base + first, 34, end - first) == nil, withCR || memchr(base + first, 13, end - first) == nil
+        else { return nil }
         return (lineEnd, end)
     }
 
@@ -331,8 +353,9 @@ package final class CSVRecordReader {
         for index in 0..<ends.count {
             let start = index == 0 ? 0 : ends[index - 1]
             if String(validating: row[start..<ends[index]], as: UTF8.self) == nil {
-                return InputProblem(SourceLocation(file: file, line: line, column: columns[index]),
-                                    "field \(index + 1) is not valid UTF-8 text (save the file as UTF-8)")
+                return InputProblem(
+                    SourceLocation(file: file, line: line, column: columns[index]),
+                    "field \(index + 1) is not valid UTF-8 text (save the file as UTF-8)")
             }
         }
         return nil
@@ -346,19 +369,26 @@ package final class CSVRecordReader {
             ends.removeAll(keepingCapacity: true)
             columns.removeAll(keepingCapacity: true)
 
-            let recordLine = line, first = start, atEnd = atEnd, maxFieldBytes = maxFieldBytes, file = file
+            let recordLine = line
+            let first = start
+            let atEnd = atEnd
+            let maxFieldBytes = maxFieldBytes
+            let file = file
             var line = recordLine
             var lineStart = first  // buffer index of the first byte of the current line
             var high: UInt8 = 0  // OR of every byte: bit 7 set when any is not ASCII
             var consumed = -1  // buffer index just after the record, once it is complete
 
             func tooLong(_ fieldStartColumn: Int) -> InputError {
-                InputError(SourceLocation(file: file, line: line, column: fieldStartColumn),
-                           "field \(ends.count + 1) is longer than the \(maxFieldBytes)-byte limit for a field (an unclosed quote, or not a CSV file? raise the limit with --max-field-bytes)")
+                InputError(
+                    SourceLocation(file: file, line: line, column: fieldStartColumn),
+                    "field \(ends.count + 1) is longer than the \(maxFieldBytes)-byte limit for a field (an unclosed quote, or not a CSV file? raise the limit with --max-field-bytes)"
+                )
             }
 
             try buffer.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) throws(InputError) in
-                let p = bytes.baseAddress!, count = bytes.count
+                let p = bytes.baseAddress!
+                let count = bytes.count
                 var i = first
                 fields: while true {
                     // At the start of a field.
@@ -373,7 +403,10 @@ package final class CSVRecordReader {
                             while end < count, p[end] != 34 {
                                 let b = p[end]
                                 high |= b
-                                if b == 10 { line += 1; lineStart = end + 1 }
+                                if b == 10 {
+                                    line += 1
+                                    lineStart = end + 1
+                                }
                                 end += 1
                             }
                             row.append(contentsOf: UnsafeBufferPointer(start: p + i, count: end - i))
@@ -381,7 +414,9 @@ package final class CSVRecordReader {
                             i = end
                             guard end < count else {
                                 if atEnd {
-                                    throw InputError(SourceLocation(file: file, line: quoteLine, column: fieldColumn), "a quoted field is never closed (missing `\"`)")
+                                    throw InputError(
+                                        SourceLocation(file: file, line: quoteLine, column: fieldColumn),
+                                        "a quoted field is never closed (missing `\"`)")
                                 }
                                 return  // need more
                             }
@@ -401,12 +436,25 @@ package final class CSVRecordReader {
                             i += 1
                         }
                         ends.append(row.count)
-                        if i == count { guard atEnd else { return }; consumed = i; break fields }
+                        if i == count {
+                            guard atEnd else { return }
+                            consumed = i
+                            break fields
+                        }
                         let after = p[i]
-                        if after == 44 { i += 1; continue fields }
-                        if after == 10 { i += 1; line += 1; consumed = i; break fields }
-                        throw InputError(SourceLocation(file: file, line: line, column: i - lineStart + 1),
-                                         "unexpected `\(Character(UnicodeScalar(after)))` after a closing quote (expected `,` or the end of the line)")
+                        if after == 44 {
+                            i += 1
+                            continue fields
+                        }
+                        if after == 10 {
+                            i += 1
+                            line += 1
+                            consumed = i
+                            break fields
+                        }
+                        throw InputError(
+                            SourceLocation(file: file, line: line, column: i - lineStart + 1),
+                            "unexpected `\(Character(UnicodeScalar(after)))` after a closing quote (expected `,` or the end of the line)")
                     }
                     // An unquoted field: up to the next separator or line end (a quote inside is text).
                     var end = i
@@ -422,9 +470,16 @@ package final class CSVRecordReader {
                     if last > i, p[last - 1] == 13 { last -= 1 }  // CR of a CRLF
                     row.append(contentsOf: UnsafeBufferPointer(start: p + i, count: last - i))
                     ends.append(row.count)
-                    if end == count { consumed = end; break fields }
+                    if end == count {
+                        consumed = end
+                        break fields
+                    }
                     i = end + 1
-                    if p[end] == 10 { line += 1; consumed = i; break fields }
+                    if p[end] == 10 {
+                        line += 1
+                        consumed = i
+                        break fields
+                    }
                 }
             }
             guard consumed >= 0 else { return nil }
@@ -439,7 +494,9 @@ package final class CSVRecordReader {
     /// Lends the reused row buffers to `body` — moved out of `self`, so that the scan's appends
     /// are not run-time exclusivity checks on a class's properties — and takes them back after.
     private func withBuffers<T, E: Error>(_ body: (inout [UInt8], inout [Int], inout [Int]) throws(E) -> T) throws(E) -> T {
-        var row: [UInt8] = [], ends: [Int] = [], columns: [Int] = []
+        var row: [UInt8] = []
+        var ends: [Int] = []
+        var columns: [Int] = []
         swap(&row, &self.row)
         swap(&ends, &self.ends)
         swap(&columns, &self.columns)

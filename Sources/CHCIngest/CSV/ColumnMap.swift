@@ -21,7 +21,7 @@ package struct ColumnMap: Sendable {
         let reader = try YAMLReader(path: path)
         var map = ColumnMap()
         let fields = reader.fields(reader.root, "the column map", allowed: ["columns", "events"])
-        if let columns = fields?["columns"], case let .mapping(mapping) = columns {
+        if let columns = fields?["columns"], case .mapping(let mapping) = columns {
             for (key, value) in mapping {
                 guard let name = reader.choice(key, "column", among: CSVColumn.names), let ours = CSVColumn(name: name),
                     let theirs = reader.string(value, "`\(name)`")
@@ -31,10 +31,11 @@ package struct ColumnMap: Sendable {
         } else if let columns = fields?["columns"] {
             reader.report(columns, "`columns` should map our column names to the export's, e.g. `complaint_id: Case Ref`")
         }
-        if let events = fields?["events"], case let .mapping(mapping) = events {
+        if let events = fields?["events"], case .mapping(let mapping) = events {
             for (key, value) in mapping {
                 guard let label = reader.string(key, "an event label"),
-                      let name = reader.choice(value, "event type", among: EventType.names), let type = EventType(rawValue: name) else { continue }
+                    let name = reader.choice(value, "event type", among: EventType.names), let type = EventType(rawValue: name)
+                else { continue }
                 map.events[label.lowercased().trimmingWhitespace] = type
             }
         } else if let events = fields?["events"] {

@@ -57,7 +57,8 @@ package struct ComplaintIDTable {
 
     /// Whether id `number` has exactly these bytes.
     func matches(_ number: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = number == 0 ? 0 : ends[number - 1], end = ends[number]
+        let start = number == 0 ? 0 : ends[number - 1]
+        let end = ends[number]
         guard end - start == id.count else { return false }
         guard let base = id.baseAddress else { return true }
         return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, id.count) == 0 }
@@ -83,7 +84,8 @@ package struct ComplaintIDTable {
 
     /// Doubles the buckets and places every id again.
     private mutating func grow() {
-        let size = buckets.count * 2, mask = size - 1
+        let size = buckets.count * 2
+        let mask = size - 1
         var grown = [Int64](repeating: -1, count: size)
         for (number, hash) in hashes.enumerated() {
             var bucket = Int(truncatingIfNeeded: hash) & mask

@@ -9,7 +9,9 @@ import WorkingDays
 /// complaint goes on.
 package enum EventLogCSV {
     /// Complaints from the file, and the problems found (file-level problems end the read).
-    package static func load(_ path: String, map: ColumnMap = ColumnMap(), limits: InputLimits = .standard) -> (complaints: [Complaint], errors: [InputError]) {
+    package static func load(_ path: String, map: ColumnMap = ColumnMap(), limits: InputLimits = .standard) -> (
+        complaints: [Complaint], errors: [InputError]
+    ) {
         var complaints: [Complaint] = []
         let errors = stream(path, map: map, limits: limits) { complaints.append($0) }
         return (complaints, errors)
@@ -21,8 +23,10 @@ package enum EventLogCSV {
     /// pass 2 (`EventLogShard`, here one for all complaints) builds and emits complaints in the
     /// order their last rows appear (deterministic for a given file). `ParallelEventLog` does the
     /// same with a thread per core.
-    package static func stream(_ path: String, map: ColumnMap = ColumnMap(), limits: InputLimits = .standard,
-                              emit: (Complaint) -> Void) -> [InputError] {
+    package static func stream(
+        _ path: String, map: ColumnMap = ColumnMap(), limits: InputLimits = .standard,
+        emit: (Complaint) -> Void
+    ) -> [InputError] {
         let index: EventLogIndex
         do throws(InputError) {
             index = try EventLogIndex(path: path, map: map, limits: limits)
@@ -32,11 +36,11 @@ package enum EventLogCSV {
         var problems: [InputProblem] = []
         EventLogShard(index: index, map: map, limits: limits, shard: 0, count: 1).read { _, item in
             switch item {
-            case let .problem(problem): problems.append(problem)
-            case let .complaint(complaint): emit(complaint)
+            case .problem(let problem): problems.append(problem)
+            case .complaint(let complaint): emit(complaint)
             // A file-level problem (an unclosed quote, an over-long field) leaves the rest of
             // the file unreadable: what was not yet emitted is not checked, since it may miss rows.
-            case let .failed(error): problems += error.problems
+            case .failed(let error): problems += error.problems
             }
         }
         return problems.isEmpty ? [] : [InputError(problems)]
@@ -79,8 +83,10 @@ package enum EventLogCSV {
                 let theirs = column.header(in: map)
                 return "`\(theirs)`" + didYouMean(theirs, among: names)
             }
-            throw InputError(SourceLocation(file: file, line: header.line, column: 1),
-                             "the header has no column \(wanted.joined(separator: ", ")) (found: \(names.joined(separator: ", "))); name the export's columns with --map")
+            throw InputError(
+                SourceLocation(file: file, line: header.line, column: 1),
+                "the header has no column \(wanted.joined(separator: ", ")) (found: \(names.joined(separator: ", "))); name the export's columns with --map"
+            )
         }
         return positions
     }
@@ -96,10 +102,14 @@ package enum EventLogCSV {
 
     /// One row as an event, or the problem that stops it being one. `recent` holds each
     /// column's recently read `;` lists, shared between rows.
-    package static func event(record: some CSVFields, slots: [Int], map: ColumnMap, file: String, order: Int,
-                      recent: inout [RecentLists]) -> Result<TimelineEvent, InputProblem> {
+    package static func event(
+        record: some CSVFields, slots: [Int], map: ColumnMap, file: String, order: Int,
+        recent: inout [RecentLists]
+    ) -> Result<TimelineEvent, InputProblem> {
         func cell(_ name: Column) -> String? { Self.cell(name, of: record, slots: slots) }
-        func at(_ name: Column) -> SourceLocation { SourceLocation(file: file, line: record.line, column: max(0, slots[name.rawValue]) + 1) }
+        func at(_ name: Column) -> SourceLocation {
+            SourceLocation(file: file, line: record.line, column: max(0, slots[name.rawValue]) + 1)
+        }
         // The common cases read straight from the bytes; anything else takes the general path
         // below, which also words the errors.
         func bytes<T>(_ name: Column, _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
@@ -109,10 +119,14 @@ package enum EventLogCSV {
         }
         let fastType = bytes(.event, Self.eventType)
         guard let label = fastType == nil ? cell(.event) : "" else { return .failure(InputProblem(at(.event), "row has no event")) }
-        guard let type = fastType ?? EventType(rawValue: label) ?? map.events[label.lowercased()] ?? EventType(rawValue: label.lowercased()) else {
+        guard let type = fastType ?? EventType(rawValue: label) ?? map.events[label.lowercased()] ?? EventType(rawValue: label.lowercased())
+        else {
             let known = EventType.names + map.events.keys.sorted()
-            return .failure(InputProblem(at(.event), "unknown event `\(label)`" + didYouMean(label, among: known)
-                + (map.events.isEmpty ? " (map the export's labels with --map)" : "")))
+            return .failure(
+                InputProblem(
+                    at(.event),
+                    "unknown event `\(label)`" + didYouMean(label, among: known)
+                        + (map.events.isEmpty ? " (map the export's labels with --map)" : "")))
         }
         let moment: Moment
         if let date = bytes(.date, { CivilDate(isoUTF8: $0) }) {
@@ -149,42 +163,57 @@ package enum EventLogCSV {
         if let digit = bytes(.stage, Self.singleDigit), digit >= 1 {
             stage = digit
         } else if let text = cell(.stage) {
-            guard let number = Int(text), number >= 1 else { return .failure(InputProblem(at(.stage), "`stage` should be 1 or 2, found `\(text)`")) }
+            guard let number = Int(text), number >= 1 else {
+                return .failure(InputProblem(at(.stage), "`stage` should be 1 or 2, found `\(text)`"))
+            }
             stage = number
         } else {
             stage = nil
         }
-        let handler = cell(.handler), points = list(.points), addresses = list(.addresses), includes = list(.includes)
+        let handler = cell(.handler)
+        let points = list(.points)
+        let addresses = list(.addresses)
+        let includes = list(.includes)
         var extendedTo: CivilDate?
         if let to = cell(.to) {
             do { extendedTo = try CivilDate(iso: to) } catch { return .failure(InputProblem(at(.to), "`to`: \(error)")) }
         }
         var extensionDays: Int?
         if let days = cell(.days) {
-            guard let n = Int(days), n >= 1 else { return .failure(InputProblem(at(.days), "`days` should be a whole number of working days, found `\(days)`")) }
+            guard let n = Int(days), n >= 1 else {
+                return .failure(InputProblem(at(.days), "`days` should be a whole number of working days, found `\(days)`"))
+            }
             extensionDays = n
         }
-        let reason = cell(.reason), channel = cell(.channel)
-        var goodReason: Bool?, ombudsmanDetails: Bool?, agreed: Bool?
-        if let problem = flag(.goodReason, into: &goodReason) ?? flag(.ombudsmanDetails, into: &ombudsmanDetails) ?? flag(.agreed, into: &agreed) {
+        let reason = cell(.reason)
+        let channel = cell(.channel)
+        var goodReason: Bool?
+        var ombudsmanDetails: Bool?
+        var agreed: Bool?
+        if let problem = flag(.goodReason, into: &goodReason) ?? flag(.ombudsmanDetails, into: &ombudsmanDetails)
+            ?? flag(.agreed, into: &agreed)
+        {
             return .failure(problem)
         }
         if type == .extension, extendedTo == nil, extensionDays == nil {
             return .failure(InputProblem(at(.event), "an `extension` row needs `to` (the new due date) or `days`"))
         }
-        if (type == .complaintReceived || type == .escalationRequested), stage != nil, stage != (type == .complaintReceived ? 1 : 2) {
+        if type == .complaintReceived || type == .escalationRequested, stage != nil, stage != (type == .complaintReceived ? 1 : 2) {
             return .failure(InputProblem(at(.stage), "a \(type.rawValue) row is for stage \(type == .complaintReceived ? 1 : 2)"))
         }
-        return .success(TimelineEvent(type: type, moment: moment, stage: stage, points: points, addresses: addresses, includes: includes,
-                                      handler: handler, extendedTo: extendedTo, extensionDays: extensionDays, reason: reason,
-                                      goodReason: goodReason, ombudsmanDetails: ombudsmanDetails, agreed: agreed, channel: channel,
-                                      location: SourceLocation(file: file, line: record.line, column: 1), order: order))
+        return .success(
+            TimelineEvent(
+                type: type, moment: moment, stage: stage, points: points, addresses: addresses, includes: includes,
+                handler: handler, extendedTo: extendedTo, extensionDays: extensionDays, reason: reason,
+                goodReason: goodReason, ombudsmanDetails: ombudsmanDetails, agreed: agreed, channel: channel,
+                location: SourceLocation(file: file, line: record.line, column: 1), order: order))
     }
 
     /// An event type written exactly as `chc` names it (the usual case), from the cell's bytes.
     static func eventType(_ bytes: UnsafeBufferPointer<UInt8>) -> EventType? {
         guard let base = bytes.baseAddress else { return nil }
-        for (name, type) in eventNames where name.count == bytes.count && name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, bytes.count) == 0 }) {
+        for (name, type) in eventNames
+        where name.count == bytes.count && name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, bytes.count) == 0 }) {
             return type
         }
         return nil
@@ -203,15 +232,20 @@ package enum EventLogCSV {
         var items: [String] = []
         var start = 0
         func add(_ end: Int) {
-            var from = start, to = end
+            var from = start
+            var to = end
             while from < to, bytes[from] == 32 || bytes[from] == 9 { from += 1 }
             while to > from, bytes[to - 1] == 32 || bytes[to - 1] == 9 { to -= 1 }
             if to > from { items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)) }
         }
         for index in 0..<bytes.count {
             let byte = bytes[index]
-            if byte == 59 { add(index); start = index + 1 }
-            else if byte >= 0x80 || (byte < 32 && byte != 9) { return nil }
+            if byte == 59 {
+                add(index)
+                start = index + 1
+            } else if byte >= 0x80 || (byte < 32 && byte != 9) {
+                return nil
+            }
         }
         add(bytes.count)
         return items

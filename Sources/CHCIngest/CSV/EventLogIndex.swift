@@ -29,11 +29,14 @@ package struct EventLogIndex: Sendable {
     /// from the first line break past its middle, and joined on when the first half's last record
     /// ends exactly there (it does unless a quoted field spans that break; then the first thread
     /// reads on to the end itself). The result is the same either way.
-    package init(path: String, map: ColumnMap, limits: InputLimits, threads: Int = min(2, ProcessInfo.processInfo.activeProcessorCount),
-         splitBytes: Int = EventLogIndex.splitBytes) throws(InputError) {
+    package init(
+        path: String, map: ColumnMap, limits: InputLimits, threads: Int = min(2, ProcessInfo.processInfo.activeProcessorCount),
+        splitBytes: Int = EventLogIndex.splitBytes
+    ) throws(InputError) {
         let scan = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
         guard let header = try scan.next() else {
-            throw InputError(file: path, "is empty, expected a header row naming the columns (\(CSVColumn.names.prefix(3).joined(separator: ", ")), …)")
+            throw InputError(
+                file: path, "is empty, expected a header row naming the columns (\(CSVColumn.names.prefix(3).joined(separator: ", ")), …)")
         }
         let columns = try EventLogCSV.resolveColumns(header, map: map, file: path)
         let idColumn = columns[.complaintId]!
@@ -77,9 +80,13 @@ package struct EventLogIndex: Sendable {
         /// Reads rows until the reader is at byte `limit` or past it (or at the end of the file).
         mutating func scan(_ reader: CSVRecordReader, idColumn: Int, path: String, until limit: Int?) throws(InputError) {
             var index = rowSlots.count
-            while limit.map({ reader.offset < $0 }) ?? true, let (line, slot) = try reader.withNextField(idColumn, { line, idBytes -> (Int, Int32?) in
-                (line, EventLogCSV.trimmed(idBytes) { $0.isEmpty ? -1 : ids.number(of: $0) })
-            }) {
+            while limit.map({ reader.offset < $0 }) ?? true,
+                let (line, slot) = try reader.withNextField(
+                    idColumn,
+                    { line, idBytes -> (Int, Int32?) in
+                        (line, EventLogCSV.trimmed(idBytes) { $0.isEmpty ? -1 : ids.number(of: $0) })
+                    })
+            {
                 index += 1
                 guard let slot else { throw Self.tooMany(path, line: line) }
                 if slot >= 0 {

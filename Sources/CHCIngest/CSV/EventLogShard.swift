@@ -1,4 +1,5 @@
 import CHCModel
+
 /// The second pass over an event log, for the complaints one reading thread owns: complaint
 /// number `n` belongs to shard `n % count`, and rows without a complaint to shard 0. Each shard
 /// reads the whole file but builds only its own rows (the others are skipped, found with
@@ -93,7 +94,9 @@ package struct EventLogShard {
 
         /// Takes in one row of the shard's; false when it shows a file-level problem (`failure`).
         package mutating func take(_ record: some CSVFields, slot: Int, row: Int, _ body: (Int, Item) -> Void) -> Bool {
-            let slots = slots, path = path, index = shard.index
+            let slots = slots
+            let path = path
+            let index = shard.index
             func cell(_ name: EventLogCSV.Column) -> String? { EventLogCSV.cell(name, of: record, slots: slots) }
             var location: SourceLocation { SourceLocation(file: path, line: record.line, column: 1) }
             if record.count == 1, record.isEmpty(0) {  // a blank line
@@ -104,13 +107,17 @@ package struct EventLogShard {
             // The file must not have changed between the passes: a row given to the wrong
             // complaint would be a wrong finding. The id's bytes are compared, trimmed as pass 1
             // trimmed them (nil: the row has no id); its text is made once, for the complaint.
-            let sameID: Bool? = record.withField(idColumn) { EventLogCSV.trimmed($0) { $0.isEmpty ? nil : slot >= 0 && index.ids.matches(slot, $0) } }
+            let sameID: Bool? = record.withField(idColumn) {
+                EventLogCSV.trimmed($0) { $0.isEmpty ? nil : slot >= 0 && index.ids.matches(slot, $0) }
+            }
             guard slot == -1 ? sameID == nil : sameID == true else {
                 failure = EventLogCSV.changedWhileRead(location)
                 return false
             }
             guard slot >= 0 else {
-                body(row, .problem(InputProblem(location, "row has no complaint id (column `\(CSVColumn.complaintId.header(in: shard.map))`)")))
+                body(
+                    row,
+                    .problem(InputProblem(location, "row has no complaint id (column `\(CSVColumn.complaintId.header(in: shard.map))`)")))
                 return true
             }
             let place = slot / shard.count
@@ -118,17 +125,25 @@ package struct EventLogShard {
             // Taken out of its slot while it changes, so appending does not copy the array.
             var entry = open[place].take() ?? EventLogCSV.OpenComplaint()
             if let problem = record.problem {
-                body(row, .problem(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)")))
+                body(
+                    row,
+                    .problem(
+                        InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)")))
                 entry.bad = true
             } else {
                 switch EventLogCSV.event(record: record, slots: slots, map: shard.map, file: path, order: row, recent: &recent) {
-                case let .success(event):
-                    if entry.events.isEmpty { entry.events.reserveCapacity(4) }  // most complaints have a few events: one allocation, not three
+                case .success(let event):
+                    // Most complaints have a few events: one allocation, not three.
+                    if entry.events.isEmpty { entry.events.reserveCapacity(4) }
                     entry.events.append(event)
                     entry.category = entry.category ?? cell(.category)
                     entry.landlord = entry.landlord ?? cell(.landlord)
-                case let .failure(problem):
-                    body(row, .problem(InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)")))
+                case .failure(let problem):
+                    body(
+                        row,
+                        .problem(
+                            InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)"))
+                    )
                     entry.bad = true
                 }
             }

@@ -9,7 +9,7 @@ package enum ClosureFile {
         let reader = try YAMLReader(path: path, limits: limits)
         guard let root = reader.root else { return [] }
         var list: Node? = root
-        if case let .mapping(mapping) = root, mapping["closures"] != nil { list = mapping["closures"] }
+        if case .mapping(let mapping) = root, mapping["closures"] != nil { list = mapping["closures"] }
         let closures = read(list, reader: reader)
         try reader.throwIfProblems()
         return closures
@@ -19,7 +19,7 @@ package enum ClosureFile {
     package static func read(_ node: Node?, reader: YAMLReader) -> [Holiday] {
         guard let node else { return [] }
         switch node {
-        case let .mapping(mapping):
+        case .mapping(let mapping):
             return mapping.compactMap { key, value in
                 guard let date = reader.date(key, "a closure day") else { return nil }
                 return Holiday(date: date, title: reader.string(value, "the closure's reason") ?? "closure day", origin: .closure)

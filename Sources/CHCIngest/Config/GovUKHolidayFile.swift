@@ -21,7 +21,10 @@ package enum GovUKHolidayFile {
             for event in reader.items(fields?["events"], "`\(region.rawValue).events`") ?? [] {
                 let item = reader.fields(event, "a bank holiday", allowed: ["title", "date", "notes", "bunting"])
                 guard let item else { continue }
-                guard item.has("date") else { reader.report(event, "a bank holiday is missing its `date`"); continue }
+                guard item.has("date") else {
+                    reader.report(event, "a bank holiday is missing its `date`")
+                    continue
+                }
                 guard let date = reader.date(item["date"], "`date`") else { continue }
                 let title = reader.string(item["title"], "`title`") ?? "bank holiday"
                 holidays.append(Holiday(date: date, title: title, origin: .loaded))

@@ -5,10 +5,12 @@ import Yams
 
 /// Reads a landlord's complaints-process config with located errors.
 package enum PolicyYAML {
-    static let topKeys = ["id", "landlord", "code", "calendar", "closures", "stages", "definition-of-complaint",
-                          "time-limit-to-complain", "channels", "requires-complaint-in-writing", "stage1", "stage2",
-                          "extensions", "response-includes", "cut-off-time", "self-assessment",
-                          "annual-performance-report", "member-responsible-for-complaints"]
+    static let topKeys = [
+        "id", "landlord", "code", "calendar", "closures", "stages", "definition-of-complaint",
+        "time-limit-to-complain", "channels", "requires-complaint-in-writing", "stage1", "stage2",
+        "extensions", "response-includes", "cut-off-time", "self-assessment",
+        "annual-performance-report", "member-responsible-for-complaints",
+    ]
     static let stageKeys = ["acknowledge", "respond", "respond-from", "extension-max"]
     static let stage2Keys = stageKeys + ["handler", "escalation-reason-required"]
 
@@ -43,25 +45,37 @@ package enum PolicyYAML {
         if let node = fields["time-limit-to-complain"], let text = reader.string(node, "`time-limit-to-complain`") {
             if PolicyConfig.months(in: text) == nil {
                 reader.report(node, "`time-limit-to-complain` should be a period such as `12 months`, found `\(text)`")
-            } else { config.timeLimitToComplain = text }
+            } else {
+                config.timeLimitToComplain = text
+            }
         }
         config.channels = fields["channels"].flatMap { reader.stringList($0, "`channels`") }
-        config.requiresComplaintInWriting = fields["requires-complaint-in-writing"].flatMap { reader.bool($0, "`requires-complaint-in-writing`") }
+        config.requiresComplaintInWriting = fields["requires-complaint-in-writing"].flatMap {
+            reader.bool($0, "`requires-complaint-in-writing`")
+        }
         config.stage1 = stage(fields["stage1"], "stage1", allowed: stageKeys, reader: reader, config: &config)
         config.stage2 = stage(fields["stage2"], "stage2", allowed: stage2Keys, reader: reader, config: &config)
         if let extensions = reader.fields(fields["extensions"], "`extensions`", allowed: ["ombudsman-details"]) {
             note("extensions.ombudsman-details", extensions.keyNode("ombudsman-details"))
-            config.extensionsOmbudsmanDetails = extensions["ombudsman-details"].flatMap { reader.bool($0, "`extensions.ombudsman-details`") }
+            config.extensionsOmbudsmanDetails = extensions["ombudsman-details"].flatMap {
+                reader.bool($0, "`extensions.ombudsman-details`")
+            }
         }
         if let node = fields["response-includes"], let list = reader.stringList(node, "`response-includes`") {
             for element in list where ResponseElement(rawValue: element) == nil {
-                reader.report(node, "unknown response element `\(element)`" + didYouMean(element, among: ResponseElement.names)
-                    + " (expected any of: \(ResponseElement.names.joined(separator: ", ")))")
+                reader.report(
+                    node,
+                    "unknown response element `\(element)`" + didYouMean(element, among: ResponseElement.names)
+                        + " (expected any of: \(ResponseElement.names.joined(separator: ", ")))")
             }
             config.responseIncludes = list
         }
         if let node = fields["cut-off-time"], let text = reader.string(node, "`cut-off-time`") {
-            if let time = TimeOfDay(text) { config.cutOffTime = time } else { reader.report(node, "`cut-off-time` should be a time as HH:MM, found `\(text)`") }
+            if let time = TimeOfDay(text) {
+                config.cutOffTime = time
+            } else {
+                reader.report(node, "`cut-off-time` should be a time as HH:MM, found `\(text)`")
+            }
         }
         if let assessment = reader.fields(fields["self-assessment"], "`self-assessment`", allowed: ["published", "url"]) {
             note("self-assessment.published", assessment.keyNode("published"))
@@ -72,18 +86,27 @@ package enum PolicyYAML {
             note("annual-performance-report.published", report.keyNode("published"))
             config.annualReportPublished = report["published"].flatMap { reader.bool($0, "`annual-performance-report.published`") }
         }
-        config.memberResponsibleForComplaints = fields["member-responsible-for-complaints"].flatMap { reader.bool($0, "`member-responsible-for-complaints`") }
+        config.memberResponsibleForComplaints = fields["member-responsible-for-complaints"].flatMap {
+            reader.bool($0, "`member-responsible-for-complaints`")
+        }
         return config
     }
 
-    package static func stage(_ node: Node?, _ name: String, allowed: [String], reader: YAMLReader, config: inout PolicyConfig) -> PolicyConfig.Stage {
+    package static func stage(_ node: Node?, _ name: String, allowed: [String], reader: YAMLReader, config: inout PolicyConfig)
+        -> PolicyConfig.Stage
+    {
         var stage = PolicyConfig.Stage()
         guard let fields = reader.fields(node, "`\(name)`", allowed: allowed) else { return stage }
-        for key in fields.keys { if let keyNode = fields.keyNode(key) { config.locations["\(name).\(key)"] = reader.location(of: keyNode) } }
+        for key in fields.keys {
+            if let keyNode = fields.keyNode(key) { config.locations["\(name).\(key)"] = reader.location(of: keyNode) }
+        }
         func span(_ key: String) -> Span? {
             guard let value = fields[key] else { return nil }
             guard let span = reader.span(value, "`\(name).\(key)`") else { return nil }
-            if span.amount == 0, key != "extension-max" { reader.report(value, "`\(name).\(key)` of 0 is not a timescale") ; return nil }
+            if span.amount == 0, key != "extension-max" {
+                reader.report(value, "`\(name).\(key)` of 0 is not a timescale")
+                return nil
+            }
             return span
         }
         stage.acknowledge = span("acknowledge")
@@ -96,7 +119,9 @@ package enum PolicyYAML {
         if let handler = fields["handler"] {
             stage.handler = reader.choice(handler, "`\(name).handler`", among: ["different-from-stage1", "same-as-stage1", "any"])
         }
-        stage.escalationReasonRequired = fields["escalation-reason-required"].flatMap { reader.bool($0, "`\(name).escalation-reason-required`") }
+        stage.escalationReasonRequired = fields["escalation-reason-required"].flatMap {
+            reader.bool($0, "`\(name).escalation-reason-required`")
+        }
         return stage
     }
 }

@@ -6,7 +6,9 @@ package func readTextFile(_ path: String, maxBytes: Int) throws(InputError) -> S
     guard let handle = FileHandle(forReadingAtPath: path) else {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        throw InputError(file: path, exists ? (isDirectory.boolValue ? "is a folder, expected a file" : "cannot be read (permission denied?)") : "no such file")
+        throw InputError(
+            file: path,
+            exists ? (isDirectory.boolValue ? "is a folder, expected a file" : "cannot be read (permission denied?)") : "no such file")
     }
     defer { try? handle.close() }
     let data: Data
@@ -22,8 +24,9 @@ package func readTextFile(_ path: String, maxBytes: Int) throws(InputError) -> S
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     guard let text = String(validatingUTF8Data: bytes) else {
         let (line, column) = firstInvalidUTF8Position(Array(bytes))
-        throw InputError(SourceLocation(file: path, line: line, column: column),
-                         "is not valid UTF-8 text (save it as UTF-8)")
+        throw InputError(
+            SourceLocation(file: path, line: line, column: column),
+            "is not valid UTF-8 text (save it as UTF-8)")
     }
     if text.utf8.contains(0) {
         throw InputError(file: path, "contains NUL bytes: it looks like a binary file, expected text")
@@ -41,13 +44,21 @@ extension String {
 
 /// Line and column of the first byte that is not valid UTF-8.
 func firstInvalidUTF8Position(_ bytes: [UInt8]) -> (Int, Int) {
-    var line = 1, column = 1, i = 0
+    var line = 1
+    var column = 1
+    var i = 0
     while i < bytes.count {
         let b = bytes[i]
         let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
         guard length > 0, i + length <= bytes.count,
-              String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil else { return (line, column) }
-        if b == 10 { line += 1; column = 1 } else { column += 1 }
+            String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil
+        else { return (line, column) }
+        if b == 10 {
+            line += 1
+            column = 1
+        } else {
+            column += 1
+        }
         i += length
     }
     return (line, column)

@@ -69,13 +69,13 @@ package final class YAMLReader {
     /// The entries of a mapping, checking that every key is one of `allowed`.
     package func fields(_ node: Node?, _ what: String, allowed: [String]) -> Fields? {
         guard let node else { return nil }
-        guard case let .mapping(mapping) = node else {
+        guard case .mapping(let mapping) = node else {
             report(node, "\(what) should be a mapping of `key: value` lines, found \(kindName(node))")
             return nil
         }
         var entries: [String: (key: Node, value: Node)] = [:]
         for (key, value) in mapping {
-            guard case let .scalar(scalar) = key else {
+            guard case .scalar(let scalar) = key else {
                 report(key, "\(what): keys should be plain words, found \(kindName(key))")
                 continue
             }
@@ -85,8 +85,10 @@ package final class YAMLReader {
                 continue
             }
             if !allowed.contains(name) {
-                report(key, "unknown key `\(name)` in \(what)" + didYouMean(name, among: allowed)
-                    + (closestMatch(to: name, among: allowed) == nil ? " (expected one of: \(allowed.joined(separator: ", ")))" : ""))
+                report(
+                    key,
+                    "unknown key `\(name)` in \(what)" + didYouMean(name, among: allowed)
+                        + (closestMatch(to: name, among: allowed) == nil ? " (expected one of: \(allowed.joined(separator: ", ")))" : ""))
                 continue
             }
             entries[name] = (key, value)
@@ -97,7 +99,7 @@ package final class YAMLReader {
     /// The items of a sequence.
     package func items(_ node: Node?, _ what: String) -> [Node]? {
         guard let node else { return nil }
-        guard case let .sequence(sequence) = node else {
+        guard case .sequence(let sequence) = node else {
             report(node, "\(what) should be a list (lines starting with `- `), found \(kindName(node))")
             return nil
         }
@@ -107,12 +109,13 @@ package final class YAMLReader {
     /// A text value.
     package func string(_ node: Node?, _ what: String) -> String? {
         guard let node else { return nil }
-        guard case let .scalar(scalar) = node else {
+        guard case .scalar(let scalar) = node else {
             report(node, "\(what) should be a single value, found \(kindName(node))")
             return nil
         }
         if scalar.string.count > limits.maxFieldLength {
-            report(node, "\(what) is longer than the \(limits.maxFieldLength)-character limit for a field (raise it with --max-field-bytes)")
+            report(
+                node, "\(what) is longer than the \(limits.maxFieldLength)-character limit for a field (raise it with --max-field-bytes)")
             return nil
         }
         return unsharesStrings ? scalar.string.unshared : scalar.string
@@ -122,7 +125,10 @@ package final class YAMLReader {
     package func identifier(_ node: Node?, _ what: String) -> String? {
         guard let value = string(node, what) else { return nil }
         let trimmed = value.trimmingWhitespace
-        if trimmed.isEmpty { report(node, "\(what) should not be empty") ; return nil }
+        if trimmed.isEmpty {
+            report(node, "\(what) should not be empty")
+            return nil
+        }
         return trimmed
     }
 
@@ -174,8 +180,8 @@ package final class YAMLReader {
     package func span(_ node: Node?, _ what: String) -> Span? {
         guard let text = string(node, what) else { return nil }
         switch Span.parse(text) {
-        case let .success(span): return span
-        case let .failure(error):
+        case .success(let span): return span
+        case .failure(let error):
             report(node, "\(what): \(error.message)")
             return nil
         }
@@ -193,8 +199,10 @@ package final class YAMLReader {
     package func choice(_ node: Node?, _ what: String, among options: [String]) -> String? {
         guard let text = string(node, what) else { return nil }
         guard options.contains(text) else {
-            report(node, "unknown \(what) `\(text)`" + didYouMean(text, among: options)
-                + " (expected one of: \(options.joined(separator: ", ")))")
+            report(
+                node,
+                "unknown \(what) `\(text)`" + didYouMean(text, among: options)
+                    + " (expected one of: \(options.joined(separator: ", ")))")
             return nil
         }
         return text
@@ -202,7 +210,7 @@ package final class YAMLReader {
 
     package func kindName(_ node: Node) -> String {
         switch node {
-        case let .scalar(s): s.string.isEmpty ? "nothing" : "`\(s.string.prefix(40))`"
+        case .scalar(let s): s.string.isEmpty ? "nothing" : "`\(s.string.prefix(40))`"
         case .mapping: "a mapping"
         case .sequence: "a list"
         case .alias: "an alias"
@@ -213,29 +221,45 @@ package final class YAMLReader {
 
     /// Rejects documents nested deeper than the limit before the recursive composer sees them.
     static func checkNesting(_ text: String, file: String, limits: InputLimits) throws(InputError) {
-        var depth = 0, line = 1, column = 0
+        var depth = 0
+        var line = 1
+        var column = 0
         var inQuote: UInt8? = nil
         var atLineStart = true
         var indentDepth = 0
         for byte in text.utf8 {
             column += 1
-            if byte == 10 { line += 1; column = 0; atLineStart = true; indentDepth = 0; continue }
+            if byte == 10 {
+                line += 1
+                column = 0
+                atLineStart = true
+                indentDepth = 0
+                continue
+            }
             if atLineStart {
-                if byte == 32 || byte == 45 { indentDepth += 1; continue } // spaces and "- " both nest
+                if byte == 32 || byte == 45 {
+                    indentDepth += 1
+                    continue
+                }  // spaces and "- " both nest
                 atLineStart = false
                 if indentDepth / 2 > limits.maxDepth * 2 {
-                    throw InputError(SourceLocation(file: file, line: line, column: column),
-                                     "YAML nested more than \(limits.maxDepth) levels deep (the limit on nesting; raise it with --max-depth)")
+                    throw InputError(
+                        SourceLocation(file: file, line: line, column: column),
+                        "YAML nested more than \(limits.maxDepth) levels deep (the limit on nesting; raise it with --max-depth)")
                 }
             }
-            if let quote = inQuote { if byte == quote { inQuote = nil }; continue }
+            if let quote = inQuote {
+                if byte == quote { inQuote = nil }
+                continue
+            }
             switch byte {
             case 34, 39: inQuote = byte
             case 91, 123:
                 depth += 1
                 if depth > limits.maxDepth {
-                    throw InputError(SourceLocation(file: file, line: line, column: column),
-                                     "YAML nested more than \(limits.maxDepth) levels deep (the limit on nesting; raise it with --max-depth)")
+                    throw InputError(
+                        SourceLocation(file: file, line: line, column: column),
+                        "YAML nested more than \(limits.maxDepth) levels deep (the limit on nesting; raise it with --max-depth)")
                 }
             case 93, 125: depth = max(0, depth - 1)
             default: break
@@ -250,16 +274,23 @@ package final class YAMLReader {
         while let (node, depth) = stack.popLast() {
             visited += 1
             if visited > limits.maxNodes {
-                throw InputError(location(of: node),
-                                 "YAML expands to more than \(limits.maxNodes) values (aliases counted each time they are used); this limit guards against alias bombs; raise it with --max-yaml-values")
+                throw InputError(
+                    location(of: node),
+                    "YAML expands to more than \(limits.maxNodes) values (aliases counted each time they are used); this limit guards against alias bombs; raise it with --max-yaml-values"
+                )
             }
             if depth > limits.maxDepth {
-                throw InputError(location(of: node), "YAML nested more than \(limits.maxDepth) levels deep (the limit on nesting; raise it with --max-depth)")
+                throw InputError(
+                    location(of: node),
+                    "YAML nested more than \(limits.maxDepth) levels deep (the limit on nesting; raise it with --max-depth)")
             }
             switch node {
-            case let .mapping(mapping):
-                for (key, value) in mapping { stack.append((key, depth + 1)); stack.append((value, depth + 1)) }
-            case let .sequence(sequence):
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    stack.append((key, depth + 1))
+                    stack.append((value, depth + 1))
+                }
+            case .sequence(let sequence):
                 for item in sequence { stack.append((item, depth + 1)) }
             case .scalar, .alias: break
             }
@@ -273,13 +304,14 @@ package final class YAMLReader {
             return InputError(SourceLocation(file: file, line: mark.line, column: mark.column), message)
         }
         switch error {
-        case let .scanner(context, problem, mark, _): return at(mark, problem, context)
-        case let .parser(context, problem, mark, _): return at(mark, problem, context)
-        case let .composer(context, problem, mark, _): return at(mark, problem, context)
-        case let .reader(problem, _, _, _): return InputError(file: file, "invalid YAML text: \(problem)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return InputError(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                              "a key is given twice in the same mapping: \(duplicates.map { "`\($0)`" }.joined(separator: ", "))")
+        case .scanner(let context, let problem, let mark, _): return at(mark, problem, context)
+        case .parser(let context, let problem, let mark, _): return at(mark, problem, context)
+        case .composer(let context, let problem, let mark, _): return at(mark, problem, context)
+        case .reader(let problem, _, _, _): return InputError(file: file, "invalid YAML text: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return InputError(
+                SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                "a key is given twice in the same mapping: \(duplicates.map { "`\($0)`" }.joined(separator: ", "))")
         default: return InputError(file: file, "could not be read as YAML: \(error)")
         }
     }

@@ -40,7 +40,8 @@ package struct ComplaintStream: Sendable {
             let errors = runParallel(
                 file, progress: progress,
                 process: { thread in
-                    let file = file.unshared, worker = makeWorker(thread)
+                    let file = file.unshared
+                    let worker = makeWorker(thread)
                     return { worker(file, $0) }
                 }, deliver: deliver)
             return (errors, [])
@@ -67,7 +68,9 @@ package struct ComplaintStream: Sendable {
         let errors = runParallel(
             file, progress: progress,
             process: { thread in
-                let totals = totals[thread], file = file.unshared, worker = makeWorker(thread)
+                let totals = totals[thread]
+                let file = file.unshared
+                let worker = makeWorker(thread)
                 return { add(&totals.value, worker(file, $0)) }
             }, deliver: { _ in })
         var total = totals[0].value

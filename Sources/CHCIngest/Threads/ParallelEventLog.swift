@@ -29,10 +29,12 @@ package enum ParallelEventLog {
     /// thread first calls `process` with its number, and turns its complaints into outputs with
     /// the function it gets (which can hold objects of that thread's own).
     /// `batchSize` and `queued` (batches a thread may have waiting) are for tests.
-    package static func run<Output: Sendable>(path: String, map: ColumnMap, limits: InputLimits, workers: Int,
-                                      batchSize: Int = batchSize, queued: Int = 16,
-                                      process: @escaping @Sendable (Int) -> (Complaint) -> Output,
-                                      deliver: (Output) -> Void) -> [InputError] {
+    package static func run<Output: Sendable>(
+        path: String, map: ColumnMap, limits: InputLimits, workers: Int,
+        batchSize: Int = batchSize, queued: Int = 16,
+        process: @escaping @Sendable (Int) -> (Complaint) -> Output,
+        deliver: (Output) -> Void
+    ) -> [InputError] {
         let index: EventLogIndex
         do throws(InputError) {
             index = try EventLogIndex(path: path, map: map, limits: limits, threads: min(2, workers))
@@ -51,11 +53,12 @@ package enum ParallelEventLog {
                 defer { group.leave() }
                 var batch = Batch<Output>()
                 let process = process(shard)
-                EventLogShard(index: index, map: map, limits: limits, shard: shard, count: workers).read(shouldStop: { queue.isCancelled }) { row, item in
+                EventLogShard(index: index, map: map, limits: limits, shard: shard, count: workers).read(shouldStop: { queue.isCancelled })
+                { row, item in
                     switch item {
-                    case let .problem(problem): batch.pieces.append(.problem(problem))
-                    case let .complaint(complaint): batch.pieces.append(.output(process(complaint)))
-                    case let .failed(error): batch.pieces.append(.failed(error))
+                    case .problem(let problem): batch.pieces.append(.problem(problem))
+                    case .complaint(let complaint): batch.pieces.append(.output(process(complaint)))
+                    case .failed(let error): batch.pieces.append(.failed(error))
                     }
                     batch.rows.append(row)
                     if batch.rows.count >= batchSize {
@@ -69,7 +72,8 @@ package enum ParallelEventLog {
         }
         // Merge: always the shard whose next piece has the lowest row. The choice looks only
         // at the rows (plain integers); a piece is touched once, to hand it over.
-        var rows = [[Int]](repeating: [], count: workers), pieces = [[Piece<Output>]](repeating: [], count: workers)
+        var rows = [[Int]](repeating: [], count: workers)
+        var pieces = [[Piece<Output>]](repeating: [], count: workers)
         var positions = [Int](repeating: 0, count: workers)
         var live = 0  // shards that may still send something
         func refill(_ shard: Int) -> Bool {
@@ -82,7 +86,8 @@ package enum ParallelEventLog {
         for shard in 0..<workers where refill(shard) { live += 1 }
         var problems: [InputProblem] = []
         merging: while live > 0 {
-            var next = -1, lowest = Int.max
+            var next = -1
+            var lowest = Int.max
             for shard in 0..<workers where positions[shard] < rows[shard].count && rows[shard][positions[shard]] < lowest {
                 next = shard
                 lowest = rows[shard][positions[shard]]
@@ -92,14 +97,17 @@ package enum ParallelEventLog {
             // (Two shards can have a piece at the same row — both find the file ending early —
             // so the chosen one always hands over at least its first.)
             var limit = Int.max
-            for shard in 0..<workers where shard != next && positions[shard] < rows[shard].count { limit = min(limit, rows[shard][positions[shard]]) }
+            for shard in 0..<workers where shard != next && positions[shard] < rows[shard].count {
+                limit = min(limit, rows[shard][positions[shard]])
+            }
             var position = positions[next]
-            let shardRows = rows[next], shardPieces = pieces[next]
+            let shardRows = rows[next]
+            let shardPieces = pieces[next]
             repeat {
                 switch shardPieces[position] {
-                case let .problem(problem): problems.append(problem)
-                case let .output(output): deliver(output)
-                case let .failed(error):
+                case .problem(let problem): problems.append(problem)
+                case .output(let output): deliver(output)
+                case .failed(let error):
                     // As one thread would: nothing from this row on is handed over.
                     problems += error.problems
                     break merging

@@ -28,8 +28,10 @@ package struct TimelineBatch: Sendable {
 
     /// Reads the paths one complaint at a time, without holding them all: a YAML file's
     /// complaints in id order, a CSV event log's as each complaint's last row is read.
-    static func forEachComplaint(paths: [String], map: ColumnMap = ColumnMap(), limits: InputLimits = .standard,
-                                        _ body: (String, Complaint) -> Void) -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
+    static func forEachComplaint(
+        paths: [String], map: ColumnMap = ColumnMap(), limits: InputLimits = .standard,
+        _ body: (String, Complaint) -> Void
+    ) -> (errors: [InputError], skipped: [(file: String, reason: String)]) {
         var errors: [InputError] = []
         var skipped: [(file: String, reason: String)] = []
         var seen: [String: SourceLocation] = [:]
@@ -40,7 +42,8 @@ package struct TimelineBatch: Sendable {
         func deliver(_ file: String, _ complaint: Complaint) {
             if trackIDs {
                 if let first = seen[complaint.id] {
-                    errors.append(InputError(complaint.location, "complaint id `\(complaint.id)` is used twice in this batch (first at \(first))"))
+                    errors.append(
+                        InputError(complaint.location, "complaint id `\(complaint.id)` is used twice in this batch (first at \(first))"))
                     return
                 }
                 seen[complaint.id] = complaint.location

@@ -11,13 +11,21 @@ package enum TimelineValidation {
         var problems: [InputProblem] = []
         var complaint = input
         guard let receipt = complaint.receipt else {
-            problems.append(InputProblem(complaint.location, "complaint `\(complaint.id)` has no `complaint-received` event; a timeline starts with the date the landlord received the complaint"))
+            problems.append(
+                InputProblem(
+                    complaint.location,
+                    "complaint `\(complaint.id)` has no `complaint-received` event; a timeline starts with the date the landlord received the complaint"
+                ))
             return (nil, problems)
         }
         // A second receipt is rare: only then is a list of them made.
         let receiptCount = complaint.keys.lazy.filter { $0.type == .complaintReceived }.count
         for extra in receiptCount < 2 ? [] : complaint.events(.complaintReceived).dropFirst() {
-            problems.append(InputProblem(extra.location, "complaint `\(complaint.id)` is received twice (first on \(receipt.date) at line \(receipt.location.line)); log a new complaint as its own timeline"))
+            problems.append(
+                InputProblem(
+                    extra.location,
+                    "complaint `\(complaint.id)` is received twice (first on \(receipt.date) at line \(receipt.location.line)); log a new complaint as its own timeline"
+                ))
         }
         let declared = complaint.points.map(\.id)
         // The point ids a response may name: a handful, so an array (without repeats), not a set.
@@ -25,12 +33,16 @@ package enum TimelineValidation {
         for id in declared where !known.contains(id) { known.append(id) }
         // Each event is looked at through its key (type, stage, date); the event object only for
         // its point lists, or for its place when there is a problem to report.
-        let keys = complaint.keys, events = complaint.events
+        let keys = complaint.keys
+        let events = complaint.events
         if declared.isEmpty {
             for index in keys.indices where keys[index].type == .complaintReceived || keys[index].type == .escalationRequested {
                 guard let points = events[index].points else { continue }
                 // Usually one list with no repeats: then it is shared, not copied.
-                if known.isEmpty, points.indices.allSatisfy({ !points[..<$0].contains(points[$0]) }) { known = points; continue }
+                if known.isEmpty, points.indices.allSatisfy({ !points[..<$0].contains(points[$0]) }) {
+                    known = points
+                    continue
+                }
                 for id in points where !known.contains(id) { known.append(id) }
             }
         }
@@ -39,8 +51,11 @@ package enum TimelineValidation {
             // By index: a for-in loop copied each point's text out of the list.
             guard let list else { return }
             for i in list.indices where !known.contains(list[i]) {
-                problems.append(InputProblem(events[index].location, "`\(name)` names unknown point `\(list[i])`" + didYouMean(list[i], among: known.sorted())
-                    + " (points: \(known.sorted().joined(separator: ", ")))"))
+                problems.append(
+                    InputProblem(
+                        events[index].location,
+                        "`\(name)` names unknown point `\(list[i])`" + didYouMean(list[i], among: known.sorted())
+                            + " (points: \(known.sorted().joined(separator: ", ")))"))
             }
         }
         var escalated = false
@@ -51,7 +66,10 @@ package enum TimelineValidation {
         for index in keys.indices {
             let key = keys[index]
             if key.date < receipt.date {
-                problems.append(InputProblem(events[index].location, "\(key.type.rawValue) on \(key.date) is dated before the complaint was received (\(receipt.date))"))
+                problems.append(
+                    InputProblem(
+                        events[index].location,
+                        "\(key.type.rawValue) on \(key.date) is dated before the complaint was received (\(receipt.date))"))
             }
             if key.type == .escalationRequested { escalated = true }
             var stage = key.stage
@@ -62,7 +80,9 @@ package enum TimelineValidation {
                 stage = implied
             }
             if stage == 2, key.type.isStaged, !escalated {
-                problems.append(InputProblem(events[index].location, "stage 2 \(key.type.rawValue) on \(key.date) has no `escalation-requested` before it"))
+                problems.append(
+                    InputProblem(
+                        events[index].location, "stage 2 \(key.type.rawValue) on \(key.date) has no `escalation-requested` before it"))
             }
             if checksPoints {
                 checkPoints(events[index].addresses, "addresses", of: index)
@@ -70,7 +90,8 @@ package enum TimelineValidation {
             }
             if key.type == .hold { openHolds.insert(stage ?? 1) }
             if key.type == .resume, openHolds.remove(stage ?? 1) == nil {
-                problems.append(InputProblem(events[index].location, "`resume` at stage \(stage ?? 1) on \(key.date) has no `hold` before it"))
+                problems.append(
+                    InputProblem(events[index].location, "`resume` at stage \(stage ?? 1) on \(key.date) has no `hold` before it"))
             }
         }
         if !filled.isEmpty { complaint.events = filled }

@@ -26,14 +26,16 @@ package enum TimelineYAML {
 
     /// Why a YAML document found in a folder is not a timeline, or nil if it may be one.
     static func notATimeline(_ root: Node?) -> String? {
-        guard case let .mapping(mapping) = root else { return nil }
-        let keys = Set(mapping.keys.compactMap { if case let .scalar(s) = $0 { s.string } else { nil } })
+        guard case .mapping(let mapping) = root else { return nil }
+        let keys = Set(mapping.keys.compactMap { if case .scalar(let s) = $0 { s.string } else { nil } })
         if keys.contains("complaint") || keys.contains("complaints") { return nil }
         if keys.contains("columns") && keys.isSubset(of: ["columns", "events"]) { return "a CSV column map" }
         if keys.contains("events") { return nil }
         if keys.contains("pack") && keys.contains("rules") { return "a rule pack" }
         if keys.contains("jobs") || keys.contains("runs") { return "a CI workflow" }
-        if !keys.isDisjoint(with: ["stage1", "stage2", "stages", "landlord", "channels"]) { return "a complaints-process config (check it with chc lint)" }
+        if !keys.isDisjoint(with: ["stage1", "stage2", "stages", "landlord", "channels"]) {
+            return "a complaints-process config (check it with chc lint)"
+        }
         return nil
     }
 
@@ -42,7 +44,7 @@ package enum TimelineYAML {
             reader.report(nil, "is empty, expected a complaint timeline (`complaint:` and `events:`)")
             return []
         }
-        if case let .mapping(mapping) = root, mapping["complaints"] != nil, mapping["complaint"] == nil {
+        if case .mapping(let mapping) = root, mapping["complaints"] != nil, mapping["complaint"] == nil {
             let top = reader.fields(root, "the timeline file", allowed: ["complaints"])
             let items = reader.items(top?["complaints"], "`complaints`") ?? []
             if items.isEmpty { reader.report(top?["complaints"], "`complaints` lists no complaint") }
@@ -50,7 +52,9 @@ package enum TimelineYAML {
             return items.compactMap { item -> Complaint? in
                 guard let complaint = complaint(item, reader: reader) else { return nil }
                 if let first = seen[complaint.id] {
-                    reader.report(InputProblem(complaint.location, "complaint id `\(complaint.id)` is used twice in this file (first at line \(first.line))"))
+                    reader.report(
+                        InputProblem(
+                            complaint.location, "complaint id `\(complaint.id)` is used twice in this file (first at line \(first.line))"))
                     return nil
                 }
                 seen[complaint.id] = complaint.location
@@ -79,9 +83,11 @@ package enum TimelineYAML {
         for (order, item) in (reader.items(fields["events"], "`events`") ?? []).enumerated() {
             if let event = event(item, order: order, reader: reader) { events.append(event) }
         }
-        let complaint = Complaint(id: id, landlord: fields["landlord"].flatMap { reader.string($0, "`landlord`") },
-                                  calendar: region, category: fields["category"].flatMap { reader.string($0, "`category`") },
-                                  points: points, events: events, location: reader.location(of: fields.keyNode("complaint")?.mark != nil ? fields.keyNode("complaint") : node))
+        let complaint = Complaint(
+            id: id, landlord: fields["landlord"].flatMap { reader.string($0, "`landlord`") },
+            calendar: region, category: fields["category"].flatMap { reader.string($0, "`category`") },
+            points: points, events: events,
+            location: reader.location(of: fields.keyNode("complaint")?.mark != nil ? fields.keyNode("complaint") : node))
         guard reader.problems.count == before else { return nil }
         let (validated, problems) = TimelineValidation.validate(complaint)
         for problem in problems { reader.report(problem) }
@@ -91,7 +97,7 @@ package enum TimelineYAML {
     static func readPoints(_ node: Node?, reader: YAMLReader) -> [(id: String, text: String)] {
         guard let node else { return [] }
         switch node {
-        case let .mapping(mapping):
+        case .mapping(let mapping):
             return mapping.compactMap { key, value in
                 guard let id = reader.identifier(key, "a point id") else { return nil }
                 return (id, reader.string(value, "the description of point `\(id)`") ?? "")
@@ -103,7 +109,7 @@ package enum TimelineYAML {
 
     /// One event; `nil` (with problems recorded) when it cannot be read.
     package static func event(_ node: Node, order: Int, reader: YAMLReader) -> TimelineEvent? {
-        guard case let .mapping(mapping) = node else {
+        guard case .mapping(let mapping) = node else {
             reader.report(node, "each event should be a mapping with `date` and `type`, found \(reader.kindName(node))")
             return nil
         }
@@ -113,22 +119,33 @@ package enum TimelineYAML {
         }
         guard let typeName = reader.string(typeNode, "`type`") else { return nil }
         guard let type = EventType(rawValue: typeName) else {
-            reader.report(typeNode, "unknown event type `\(typeName)`" + didYouMean(typeName, among: EventType.names)
-                + (closestMatch(to: typeName, among: EventType.names) == nil ? " (expected one of: \(EventType.names.joined(separator: ", ")))" : ""))
+            reader.report(
+                typeNode,
+                "unknown event type `\(typeName)`" + didYouMean(typeName, among: EventType.names)
+                    + (closestMatch(to: typeName, among: EventType.names) == nil
+                        ? " (expected one of: \(EventType.names.joined(separator: ", ")))" : ""))
             return nil
         }
         let allowed = ["date", "type"] + type.fields
         // Keys that belong to other event types get a clearer message than "unknown key".
         let allKnown = Set(EventType.allCases.flatMap(\.fields))
         for (key, _) in mapping {
-            if case let .scalar(scalar) = key, !allowed.contains(scalar.string), allKnown.contains(scalar.string) {
-                reader.report(key, "`\(scalar.string)` does not apply to `\(typeName)` events (they take: \((["date"] + type.fields).joined(separator: ", ")))")
+            if case .scalar(let scalar) = key, !allowed.contains(scalar.string), allKnown.contains(scalar.string) {
+                reader.report(
+                    key,
+                    "`\(scalar.string)` does not apply to `\(typeName)` events (they take: \((["date"] + type.fields).joined(separator: ", ")))"
+                )
             }
         }
         let extraKnown = allKnown.subtracting(allowed)
-        guard let fields = reader.fields(Node.mapping(Node.Mapping(mapping.filter { key, _ in
-            if case let .scalar(s) = key { return !extraKnown.contains(s.string) } else { return true }
-        }, mapping.tag, mapping.style, mapping.mark)), "a `\(typeName)` event", allowed: allowed) else { return nil }
+        guard
+            let fields = reader.fields(
+                Node.mapping(
+                    Node.Mapping(
+                        mapping.filter { key, _ in
+                            if case .scalar(let s) = key { return !extraKnown.contains(s.string) } else { return true }
+                        }, mapping.tag, mapping.style, mapping.mark)), "a `\(typeName)` event", allowed: allowed)
+        else { return nil }
         guard fields.has("date") else {
             reader.report(node, "`\(typeName)` event is missing `date` (YYYY-MM-DD)")
             return nil
@@ -137,8 +154,12 @@ package enum TimelineYAML {
         var event = EventDetails()
         if let stageNode = fields["stage"], let stage = reader.int(stageNode, "`stage`") {
             if stage < 1 { reader.report(stageNode, "`stage` should be 1 or 2, found \(stage)") }
-            if type == .complaintReceived, stage != 1 { reader.report(stageNode, "a complaint is received at stage 1; escalation to stage 2 is an `escalation-requested` event") }
-            if type == .escalationRequested, stage != 2 { reader.report(stageNode, "an escalation request is for stage 2, found stage \(stage)") }
+            if type == .complaintReceived, stage != 1 {
+                reader.report(stageNode, "a complaint is received at stage 1; escalation to stage 2 is an `escalation-requested` event")
+            }
+            if type == .escalationRequested, stage != 2 {
+                reader.report(stageNode, "an escalation request is for stage 2, found stage \(stage)")
+            }
             event.stage = stage
         }
         event.points = fields["points"].flatMap { reader.stringList($0, "`points`") }
@@ -160,12 +181,15 @@ package enum TimelineYAML {
             if event.extendedTo == nil, event.extensionDays == nil, !fields.has("to"), !fields.has("days") {
                 reader.report(node, "an `extension` needs `to` (the new due date) or `days` (working days added)")
             }
-            if fields.has("to"), fields.has("days") { reader.report(fields.keyNode("days"), "give an `extension` either `to` or `days`, not both") }
+            if fields.has("to"), fields.has("days") {
+                reader.report(fields.keyNode("days"), "give an `extension` either `to` or `days`, not both")
+            }
             if let days = event.extensionDays, days < 1 { reader.report(fields["days"], "`days` should be at least 1, found \(days)") }
-            if let to = event.extendedTo, to <= moment.date { reader.report(fields["to"], "the extension's new due date \(to) is not after the extension itself (\(moment.date))") }
+            if let to = event.extendedTo, to <= moment.date {
+                reader.report(fields["to"], "the extension's new due date \(to) is not after the extension itself (\(moment.date))")
+            }
         }
         return TimelineEvent(type: type, moment: moment, details: event, location: reader.location(of: node), order: order)
     }
 
 }
-

@@ -19,7 +19,8 @@ package enum Baseline {
         do {
             let document = try JSONDecoder().decode(Document.self, from: Data(text.utf8))
             guard document.schemaVersion == JSONText.schemaVersion else {
-                throw InputError(file: path, "is a baseline of schemaVersion \(document.schemaVersion); this chc reads \(JSONText.schemaVersion)")
+                throw InputError(
+                    file: path, "is a baseline of schemaVersion \(document.schemaVersion); this chc reads \(JSONText.schemaVersion)")
             }
             return Set(document.complaints.flatMap(\.findings).map(\.fingerprint))
         } catch let error as InputError {

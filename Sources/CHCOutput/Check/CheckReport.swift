@@ -14,8 +14,10 @@ package struct CheckReport: Sendable {
     /// Files found in folders that are not timelines, and what they are.
     package let skipped: [(file: String, reason: String)]
 
-    package init(asOf: CivilDate, results: [(file: String, result: ComplaintResult)], inputErrors: [InputError], baseline: Set<String> = [],
-                skipped: [(file: String, reason: String)] = []) {
+    package init(
+        asOf: CivilDate, results: [(file: String, result: ComplaintResult)], inputErrors: [InputError], baseline: Set<String> = [],
+        skipped: [(file: String, reason: String)] = []
+    ) {
         self.asOf = asOf
         self.skipped = skipped
         self.results = results.sorted { ($0.file, $0.result.complaint.id) < ($1.file, $1.result.complaint.id) }

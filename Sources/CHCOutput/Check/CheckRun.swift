@@ -42,7 +42,8 @@ package struct CheckRun {
         }
         var results: [(file: String, result: ComplaintResult)] = []
         let (errors, skipped) = session.run(paths: paths, progress: progress) { results.append(($0, $1)) }
-        let report = CheckReport(asOf: asOf, results: results, inputErrors: setupErrors + errors + baselineErrors, baseline: baseline,
+        let report = CheckReport(
+            asOf: asOf, results: results, inputErrors: setupErrors + errors + baselineErrors, baseline: baseline,
             skipped: skipped)
         writer.write(format.render(report))
         var tally = SummaryTally()
@@ -58,7 +59,10 @@ package struct CheckRun {
     ) -> Outcome {
         writer.write(format.begin(asOf: asOf))
         var tally = SummaryTally()
-        let asOf = asOf, baseline = baseline, renderer = format, separator = format.separator
+        let asOf = asOf
+        let baseline = baseline
+        let renderer = format
+        let separator = format.separator
         let (errors, skipped) = session.run(
             paths: paths, progress: progress,
             transform: { file, result in

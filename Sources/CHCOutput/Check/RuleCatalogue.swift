@@ -1,6 +1,7 @@
 import CHCChecks
 import CHCIngest
 import CHCModel
+
 extension CheckReport {
     /// Every rule that was evaluated in the run, once, in id order.
     var rulesEvaluated: [(rule: Rule, pack: String)] {

@@ -22,8 +22,14 @@ package struct SummaryTally: Sendable {
         complaints += 1
         suppressed += hidden
         for finding in findings {
-            if finding.status == .notEvaluable { notEvaluable += 1; continue }
-            if finding.severity == .note { notes += 1; continue }
+            if finding.status == .notEvaluable {
+                notEvaluable += 1
+                continue
+            }
+            if finding.severity == .note {
+                notes += 1
+                continue
+            }
             breaches += 1
             if finding.severity == .error { errors += 1 } else { warnings += 1 }
             if worst.map({ finding.severity > $0 }) ?? true { worst = finding.severity }
@@ -31,9 +37,10 @@ package struct SummaryTally: Sendable {
     }
 
     package func summary(inputErrors: [InputError]) -> CheckReport.Summary {
-        CheckReport.Summary(complaints: complaints, breaches: breaches, errors: errors, warnings: warnings, notes: notes,
-                            notEvaluable: notEvaluable, inputErrors: inputErrors.reduce(0) { $0 + $1.problems.count },
-                            suppressedByBaseline: suppressed)
+        CheckReport.Summary(
+            complaints: complaints, breaches: breaches, errors: errors, warnings: warnings, notes: notes,
+            notEvaluable: notEvaluable, inputErrors: inputErrors.reduce(0) { $0 + $1.problems.count },
+            suppressedByBaseline: suppressed)
     }
 
     /// 2 when any input was bad, 1 when a breach is at or above `failOn`, else 0.

@@ -47,9 +47,10 @@ package struct DueList: Sendable {
             guard let open = evaluation.openDeadline else { return nil }
             if let within, open.workingDaysLeft > within, !open.onHold { return nil }
             let status: Status = open.onHold ? .onHold : open.workingDaysLeft < 0 || open.due < asOf ? .overdue : .due
-            return Item(complaint: result.complaint.id, file: file, line: result.complaint.location.line, rule: evaluation.rule.id,
-                        pack: evaluation.pack, awaiting: open.event.noun, stage: open.stage, due: open.due,
-                        workingDaysLeft: open.workingDaysLeft, status: status, category: result.complaint.category)
+            return Item(
+                complaint: result.complaint.id, file: file, line: result.complaint.location.line, rule: evaluation.rule.id,
+                pack: evaluation.pack, awaiting: open.event.noun, stage: open.stage, due: open.due,
+                workingDaysLeft: open.workingDaysLeft, status: status, category: result.complaint.category)
         }
     }
 }

@@ -12,10 +12,11 @@ package struct CSVFormat: StreamingCheckFormat, DueListFormat, PerformanceFormat
 
     // MARK: chc check
 
-    package static let header = ["file", "line", "column", "complaint", "rule", "pack", "kind", "event", "stage", "severity", "status",
-                                "message", "anchor_event", "anchor_date", "due", "actual", "working_days_taken", "working_days_late",
-                                "paragraph", "url", "source", "hint"]
-
+    package static let header = [
+        "file", "line", "column", "complaint", "rule", "pack", "kind", "event", "stage", "severity", "status",
+        "message", "anchor_event", "anchor_date", "due", "actual", "working_days_taken", "working_days_late",
+        "paragraph", "url", "source", "hint",
+    ]
 
     package func begin(asOf: CivilDate) -> String { CSVText.row(Self.header) }
 
@@ -30,25 +31,45 @@ package struct CSVFormat: StreamingCheckFormat, DueListFormat, PerformanceFormat
                 out.append(last ? 13 : 44)  // CR (then LF) or ,
                 if last { out.append(10) }
             }
-            cell(f.location.file); cell(String(f.location.line)); cell(String(f.location.column)); cell(f.complaint)
-            cell(f.rule); cell(f.pack); cell(f.check.kind); cell(f.check.event ?? ""); cell(f.check.stage.map(String.init) ?? "")
-            cell(f.severity.rawValue); cell(f.status.rawValue); cell(f.message); cell(f.anchor?.event ?? "")
-            cell(f.anchor?.date.description ?? ""); cell(f.due?.description ?? ""); cell(f.actual?.description ?? "")
-            cell(f.workingDaysTaken.map(String.init) ?? ""); cell(f.workingDaysLate.map(String.init) ?? "")
-            cell(f.citation.paragraph); cell(f.citation.url); cell(f.citation.source); cell(f.hint ?? "", last: true)
+            cell(f.location.file)
+            cell(String(f.location.line))
+            cell(String(f.location.column))
+            cell(f.complaint)
+            cell(f.rule)
+            cell(f.pack)
+            cell(f.check.kind)
+            cell(f.check.event ?? "")
+            cell(f.check.stage.map(String.init) ?? "")
+            cell(f.severity.rawValue)
+            cell(f.status.rawValue)
+            cell(f.message)
+            cell(f.anchor?.event ?? "")
+            cell(f.anchor?.date.description ?? "")
+            cell(f.due?.description ?? "")
+            cell(f.actual?.description ?? "")
+            cell(f.workingDaysTaken.map(String.init) ?? "")
+            cell(f.workingDaysLate.map(String.init) ?? "")
+            cell(f.citation.paragraph)
+            cell(f.citation.url)
+            cell(f.citation.source)
+            cell(f.hint ?? "", last: true)
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    package func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)]) -> String { "" }
+    package func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)])
+        -> String
+    { "" }
 
     // MARK: chc due
 
     package func render(_ list: DueList) -> String {
         var rows = [["complaint", "stage", "awaiting", "due", "working_days_left", "status", "rule", "pack", "category", "file", "line"]]
         for i in list.items {
-            rows.append([i.complaint, String(i.stage), i.awaiting, i.due.description, String(i.workingDaysLeft), i.status.rawValue, i.rule, i.pack,
-                         i.category ?? "", i.file, String(i.line)])
+            rows.append([
+                i.complaint, String(i.stage), i.awaiting, i.due.description, String(i.workingDaysLeft), i.status.rawValue, i.rule, i.pack,
+                i.category ?? "", i.file, String(i.line),
+            ])
         }
         return CSVText.table(rows)
     }
@@ -61,9 +82,17 @@ package struct CSVFormat: StreamingCheckFormat, DueListFormat, PerformanceFormat
         var rows = [["section", "key", "evaluated_or_received", "compliant_or_in_time", "rate", "detail"]]
         rows.append(["tsm", "CH01 stage 1 per 1000 homes", String(tsm.stage1Complaints), "", PerformanceReport.number(tsm.ch01Stage1), ""])
         rows.append(["tsm", "CH01 stage 2 per 1000 homes", String(tsm.stage2Complaints), "", PerformanceReport.number(tsm.ch01Stage2), ""])
-        rows.append(["tsm", "CH02 stage 1", String(tsm.stage1Responded), String(tsm.stage1RespondedInTime), PerformanceReport.percent(tsm.ch02Stage1), ""])
-        rows.append(["tsm", "CH02 stage 2", String(tsm.stage2Responded), String(tsm.stage2RespondedInTime), PerformanceReport.percent(tsm.ch02Stage2), ""])
-        for r in rules { rows.append(["rule", r.rule, String(r.evaluated), String(r.compliant), PerformanceReport.percent(r.rate), r.summary]) }
+        rows.append([
+            "tsm", "CH02 stage 1", String(tsm.stage1Responded), String(tsm.stage1RespondedInTime),
+            PerformanceReport.percent(tsm.ch02Stage1), "",
+        ])
+        rows.append([
+            "tsm", "CH02 stage 2", String(tsm.stage2Responded), String(tsm.stage2RespondedInTime),
+            PerformanceReport.percent(tsm.ch02Stage2), "",
+        ])
+        for r in rules {
+            rows.append(["rule", r.rule, String(r.evaluated), String(r.compliant), PerformanceReport.percent(r.rate), r.summary])
+        }
         for m in months { rows.append(["month", m.month, String(m.received), String(m.stage1InTime), "", "\(m.breaches) breaches"]) }
         for c in categories { rows.append(["category", c.category, String(c.complaints), String(c.complaints - c.withBreach), "", ""]) }
         for a in openAgeing { rows.append(["open-ageing", a.bucket, String(a.open), "", "", ""]) }

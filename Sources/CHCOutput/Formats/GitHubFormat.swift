@@ -16,18 +16,23 @@ package struct GitHubFormat: StreamingCheckFormat, LintFormat {
     package func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String {
         var out = ""
         for finding in findings {
-            let level = finding.status == .notEvaluable ? "notice" : finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
+            let level =
+                finding.status == .notEvaluable
+                ? "notice" : finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
             out += command(level, finding.location, title: "\(finding.rule) [\(finding.complaint)]", finding.message) + "\n"
         }
         return out
     }
 
-    package func end(summary s: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)]) -> String {
+    package func end(summary s: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)])
+        -> String
+    {
         var out = ""
         for problem in inputErrors.flatMap(\.problems) {
             out += command("error", problem.location, title: "chc: input error", problem.message) + "\n"
         }
-        return out + "\(s.complaints) complaints, \(s.breaches) breaches (\(s.errors) errors, \(s.warnings) warnings), \(s.notEvaluable) not evaluable\n"
+        return out
+            + "\(s.complaints) complaints, \(s.breaches) breaches (\(s.errors) errors, \(s.warnings) warnings), \(s.notEvaluable) not evaluable\n"
     }
 
     package func command(_ level: String, _ location: SourceLocation, title: String, _ message: String) -> String {
@@ -36,7 +41,8 @@ package struct GitHubFormat: StreamingCheckFormat, LintFormat {
 
     /// Escaping for the message part of a workflow command.
     package func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(
+            of: "\n", with: "%0A")
     }
 
     /// Escaping for a property value (also `:` and `,`).

@@ -12,8 +12,10 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
 
     // MARK: chc check
 
-
-    package struct Tool: Encodable { let name: String; let version: String }
+    package struct Tool: Encodable {
+        let name: String
+        let version: String
+    }
 
     package struct ComplaintEntry: Encodable {
         package let id: String
@@ -50,31 +52,44 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
     package var separator: String { "," }
 
     package func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String {
-        let entry = ComplaintEntry(id: result.complaint.id, file: file, packs: result.packs, findings: findings,
-                                   evaluations: result.evaluations.map { EvaluationEntry(rule: $0.rule.id, pack: $0.pack, outcome: $0.outcome, timing: $0.timing) })
+        let entry = ComplaintEntry(
+            id: result.complaint.id, file: file, packs: result.packs, findings: findings,
+            evaluations: result.evaluations.map { EvaluationEntry(rule: $0.rule.id, pack: $0.pack, outcome: $0.outcome, timing: $0.timing) }
+        )
         return "\n" + JSONText.indent(JSONText.encode(entry), by: 4, first: true)
     }
 
-    package func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)]) -> String {
+    package func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)])
+        -> String
+    {
         var out = "\n  ],\n"
         out += "  \"inputErrors\" : " + JSONText.indent(JSONText.encode(inputErrors.flatMap(\.problems)), by: 2, first: false) + ",\n"
         out += "  \"schemaVersion\" : \(JSONText.schemaVersion),\n"
         out += "  \"summary\" : " + JSONText.indent(JSONText.encode(summary), by: 2, first: false) + ",\n"
-        out += "  \"tool\" : " + JSONText.indent(JSONText.encode(Tool(name: "chc", version: CHCVersion.current)), by: 2, first: false) + "\n}\n"
+        out +=
+            "  \"tool\" : " + JSONText.indent(JSONText.encode(Tool(name: "chc", version: CHCVersion.current)), by: 2, first: false)
+            + "\n}\n"
         return out
     }
 
     // MARK: chc due
 
     package func render(_ list: DueList) -> String {
-        struct Document: Encodable { let schemaVersion: Int; let asOf: CivilDate; let items: [DueList.Item] }
+        struct Document: Encodable {
+            let schemaVersion: Int
+            let asOf: CivilDate
+            let items: [DueList.Item]
+        }
         return JSONText.encode(Document(schemaVersion: JSONText.schemaVersion, asOf: list.asOf, items: list.items))
     }
 
     // MARK: chc report
 
     package func render(_ report: PerformanceReport, title: String) -> String {
-        struct Document: Encodable { let schemaVersion: Int; let report: PerformanceReport }
+        struct Document: Encodable {
+            let schemaVersion: Int
+            let report: PerformanceReport
+        }
         return JSONText.encode(Document(schemaVersion: JSONText.schemaVersion, report: report))
     }
 
@@ -92,9 +107,11 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
             let selfAssessment: [SelfAssessment.Row]
         }
         let counts = SelfAssessment.summary(report)
-        return JSONText.encode(Document(schemaVersion: JSONText.schemaVersion, config: report.config.file, landlord: report.config.landlord,
-                                            code: report.code.id, notes: report.notes,
-                                            summary: ["met": counts.met, "notMet": counts.notMet, "notStated": counts.notStated],
-                                            findings: report.findings, selfAssessment: SelfAssessment.rows(report)))
+        return JSONText.encode(
+            Document(
+                schemaVersion: JSONText.schemaVersion, config: report.config.file, landlord: report.config.landlord,
+                code: report.code.id, notes: report.notes,
+                summary: ["met": counts.met, "notMet": counts.notMet, "notStated": counts.notStated],
+                findings: report.findings, selfAssessment: SelfAssessment.rows(report)))
     }
 }

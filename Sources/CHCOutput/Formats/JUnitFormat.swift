@@ -27,25 +27,31 @@ package struct JUnitFormat: CheckRunFormat, LintFormat {
                     counts.failures += 1
                     let message = breaches.map(\.message).joined(separator: "\n")
                     let located = breaches.map { "\($0.location): \($0.message)" }.joined(separator: "\n")
-                    body = "<failure message=\"\(MarkupText.xml(message))\" type=\"\(breaches[0].status.rawValue)\">\(MarkupText.xml(located))</failure>"
+                    body =
+                        "<failure message=\"\(MarkupText.xml(message))\" type=\"\(breaches[0].status.rawValue)\">\(MarkupText.xml(located))</failure>"
                 } else if evaluation.outcome != .compliant {
                     counts.skipped += 1
                     let why = evaluation.findings.first?.message ?? evaluation.outcome.rawValue
                     body = "<skipped message=\"\(MarkupText.xml(evaluation.outcome.rawValue + ": " + why))\"/>"
                 }
-                cases.append("    <testcase name=\"\(MarkupText.xml(name))\" classname=\"\(MarkupText.xml(evaluation.pack.isEmpty ? "chc" : evaluation.pack))\" file=\"\(MarkupText.xml(file))\">\(body)</testcase>")
+                cases.append(
+                    "    <testcase name=\"\(MarkupText.xml(name))\" classname=\"\(MarkupText.xml(evaluation.pack.isEmpty ? "chc" : evaluation.pack))\" file=\"\(MarkupText.xml(file))\">\(body)</testcase>"
+                )
             }
             totals.tests += counts.tests
             totals.failures += counts.failures
             totals.skipped += counts.skipped
-            suites.append("  <testsuite name=\"\(MarkupText.xml(result.complaint.id))\" tests=\"\(counts.tests)\" failures=\"\(counts.failures)\" errors=\"0\" skipped=\"\(counts.skipped)\" file=\"\(MarkupText.xml(file))\">\n"
-                + cases.joined(separator: "\n") + "\n  </testsuite>")
+            suites.append(
+                "  <testsuite name=\"\(MarkupText.xml(result.complaint.id))\" tests=\"\(counts.tests)\" failures=\"\(counts.failures)\" errors=\"0\" skipped=\"\(counts.skipped)\" file=\"\(MarkupText.xml(file))\">\n"
+                    + cases.joined(separator: "\n") + "\n  </testsuite>")
         }
         for problem in report.inputErrors.flatMap(\.problems) {
             totals.tests += 1
             totals.errors += 1
-            suites.append("  <testsuite name=\"\(MarkupText.xml(problem.location.file))\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
-                + "    <testcase name=\"input\" classname=\"chc\"><error message=\"\(MarkupText.xml(problem.message))\" type=\"input-error\">\(MarkupText.xml(problem.description))</error></testcase>\n  </testsuite>")
+            suites.append(
+                "  <testsuite name=\"\(MarkupText.xml(problem.location.file))\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
+                    + "    <testcase name=\"input\" classname=\"chc\"><error message=\"\(MarkupText.xml(problem.message))\" type=\"input-error\">\(MarkupText.xml(problem.description))</error></testcase>\n  </testsuite>"
+            )
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<testsuites name=\"chc\" tests=\"\(totals.tests)\" failures=\"\(totals.failures)\" errors=\"\(totals.errors)\" skipped=\"\(totals.skipped)\">\n"

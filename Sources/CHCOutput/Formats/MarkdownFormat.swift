@@ -20,7 +20,8 @@ package struct MarkdownFormat: LintFormat {
         for note in report.notes { out += "> Note: \(cell(note))\n\n" }
         out += "| Provision | Requirement | Status | Evidence | Commentary |\n|---|---|---|---|---|\n"
         for row in SelfAssessment.rows(report) {
-            out += "| \(cell(row.provision)) | \(cell(row.requirement))\(row.source == Confidence.confirmed.rawValue ? "" : " _(\(row.source))_") | \(row.status.rawValue) | \(cell(row.evidence)) | \(cell(row.commentary)) |\n"
+            out +=
+                "| \(cell(row.provision)) | \(cell(row.requirement))\(row.source == Confidence.confirmed.rawValue ? "" : " _(\(row.source))_") | \(row.status.rawValue) | \(cell(row.evidence)) | \(cell(row.commentary)) |\n"
         }
         let counts = SelfAssessment.summary(report)
         out += "\n\(counts.met) met, \(counts.notMet) not met, \(counts.notStated) not stated.\n"

@@ -41,17 +41,23 @@ package struct SARIFFormat: CheckRunFormat, LintFormat {
         }
         var driverRules = rules.map { descriptor($0.rule, pack: $0.pack) }
         if !report.inputErrors.isEmpty {
-            driverRules.append(["id": "chc/input-error", "name": "InputError",
-                                "shortDescription": ["text": "An input file could not be read."],
-                                "fullDescription": ["text": "A timeline, rule pack or policy file has a mistake; the message says where and what was expected."],
-                                "help": ["text": "Fix the file at the location given."], "defaultConfiguration": ["level": "error"]])
+            driverRules.append([
+                "id": "chc/input-error", "name": "InputError",
+                "shortDescription": ["text": "An input file could not be read."],
+                "fullDescription": [
+                    "text": "A timeline, rule pack or policy file has a mistake; the message says where and what was expected."
+                ],
+                "help": ["text": "Fix the file at the location given."], "defaultConfiguration": ["level": "error"],
+            ])
         }
         var run: [String: Any] = [
-            "tool": ["driver": [
-                "name": "chc", "version": CHCVersion.current, "semanticVersion": CHCVersion.current,
-                "informationUri": "https://www.housing-ombudsman.org.uk/landlords-info/complaint-handling-code/",
-                "rules": driverRules,
-            ]],
+            "tool": [
+                "driver": [
+                    "name": "chc", "version": CHCVersion.current, "semanticVersion": CHCVersion.current,
+                    "informationUri": "https://www.housing-ombudsman.org.uk/landlords-info/complaint-handling-code/",
+                    "rules": driverRules,
+                ]
+            ],
             "results": results,
             "columnKind": "unicodeCodePoints",
             "properties": ["asOf": report.asOf.description],
@@ -75,10 +81,12 @@ package struct SARIFFormat: CheckRunFormat, LintFormat {
     }
 
     package func location(_ file: String, _ line: Int, _ column: Int) -> [String: Any] {
-        ["physicalLocation": [
-            "artifactLocation": ["uri": Self.uri(file)],
-            "region": ["startLine": max(1, line), "startColumn": max(1, column)],
-        ]]
+        [
+            "physicalLocation": [
+                "artifactLocation": ["uri": Self.uri(file)],
+                "region": ["startLine": max(1, line), "startColumn": max(1, column)],
+            ]
+        ]
     }
 
     /// A relative URI for a file path (percent-encoding what a URI cannot hold).
@@ -90,7 +98,8 @@ package struct SARIFFormat: CheckRunFormat, LintFormat {
     }
 
     package func descriptor(_ rule: Rule, pack: String) -> [String: Any] {
-        let name = rule.id.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        let name = rule.id.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined()
         var help = "\(rule.summary) Cited: paragraph \(rule.paragraph) — \(rule.url) (source: \(rule.confidence.rawValue))."
         if let note = rule.note { help += " \(note)" }
         if let hint = rule.hint { help += " \(hint)" }
@@ -99,7 +108,11 @@ package struct SARIFFormat: CheckRunFormat, LintFormat {
             "name": name.isEmpty ? "Rule" : name,
             "shortDescription": ["text": rule.summary],
             "fullDescription": ["text": "\(rule.summary) (\(pack), paragraph \(rule.paragraph))"],
-            "help": ["text": help, "markdown": "\(rule.summary)\n\nParagraph **\(rule.paragraph)** of [\(pack)](\(rule.url)) — source: \(rule.confidence.rawValue)."],
+            "help": [
+                "text": help,
+                "markdown":
+                    "\(rule.summary)\n\nParagraph **\(rule.paragraph)** of [\(pack)](\(rule.url)) — source: \(rule.confidence.rawValue).",
+            ],
             "defaultConfiguration": ["level": rule.severity == .note ? "note" : rule.severity.rawValue],
             "properties": ["pack": pack, "paragraph": rule.paragraph, "kind": rule.kind, "source": rule.confidence.rawValue],
         ]
@@ -108,8 +121,10 @@ package struct SARIFFormat: CheckRunFormat, LintFormat {
     }
 
     package func properties(_ finding: Finding) -> [String: Any] {
-        var p: [String: Any] = ["complaint": finding.complaint, "pack": finding.pack, "status": finding.status.rawValue,
-                                "paragraph": finding.citation.paragraph]
+        var p: [String: Any] = [
+            "complaint": finding.complaint, "pack": finding.pack, "status": finding.status.rawValue,
+            "paragraph": finding.citation.paragraph,
+        ]
         if let due = finding.due { p["due"] = due.description }
         if let actual = finding.actual { p["actual"] = actual.description }
         if let taken = finding.workingDaysTaken { p["workingDaysTaken"] = taken }

@@ -42,7 +42,9 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         return out
     }
 
-    package func end(summary s: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)]) -> String {
+    package func end(summary s: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)])
+        -> String
+    {
         var out = ""
         for (file, reason) in skipped {
             out += paint("skipped \(file): \(reason), not a timeline", .dim) + "\n"
@@ -51,7 +53,8 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         for problem in inputErrors.flatMap(\.problems) {
             out += paint(problem.description, .red) + "\n"
         }
-        out += "\n\(s.complaints) complaint\(s.complaints == 1 ? "" : "s"), \(s.breaches) breach\(s.breaches == 1 ? "" : "es") (\(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s")), \(s.notEvaluable) not evaluable"
+        out +=
+            "\n\(s.complaints) complaint\(s.complaints == 1 ? "" : "s"), \(s.breaches) breach\(s.breaches == 1 ? "" : "es") (\(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s")), \(s.notEvaluable) not evaluable"
         if s.notes > 0 { out += ", \(s.notes) note\(s.notes == 1 ? "" : "s")" }
         if s.suppressedByBaseline > 0 { out += ", \(s.suppressedByBaseline) in the baseline" }
         if s.inputErrors > 0 { out += ", \(s.inputErrors) input error\(s.inputErrors == 1 ? "" : "s")" }
@@ -59,7 +62,12 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         return out
     }
 
-    package enum Colour: String { case red = "31", yellow = "33", bold = "1", dim = "2" }
+    package enum Colour: String {
+        case red = "31"
+        case yellow = "33"
+        case bold = "1"
+        case dim = "2"
+    }
 
     func paint(_ text: String, _ colour: Colour) -> String {
         self.colour ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
@@ -68,14 +76,19 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
     // MARK: chc due
 
     package func render(_ list: DueList) -> String {
-        let items = list.items, asOf = list.asOf
+        let items = list.items
+        let asOf = list.asOf
         guard !items.isEmpty else { return "No open deadlines as of \(asOf.longDescription).\n" }
         var out = "Open deadlines as of \(asOf.longDescription), soonest first:\n"
         for item in items {
-            let when = item.status == .onHold ? "on hold (was due \(item.due.longDescription))"
-                : item.workingDaysLeft < 0 ? "OVERDUE by \(-item.workingDaysLeft) working day\(item.workingDaysLeft == -1 ? "" : "s") (due \(item.due.longDescription))"
-                : item.workingDaysLeft == 0 ? "due TODAY (\(item.due.longDescription))"
-                : "due \(item.due.longDescription), \(item.workingDaysLeft) working day\(item.workingDaysLeft == 1 ? "" : "s") left"
+            let when =
+                item.status == .onHold
+                ? "on hold (was due \(item.due.longDescription))"
+                : item.workingDaysLeft < 0
+                    ? "OVERDUE by \(-item.workingDaysLeft) working day\(item.workingDaysLeft == -1 ? "" : "s") (due \(item.due.longDescription))"
+                    : item.workingDaysLeft == 0
+                        ? "due TODAY (\(item.due.longDescription))"
+                        : "due \(item.due.longDescription), \(item.workingDaysLeft) working day\(item.workingDaysLeft == 1 ? "" : "s") left"
             out += "  \(item.complaint): stage \(item.stage) \(item.awaiting) \(when) — \(item.rule) (\(item.file):\(item.line))\n"
         }
         let overdue = items.filter { $0.status == .overdue }.count
@@ -87,22 +100,29 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
 
     package func render(_ report: PerformanceReport, title: String) -> String {
         let (from, to, asOf, complaints, tsm) = (report.from, report.to, report.asOf, report.complaints, report.tsm)
-        let (rules, months, categories, openAgeing, inputErrors) = (report.rules, report.months, report.categories, report.openAgeing, report.inputErrors)
+        let (rules, months, categories, openAgeing, inputErrors) = (
+            report.rules, report.months, report.categories, report.openAgeing, report.inputErrors
+        )
         var out = "Complaint handling, \(from.longDescription) to \(to.longDescription) (as of \(asOf.longDescription))\n\n"
         out += "\(complaints) complaint\(complaints == 1 ? "" : "s") received at stage 1, \(tsm.stage2Complaints) escalated to stage 2\n\n"
         out += "Tenant Satisfaction Measures\n"
-        out += "  CH01 stage 1 complaints per 1,000 homes: \(PerformanceReport.number(tsm.ch01Stage1))\(tsm.homes == nil ? " (give --homes N)" : "")\n"
+        out +=
+            "  CH01 stage 1 complaints per 1,000 homes: \(PerformanceReport.number(tsm.ch01Stage1))\(tsm.homes == nil ? " (give --homes N)" : "")\n"
         out += "  CH01 stage 2 complaints per 1,000 homes: \(PerformanceReport.number(tsm.ch01Stage2))\n"
-        out += "  CH02 stage 1 responded to within the Code's timescales: \(PerformanceReport.percent(tsm.ch02Stage1)) (\(tsm.stage1RespondedInTime) of \(tsm.stage1Responded))\n"
-        out += "  CH02 stage 2 responded to within the Code's timescales: \(PerformanceReport.percent(tsm.ch02Stage2)) (\(tsm.stage2RespondedInTime) of \(tsm.stage2Responded))\n"
+        out +=
+            "  CH02 stage 1 responded to within the Code's timescales: \(PerformanceReport.percent(tsm.ch02Stage1)) (\(tsm.stage1RespondedInTime) of \(tsm.stage1Responded))\n"
+        out +=
+            "  CH02 stage 2 responded to within the Code's timescales: \(PerformanceReport.percent(tsm.ch02Stage2)) (\(tsm.stage2RespondedInTime) of \(tsm.stage2Responded))\n"
         out += "  Definition used: \(tsm.definition)\n\n"
         out += "Rules (complaints received in the period)\n"
         for rule in rules {
-            out += "  \(rule.rule.padding(toLength: 34, withPad: " ", startingAt: 0)) met \(PerformanceReport.percent(rule.rate).padding(toLength: 7, withPad: " ", startingAt: 0)) (\(rule.compliant) of \(rule.evaluated) evaluated; \(rule.notEvaluable) not evaluable, \(rule.pending) pending)\n"
+            out +=
+                "  \(rule.rule.padding(toLength: 34, withPad: " ", startingAt: 0)) met \(PerformanceReport.percent(rule.rate).padding(toLength: 7, withPad: " ", startingAt: 0)) (\(rule.compliant) of \(rule.evaluated) evaluated; \(rule.notEvaluable) not evaluable, \(rule.pending) pending)\n"
         }
         out += "\nBy month received\n"
         for m in months {
-            out += "  \(m.month): \(m.received) received, stage 1 in time \(m.stage1InTime)/\(m.stage1Responded), \(m.escalated) escalated, stage 2 in time \(m.stage2InTime)/\(m.stage2Responded), \(m.breaches) breaches\n"
+            out +=
+                "  \(m.month): \(m.received) received, stage 1 in time \(m.stage1InTime)/\(m.stage1Responded), \(m.escalated) escalated, stage 2 in time \(m.stage2InTime)/\(m.stage2Responded), \(m.breaches) breaches\n"
         }
         out += "\nBy category\n"
         for c in categories { out += "  \(c.category): \(c.complaints) complaints, \(c.withBreach) with a breach\n" }
@@ -119,7 +139,8 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         var out = ""
         for note in report.notes { out += "note: \(note)\n" }
         for (rule, problem) in report.problems {
-            out += "\(report.config.location(of: problem.key)): \(rule.severity.rawValue) \(rule.id) ¶\(rule.paragraph) `\(problem.says)`: \(problem.why)\n"
+            out +=
+                "\(report.config.location(of: problem.key)): \(rule.severity.rawValue) \(rule.id) ¶\(rule.paragraph) `\(problem.says)`: \(problem.why)\n"
             out += "    the Code: \(rule.requirement) <\(rule.url)>\n"
         }
         for row in SelfAssessment.rows(report) where row.status == .notStated {
@@ -129,7 +150,8 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         let table = SelfAssessment.rows(report)
         let width = max(9, table.map(\.provision.count).max() ?? 9)
         for row in table {
-            out += "  \(row.provision.padding(toLength: width, withPad: " ", startingAt: 0))  \(row.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  \(row.evidence.isEmpty ? "—" : row.evidence)  \(row.requirement)\n"
+            out +=
+                "  \(row.provision.padding(toLength: width, withPad: " ", startingAt: 0))  \(row.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  \(row.evidence.isEmpty ? "—" : row.evidence)  \(row.requirement)\n"
         }
         let counts = SelfAssessment.summary(report)
         out += "\n\(counts.met) met, \(counts.notMet) not met, \(counts.notStated) not stated\n"

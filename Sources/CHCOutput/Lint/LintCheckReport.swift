@@ -11,15 +11,19 @@ extension LintReport {
         let all = findings
         let evaluations = entries.map { entry -> RuleEvaluation in
             let rule = entry.rule.asRule(in: code)
-            let outcome: Outcome = switch entry.verdict {
-            case .met: .compliant
-            case .notMet: .breach
-            case .notStated: .notEvaluable
-            }
-            return RuleEvaluation(rule: rule, pack: code.id, outcome: outcome, findings: all.filter { $0.rule == entry.rule.id },
-                                  openDeadline: nil, timing: nil)
+            let outcome: Outcome =
+                switch entry.verdict {
+                case .met: .compliant
+                case .notMet: .breach
+                case .notStated: .notEvaluable
+                }
+            return RuleEvaluation(
+                rule: rule, pack: code.id, outcome: outcome, findings: all.filter { $0.rule == entry.rule.id },
+                openDeadline: nil, timing: nil)
         }
-        return CheckReport(asOf: asOf, results: [(file: config.file, result: ComplaintResult(complaint: complaint, packs: [code.id], evaluations: evaluations))],
-                           inputErrors: [])
+        return CheckReport(
+            asOf: asOf,
+            results: [(file: config.file, result: ComplaintResult(complaint: complaint, packs: [code.id], evaluations: evaluations))],
+            inputErrors: [])
     }
 }

@@ -27,17 +27,20 @@ package enum SelfAssessment {
         report.entries.map { entry in
             let rule = entry.rule
             switch entry.verdict {
-            case let .met(evidence):
+            case .met(let evidence):
                 let location = report.config.locations[evidence].map { " (line \($0.line))" } ?? ""
-                return Row(provision: rule.paragraph, requirement: rule.requirement, status: .met, evidence: "`\(evidence)`\(location)",
-                           commentary: "", source: rule.confidence.rawValue, rule: rule.id)
-            case let .notMet(problem):
+                return Row(
+                    provision: rule.paragraph, requirement: rule.requirement, status: .met, evidence: "`\(evidence)`\(location)",
+                    commentary: "", source: rule.confidence.rawValue, rule: rule.id)
+            case .notMet(let problem):
                 let location = report.config.locations[problem.key].map { " (line \($0.line))" } ?? ""
-                return Row(provision: rule.paragraph, requirement: rule.requirement, status: .notMet, evidence: "`\(problem.key)`\(location)",
-                           commentary: "\(problem.says): \(problem.why)", source: rule.confidence.rawValue, rule: rule.id)
-            case let .notStated(add):
-                return Row(provision: rule.paragraph, requirement: rule.requirement, status: .notStated, evidence: "",
-                           commentary: "add \(add.joined(separator: ", "))", source: rule.confidence.rawValue, rule: rule.id)
+                return Row(
+                    provision: rule.paragraph, requirement: rule.requirement, status: .notMet, evidence: "`\(problem.key)`\(location)",
+                    commentary: "\(problem.says): \(problem.why)", source: rule.confidence.rawValue, rule: rule.id)
+            case .notStated(let add):
+                return Row(
+                    provision: rule.paragraph, requirement: rule.requirement, status: .notStated, evidence: "",
+                    commentary: "add \(add.joined(separator: ", "))", source: rule.confidence.rawValue, rule: rule.id)
             }
         }
     }

@@ -81,14 +81,19 @@ package struct PerformanceReport: Sendable, Encodable {
     }
 
     /// Builds the report from a collected run (see `Accumulator` for a streamed one).
-    package init(report: CheckReport, from: CivilDate, to: CivilDate, homes: Int?, calendar: @escaping @Sendable (ComplaintResult) -> WorkingDayCalendar) {
+    package init(
+        report: CheckReport, from: CivilDate, to: CivilDate, homes: Int?,
+        calendar: @escaping @Sendable (ComplaintResult) -> WorkingDayCalendar
+    ) {
         var accumulator = Accumulator(from: from, to: to, asOf: report.asOf, homes: homes, calendar: calendar)
         for (_, result) in report.results { accumulator.add(result) }
         self = accumulator.finish(inputErrors: report.summary.inputErrors)
     }
 
-    package init(from: CivilDate, to: CivilDate, asOf: CivilDate, complaints: Int, rules: [RuleRate], tsm: TSM, months: [Month],
-         categories: [Category], openAgeing: [Ageing], inputErrors: Int) {
+    package init(
+        from: CivilDate, to: CivilDate, asOf: CivilDate, complaints: Int, rules: [RuleRate], tsm: TSM, months: [Month],
+        categories: [Category], openAgeing: [Ageing], inputErrors: Int
+    ) {
         self.from = from
         self.to = to
         self.asOf = asOf
@@ -101,7 +106,8 @@ package struct PerformanceReport: Sendable, Encodable {
         self.inputErrors = inputErrors
     }
 
-    package static let definition = "CH01: stage 1 complaints received in the period (and stage 2 escalations requested in it) per 1,000 homes. CH02: of the complaints received (stage 1) or escalated (stage 2) in the period that have been responded to, the share whose response met the Code's response deadline for that stage, counted from the acknowledgement, with extensions inside the Code's limits counted as in time. The Regulator's Technical Requirements were not read: the wording is inferred from the measures' names and landlords' reports (see ../shared/reference/codes.md §6)."
+    package static let definition =
+        "CH01: stage 1 complaints received in the period (and stage 2 escalations requested in it) per 1,000 homes. CH02: of the complaints received (stage 1) or escalated (stage 2) in the period that have been responded to, the share whose response met the Code's response deadline for that stage, counted from the acknowledgement, with extensions inside the Code's limits counted as in time. The Regulator's Technical Requirements were not read: the wording is inferred from the measures' names and landlords' reports (see ../shared/reference/codes.md §6)."
 
     /// Adds complaints one at a time (complaints received between `from` and `to`, inclusive;
     /// stage 2 counts use escalation requests in the period), keeping only totals.
@@ -125,7 +131,10 @@ package struct PerformanceReport: Sendable, Encodable {
         package static let buckets = [(0, 10, "0–10"), (11, 20, "11–20"), (21, 40, "21–40"), (41, 60, "41–60"), (61, Int.max, "over 60")]
         package var ageing = [Int](repeating: 0, count: buckets.count)
 
-        package init(from: CivilDate, to: CivilDate, asOf: CivilDate, homes: Int?, calendar: @escaping @Sendable (ComplaintResult) -> WorkingDayCalendar) {
+        package init(
+            from: CivilDate, to: CivilDate, asOf: CivilDate, homes: Int?,
+            calendar: @escaping @Sendable (ComplaintResult) -> WorkingDayCalendar
+        ) {
             self.from = from
             self.to = to
             self.asOf = asOf
@@ -137,7 +146,10 @@ package struct PerformanceReport: Sendable, Encodable {
 
         func inPeriod(_ date: CivilDate?) -> Bool { date.map { $0 >= from && $0 <= to } ?? false }
         package static func month(_ date: CivilDate) -> String { String(date.description.prefix(7)) }
-        static func monthKey(_ date: CivilDate) -> Int { let (year, month, _) = date.parts; return year * 12 + month - 1 }
+        static func monthKey(_ date: CivilDate) -> Int {
+            let (year, month, _) = date.parts
+            return year * 12 + month - 1
+        }
 
         /// Where in the evaluations the Code pack's response deadline for the stage is (CH02 uses it).
         static func responseEvaluation(_ evaluations: [RuleEvaluation], stage: Int) -> Int? {
@@ -146,7 +158,8 @@ package struct PerformanceReport: Sendable, Encodable {
 
         /// Adds one complaint's result to the totals.
         package mutating func add(_ result: ComplaintResult) {
-            let complaint = result.complaint, evaluations = result.evaluations
+            let complaint = result.complaint
+            let evaluations = result.evaluations
             if let receivedOn = complaint.receivedDate, inPeriod(receivedOn) {
                 complaints += 1
                 var breaches = 0
@@ -157,7 +170,8 @@ package struct PerformanceReport: Sendable, Encodable {
                     // element, copied the finding, strings and all).
                     var count = 0
                     for j in evaluations[i].findings.indices {
-                        let status = evaluations[i].findings[j].status, severity = evaluations[i].findings[j].severity
+                        let status = evaluations[i].findings[j].status
+                        let severity = evaluations[i].findings[j].severity
                         if Finding.isBreach(status: status, severity: severity) { count += 1 }
                     }
                     breaches += count
@@ -170,7 +184,10 @@ package struct PerformanceReport: Sendable, Encodable {
                 if let i = Self.responseEvaluation(evaluations, stage: 1), evaluations[i].timing?.actual != nil {
                     s1 += 1
                     m.s1 += 1
-                    if evaluations[i].outcome == .compliant { s1InTime += 1; m.s1InTime += 1 }
+                    if evaluations[i].outcome == .compliant {
+                        s1InTime += 1
+                        m.s1InTime += 1
+                    }
                 }
                 monthly[month] = m
                 // Changed in place: the name is hashed once.
@@ -189,14 +206,18 @@ package struct PerformanceReport: Sendable, Encodable {
                 if let i = Self.responseEvaluation(evaluations, stage: 2), evaluations[i].timing?.actual != nil {
                     s2 += 1
                     m.s2 += 1
-                    if evaluations[i].outcome == .compliant { s2InTime += 1; m.s2InTime += 1 }
+                    if evaluations[i].outcome == .compliant {
+                        s2InTime += 1
+                        m.s2InTime += 1
+                    }
                 }
                 monthly[month] = m
             }
             // Open complaints (any open deadline) by working days since receipt, as of the run.
             if evaluations.indices.contains(where: { evaluations[$0].openDeadline != nil }), let receivedOn = complaint.receivedDate,
-               let age = try? calendar(result).workingDays(from: receivedOn, to: asOf),
-               let bucket = Self.buckets.firstIndex(where: { age >= $0.0 && age <= $0.1 }) {
+                let age = try? calendar(result).workingDays(from: receivedOn, to: asOf),
+                let bucket = Self.buckets.firstIndex(where: { age >= $0.0 && age <= $0.1 })
+            {
                 ageing[bucket] += 1
             }
         }
@@ -257,8 +278,10 @@ package struct PerformanceReport: Sendable, Encodable {
             for t in tallyList {
                 let id = t.rule.id
                 if let old = tallies[id] {
-                    tallies[id] = (old.rule, old.pack, old.compliant + t.compliant, old.breached + t.breached,
-                                   old.notEvaluable + t.notEvaluable, old.pending + t.pending)
+                    tallies[id] = (
+                        old.rule, old.pack, old.compliant + t.compliant, old.breached + t.breached,
+                        old.notEvaluable + t.notEvaluable, old.pending + t.pending
+                    )
                 } else {
                     tallies[id] = t
                 }
@@ -266,31 +289,38 @@ package struct PerformanceReport: Sendable, Encodable {
             let rules = tallies.keys.sorted().map { id in
                 let t = tallies[id]!
                 let evaluated = t.compliant + t.breached
-                return RuleRate(rule: id, pack: t.pack, paragraph: t.rule.paragraph, summary: t.rule.summary, evaluated: evaluated,
-                                compliant: t.compliant, breached: t.breached, notEvaluable: t.notEvaluable, pending: t.pending,
-                                rate: evaluated == 0 ? nil : Double(t.compliant) / Double(evaluated))
+                return RuleRate(
+                    rule: id, pack: t.pack, paragraph: t.rule.paragraph, summary: t.rule.summary, evaluated: evaluated,
+                    compliant: t.compliant, breached: t.breached, notEvaluable: t.notEvaluable, pending: t.pending,
+                    rate: evaluated == 0 ? nil : Double(t.compliant) / Double(evaluated))
             }
             func perThousand(_ n: Int) -> Double? { homes.map { $0 > 0 ? Double(n) / Double($0) * 1000 : 0 } }
-            let tsm = TSM(stage1Complaints: complaints, stage2Complaints: escalated, homes: homes,
-                          ch01Stage1: perThousand(complaints), ch01Stage2: perThousand(escalated),
-                          stage1Responded: s1, stage1RespondedInTime: s1InTime, ch02Stage1: s1 == 0 ? nil : Double(s1InTime) / Double(s1),
-                          stage2Responded: s2, stage2RespondedInTime: s2InTime, ch02Stage2: s2 == 0 ? nil : Double(s2InTime) / Double(s2),
-                          definition: PerformanceReport.definition)
+            let tsm = TSM(
+                stage1Complaints: complaints, stage2Complaints: escalated, homes: homes,
+                ch01Stage1: perThousand(complaints), ch01Stage2: perThousand(escalated),
+                stage1Responded: s1, stage1RespondedInTime: s1InTime, ch02Stage1: s1 == 0 ? nil : Double(s1InTime) / Double(s1),
+                stage2Responded: s2, stage2RespondedInTime: s2InTime, ch02Stage2: s2 == 0 ? nil : Double(s2InTime) / Double(s2),
+                definition: PerformanceReport.definition)
             var months: [Month] = []
             var cursor = CivilDate(year: from.parts.year, month: from.parts.month, day: 1)!
             while cursor <= to {
                 let k = Self.month(cursor)
                 let m = monthly[Self.monthKey(cursor) - firstMonth]
-                months.append(Month(month: k, received: m.received, escalated: m.escalated, stage1Responded: m.s1, stage1InTime: m.s1InTime,
-                                    stage2Responded: m.s2, stage2InTime: m.s2InTime, breaches: m.breaches))
+                months.append(
+                    Month(
+                        month: k, received: m.received, escalated: m.escalated, stage1Responded: m.s1, stage1InTime: m.s1InTime,
+                        stage2Responded: m.s2, stage2InTime: m.s2InTime, breaches: m.breaches))
                 let (y, mo, _) = cursor.parts
                 cursor = CivilDate(year: mo == 12 ? y + 1 : y, month: mo == 12 ? 1 : mo + 1, day: 1)!
             }
-            let categories = byCategory.map { Category(category: $0.key, complaints: $0.value.0, withBreach: $0.value.1, breaches: $0.value.2) }
-                .sorted { ($1.complaints, $0.category) < ($0.complaints, $1.category) }
+            let categories = byCategory.map {
+                Category(category: $0.key, complaints: $0.value.0, withBreach: $0.value.1, breaches: $0.value.2)
+            }
+            .sorted { ($1.complaints, $0.category) < ($0.complaints, $1.category) }
             let openAgeing = zip(Self.buckets, ageing).map { Ageing(bucket: "\($0.0.2) working days", open: $0.1) }
-            return PerformanceReport(from: from, to: to, asOf: asOf, complaints: complaints, rules: rules, tsm: tsm, months: months,
-                                     categories: categories, openAgeing: openAgeing, inputErrors: inputErrors)
+            return PerformanceReport(
+                from: from, to: to, asOf: asOf, complaints: complaints, rules: rules, tsm: tsm, months: months,
+                categories: categories, openAgeing: openAgeing, inputErrors: inputErrors)
         }
     }
 }

@@ -5,7 +5,9 @@ package enum CSVText {
     package static func row(_ cells: [String]) -> String { cells.map(cell).joined(separator: ",") + "\r\n" }
 
     /// Rows of cells, each ending in CR LF.
-    package static func table(_ rows: [[String]]) -> String { rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n" }
+    package static func table(_ rows: [[String]]) -> String {
+        rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
 
     /// A cell: neutralised against formula injection, then quoted when it needs to be.
     package static func cell(_ value: String) -> String {
@@ -21,12 +23,14 @@ package enum CSVText {
     package static func append(_ value: String, to out: inout [UInt8]) {
         var value = value
         value.withUTF8 { bytes in
-            var needsQuotes = false, hasQuote = false
+            var needsQuotes = false
+            var hasQuote = false
             for byte in bytes where byte == 44 || byte == 34 || byte == 10 || byte == 13 {  // , " LF CR
                 needsQuotes = true
                 if byte == 34 { hasQuote = true }
             }
-            let formula = bytes.first.map { $0 == 61 || $0 == 43 || $0 == 45 || $0 == 64 || $0 == 9 || $0 == 13 } ?? false  // = + - @ TAB CR
+            // = + - @ TAB CR
+            let formula = bytes.first.map { $0 == 61 || $0 == 43 || $0 == 45 || $0 == 64 || $0 == 9 || $0 == 13 } ?? false
             if needsQuotes { out.append(34) }
             if formula { out.append(39) }  // '
             if hasQuote {
