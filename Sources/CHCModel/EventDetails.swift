@@ -24,6 +24,8 @@ package struct EventDetails: Sendable {
     package var channel: String?
     package var incidentDate: CivilDate?
     package var ombudsmanRightsExplained: Bool?
+    /// For an event at a stage beyond a process's last: whether the resident could skip that stage.
+    package var optionalStage: Bool?
     /// A note's text.
     package var text: String?
 
@@ -31,7 +33,8 @@ package struct EventDetails: Sendable {
         stage: Int? = nil, points: [String]? = nil, addresses: [String]? = nil, includes: [String]? = nil, handler: String? = nil,
         isFinal: Bool? = nil, extendedTo: CivilDate? = nil, extensionDays: Int? = nil, reason: String? = nil,
         goodReason: Bool? = nil, ombudsmanDetails: Bool? = nil, agreed: Bool? = nil, channel: String? = nil,
-        incidentDate: CivilDate? = nil, ombudsmanRightsExplained: Bool? = nil, text: String? = nil
+        incidentDate: CivilDate? = nil, ombudsmanRightsExplained: Bool? = nil, text: String? = nil,
+        optionalStage: Bool? = nil
     ) {
         self.stage = stage
         self.points = points
@@ -48,6 +51,7 @@ package struct EventDetails: Sendable {
         self.channel = channel
         self.incidentDate = incidentDate
         self.ombudsmanRightsExplained = ombudsmanRightsExplained
+        self.optionalStage = optionalStage
         self.text = text
     }
 }

@@ -4,6 +4,8 @@ package enum EventFlag: String, CaseIterable, Sendable {
     case agreed
     case goodReason = "good-reason"
     case ombudsmanDetails = "ombudsman-details"
+    /// At a stage beyond a process's last: the resident could skip it.
+    case optional
 
     /// The flag's value on `event`: nil when the timeline does not record it.
     package func value(of event: TimelineEvent) -> Bool? {
@@ -12,6 +14,7 @@ package enum EventFlag: String, CaseIterable, Sendable {
         case .agreed: event.agreed
         case .goodReason: event.goodReason
         case .ombudsmanDetails: event.ombudsmanDetails
+        case .optional: event.optionalStage
         }
     }
 
@@ -22,6 +25,7 @@ package enum EventFlag: String, CaseIterable, Sendable {
         case .agreed: "the resident did not agree"
         case .goodReason: "no good reason was recorded"
         case .ombudsmanDetails: "the Ombudsman's contact details were not given"
+        case .optional: "the resident had to go through the stage before they could go to the Ombudsman"
         }
     }
 }

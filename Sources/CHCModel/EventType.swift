@@ -24,10 +24,10 @@ public enum EventType: String, CaseIterable, Sendable, Codable {
     package var fields: [String] {
         switch self {
         case .complaintReceived: ["stage", "points", "channel", "incident-date"]
-        case .acknowledged: ["stage", "handler"]
-        case .response: ["stage", "addresses", "includes", "handler", "final"]
-        case .extension: ["stage", "to", "days", "reason", "good-reason", "ombudsman-details"]
-        case .hold, .resume: ["stage", "agreed", "reason"]
+        case .acknowledged: ["stage", "handler", "optional"]
+        case .response: ["stage", "addresses", "includes", "handler", "final", "optional"]
+        case .extension: ["stage", "to", "days", "reason", "good-reason", "ombudsman-details", "optional"]
+        case .hold, .resume: ["stage", "agreed", "reason", "optional"]
         case .escalationRequested: ["points", "stage", "channel"]
         case .escalationRefused: ["reason", "ombudsman-rights-explained"]
         case .excluded: ["reason", "ombudsman-rights-explained"]

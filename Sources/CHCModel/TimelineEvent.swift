@@ -32,6 +32,8 @@ public final class TimelineEvent: Sendable {
     package let channel: String?
     package let incidentDate: CivilDate?
     package let ombudsmanRightsExplained: Bool?
+    /// For an event at a stage beyond a process's last: whether the resident could skip that stage.
+    package let optionalStage: Bool?
     /// A note's text.
     package let text: String?
     /// Where the event starts in its input file.
@@ -47,7 +49,7 @@ public final class TimelineEvent: Sendable {
             stage: stage, points: points, addresses: addresses, includes: includes, handler: handler, isFinal: isFinal,
             extendedTo: extendedTo, extensionDays: extensionDays, reason: reason, goodReason: goodReason,
             ombudsmanDetails: ombudsmanDetails, agreed: agreed, channel: channel, incidentDate: incidentDate,
-            ombudsmanRightsExplained: ombudsmanRightsExplained, text: text)
+            ombudsmanRightsExplained: ombudsmanRightsExplained, text: text, optionalStage: optionalStage)
     }
 
     /// An event with the fields a reader filled in.
@@ -59,6 +61,7 @@ public final class TimelineEvent: Sendable {
             extensionDays: details.extensionDays, reason: details.reason, goodReason: details.goodReason,
             ombudsmanDetails: details.ombudsmanDetails, agreed: details.agreed, channel: details.channel,
             incidentDate: details.incidentDate, ombudsmanRightsExplained: details.ombudsmanRightsExplained, text: details.text,
+            optionalStage: details.optionalStage,
             location: location, order: order)
     }
 
@@ -67,7 +70,8 @@ public final class TimelineEvent: Sendable {
         type: EventType, moment: Moment, stage: Int?, points: [String]? = nil, addresses: [String]? = nil, includes: [String]? = nil,
         handler: String? = nil, isFinal: Bool? = nil, extendedTo: CivilDate? = nil, extensionDays: Int? = nil, reason: String? = nil,
         goodReason: Bool? = nil, ombudsmanDetails: Bool? = nil, agreed: Bool? = nil, channel: String? = nil,
-        incidentDate: CivilDate? = nil, ombudsmanRightsExplained: Bool? = nil, text: String? = nil, location: SourceLocation, order: Int
+        incidentDate: CivilDate? = nil, ombudsmanRightsExplained: Bool? = nil, text: String? = nil, optionalStage: Bool? = nil,
+        location: SourceLocation, order: Int
     ) {
         self.type = type
         self.moment = moment
@@ -86,6 +90,7 @@ public final class TimelineEvent: Sendable {
         self.channel = channel
         self.incidentDate = incidentDate
         self.ombudsmanRightsExplained = ombudsmanRightsExplained
+        self.optionalStage = optionalStage
         self.text = text
         self.location = location
         self.order = order

@@ -107,7 +107,8 @@ struct RunOptions: ParsableArguments {
         }
         let calendars: CalendarSetup
         do {
-            calendars = try CalendarSetup(holidaysFile: holidays, closures: policyConfig?.closures ?? [])
+            // The Code's calendars: the checker adds the policy's closure days for its own timescales.
+            calendars = try CalendarSetup(holidaysFile: holidays)
         } catch {
             throw CommandFailure.unreadable([error])
         }

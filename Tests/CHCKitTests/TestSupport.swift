@@ -35,7 +35,7 @@ func check(_ yaml: String, pack: String? = nil, asOf: String, policy: PolicyConf
     let library = try shippedLibrary()
     let complaints = try TimelineYAML.parse(yaml, file: "test.yaml")
     let checker = Checker(
-        library: library, calendars: try CalendarSetup(closures: policy?.closures ?? []),
+        library: library, calendars: try CalendarSetup(),
         options: CheckOptions(asOf: date(asOf), forcedPack: pack.flatMap(library.pack), policy: policy))
     return checker.check(complaints[0])
 }

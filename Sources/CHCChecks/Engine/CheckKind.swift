@@ -28,10 +28,14 @@ package protocol CheckKind: AnyObject, Sendable {
     func evaluate(in context: EvaluationContext) throws(CalendarError) -> RuleEvaluation
     /// The provisions `chc lint` checks a complaints-process config for, for `rule` of `pack`.
     func lintRules(for rule: Rule, in pack: RulePack) -> [LintRule]
+    /// What is wrong with a rule of this kind among the pack's other rules (a rule that needs
+    /// another to judge), reported when the pack loads; nil when nothing is.
+    func problem(among rules: [Rule]) -> String?
 }
 
 extension CheckKind {
     package func lintRules(for rule: Rule, in pack: RulePack) -> [LintRule] { [] }
+    package func problem(among rules: [Rule]) -> String? { nil }
 }
 
 /// The event and stage a rule is about, for grouping findings without parsing ids.
@@ -59,6 +63,7 @@ package struct CheckKinds: Sendable {
         ForbiddenEventCheck.self,
         MaxStagesCheck.self,
         ExtensionNoticeCheck.self,
+        ExtensionLimitCheck.self,
     ])
 
     package init(_ kinds: [any CheckKind.Type]) { all = kinds }

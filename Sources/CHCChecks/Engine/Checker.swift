@@ -30,18 +30,29 @@ package struct Checker: Sendable {
     package let library: RuleLibrary
     package let calendars: CalendarSetup
     package let options: CheckOptions
+    /// The landlord's policy as a pack, when there is none to layer it on.
     private let overlay: RulePack?
-    /// For each pack a complaint may be judged by, the ids of the packs its result names (with
-    /// the overlay's): made once, so a result shares the list instead of allocating its own.
-    private let packIDs: [(pack: RulePack, ids: [String])]
+    /// For each pack a complaint may be judged by: the ids of the packs its result names (with
+    /// the policy's; made once, so a result shares the list instead of allocating its own), and
+    /// the policy layered on it (a timescale the policy omits is that pack's).
+    private let packs: [(pack: RulePack, ids: [String], overlay: RulePack?)]
+    /// The calendars of the policy's own timescales: the Code's, less the landlord's closure days.
+    private let policyCalendars: CalendarSetup
 
+    /// - Parameter calendars: the Code's calendars (bank holidays of each region). The
+    ///   landlord's closure days and cut-off time count for the policy's timescales only: the
+    ///   Code counts Monday to Friday less bank holidays, whatever the landlord's hours.
     package init(library: RuleLibrary, calendars: CalendarSetup, options: CheckOptions) {
         self.library = library
         self.calendars = calendars
         self.options = options
-        let overlay = options.policy?.overlayPack()
-        self.overlay = overlay
-        packIDs = ((options.forcedPack.map { [$0] } ?? []) + library.packs).map { ($0, Self.ids(of: $0, overlay: overlay)) }
+        let policy = options.policy
+        overlay = policy?.overlayPack()
+        policyCalendars = calendars.closing(on: policy?.closures ?? [])
+        packs = ((options.forcedPack.map { [$0] } ?? []) + library.packs).map { pack in
+            let overlay = policy?.overlayPack(over: pack)
+            return (pack, Self.ids(of: pack, overlay: overlay), overlay)
+        }
     }
 
     /// The ids a result judged by `pack` names: the pack's, and the overlay's after it.
@@ -57,16 +68,19 @@ package struct Checker: Sendable {
         /// Every rule of `pack`, in one context moved from rule to rule.
         func evaluateAll(of pack: RulePack, label: String?) {
             guard let first = pack.rules.first else { return }
-            let calendar = calendars.calendar(region ?? pack.calendar)
+            let isPolicy = pack.kind == .policy
+            let calendar = (isPolicy ? policyCalendars : calendars).calendar(region ?? pack.calendar)
+            let cutOff = isPolicy ? options.policy?.cutOffTime : nil
             let shared =
                 context
                 ?? EvaluationContext(
                     complaint: complaint, pack: pack, rule: first, calendar: calendar,
-                    asOf: options.asOf, cutOff: options.policy?.cutOffTime, label: label,
+                    asOf: options.asOf, cutOff: cutOff, label: label,
                     composesMessages: options.composesMessages)
             context = shared
             shared.pack = pack
             shared.calendar = calendar
+            shared.cutOff = cutOff
             shared.label = label
             evaluations.reserveCapacity(evaluations.count + pack.rules.count)
             for rule in pack.rules {
@@ -74,15 +88,18 @@ package struct Checker: Sendable {
                 evaluations.append(Checker.evaluate(in: shared))
             }
         }
+        var policy = overlay
         if let pack = options.forcedPack ?? library.codePack(inForceOn: received) {
-            packsUsed = packIDs.first { $0.pack === pack }?.ids ?? Self.ids(of: pack, overlay: overlay)
+            let known = packs.first { $0.pack === pack }
+            packsUsed = known?.ids ?? Self.ids(of: pack, overlay: overlay)
+            policy = known != nil ? known?.overlay : options.policy?.overlayPack(over: pack)
             evaluateAll(of: pack, label: nil)
         } else {
             packsUsed = Self.ids(of: nil, overlay: overlay)
             evaluations.append(noCodeInForce(complaint, received: received))
         }
-        if let overlay {
-            evaluateAll(of: overlay, label: "\(options.policy?.landlord ?? overlay.id) policy")
+        if let policy {
+            evaluateAll(of: policy, label: "\(options.policy?.landlord ?? policy.id) policy")
         }
         return ComplaintResult(complaint: complaint, packs: packsUsed, evaluations: evaluations)
     }

@@ -15,7 +15,8 @@ package final class EvaluationContext {
     @exclusivity(unchecked) package internal(set) var rule: Rule
     @exclusivity(unchecked) package internal(set) var calendar: WorkingDayCalendar
     package let asOf: CivilDate
-    package let cutOff: TimeOfDay?
+    /// The landlord's daily cut-off time, for a policy's timescales (nil for the Code's).
+    @exclusivity(unchecked) package internal(set) var cutOff: TimeOfDay?
     /// Human label for the pack's timescales in messages, e.g. "Luton policy".
     @exclusivity(unchecked) package internal(set) var label: String?
     /// When false, findings are made without their message (see `CheckOptions`).

@@ -34,6 +34,13 @@ package final class DeadlineCheck: CheckKind {
         try DeadlineJudgement(terms: terms, context: context).evaluate()
     }
 
+    /// The extensions of the deadline with `terms`, judged for the context's rule (an
+    /// `extension-limit` rule): walked exactly as the deadline walks them, so both agree on the
+    /// due date each extension was notified against.
+    static func judgeExtensions(of terms: DeadlineTerms, in context: EvaluationContext) throws(CalendarError) -> RuleEvaluation {
+        try DeadlineJudgement(terms: terms, context: context, judgesExtensions: true).evaluate()
+    }
+
     // MARK: Reading
 
     package static func read(_ node: Node, reader: YAMLReader) -> DeadlineCheck? {
@@ -206,6 +213,10 @@ package struct ExtensionLimit: Sendable {
 private struct DeadlineJudgement {
     let terms: DeadlineTerms
     let context: EvaluationContext
+    /// Judge the deadline's extensions (for an `extension-limit` rule) instead of the deadline.
+    /// Each has its own rule, so a finding sits under the paragraph it breaches: an extension
+    /// beyond the limit is not a late response.
+    var judgesExtensions = false
 
     /// The date counting starts from, and how it was found.
     struct ResolvedAnchor {
@@ -242,10 +253,12 @@ private struct DeadlineJudgement {
 
         // Holds and extensions at this stage, in date order (most complaints have none).
         var extensionUsed = 0
+        var sawExtension = false
         for event in stageEvents where event.type == .hold || (event.type == .extension && terms.event == .response) {
             if event.type == .hold {
                 guard event.date <= due else { continue }
                 guard event.agreed == true else {
+                    if judgesExtensions { continue }
                     findings.append(
                         context.finding(
                             .breach,
@@ -264,14 +277,16 @@ private struct DeadlineJudgement {
             }
             // An extension of the response deadline.
             guard let maxExtension = terms.extensionMax else { continue }
-            let paragraph = (context.rule.check as? DeadlineCheck)?.extensionParagraph  // rare: read only here
+            sawExtension = true
             if event.date > due {
-                findings.append(
-                    context.finding(
-                        .breach,
-                        "\(context.stageLabel(terms.stage))extension notified on \(event.date.longDescription), after the response was already due on \(due.longDescription): it does not cure the late response",
-                        anchor: anchorRef(anchor), due: due, actual: event.date, at: event.location, paragraph: paragraph,
-                        hint: "Tell the resident about an extension before the response is due."))
+                if judgesExtensions {
+                    findings.append(
+                        context.finding(
+                            .breach,
+                            "\(context.stageLabel(terms.stage))extension notified on \(event.date.longDescription), after the response was already due on \(due.longDescription): it does not cure the late response",
+                            anchor: anchorRef(anchor), due: due, actual: event.date, at: event.location,
+                            hint: "Tell the resident about an extension before the response is due."))
+                }
                 continue
             }
             let requested: Int
@@ -285,17 +300,25 @@ private struct DeadlineJudgement {
                 let allowance = max(0, maxExtension.amount - extensionUsed)
                 if requested > allowance {
                     granted = allowance
-                    findings.append(
-                        context.finding(
-                            .breach,
-                            "\(context.stageLabel(terms.stage))extension of \(requested) working days on \(event.date.longDescription) goes beyond the \(maxExtension) allowed without good reason; only \(allowance) counted",
-                            due: due, actual: event.date, at: event.location, paragraph: paragraph,
-                            hint: "Record `good-reason: true` and the reason if there was one; otherwise keep extensions within the limit.")
-                    )
+                    if judgesExtensions {
+                        findings.append(
+                            context.finding(
+                                .breach,
+                                "\(context.stageLabel(terms.stage))extension of \(requested) working days on \(event.date.longDescription) goes beyond the \(maxExtension) allowed without good reason; only \(allowance) counted",
+                                due: due, actual: event.date, at: event.location,
+                                hint:
+                                    "Record `good-reason: true` and the reason if there was one; otherwise keep extensions within the limit."
+                            )
+                        )
+                    }
                 }
             }
             extensionUsed += granted
             if granted > 0 { due = try calendar.workingDay(granted, after: due) }
+        }
+        if judgesExtensions {
+            guard sawExtension else { return context.evaluation(.notApplicable) }
+            return context.evaluation(findings.isEmpty ? .compliant : .breach, findings)
         }
 
         // The event itself: the first at the stage. An acknowledgement is also given by a

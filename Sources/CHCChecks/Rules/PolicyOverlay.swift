@@ -5,7 +5,9 @@ import WorkingDays
 extension PolicyConfig {
     /// The landlord's own targets as a policy pack: each breach is a `warning` under the
     /// policy's id; the Code's rules stay as they are, so a looser policy hides nothing.
-    func overlayPack() -> RulePack {
+    /// A timescale the policy does not state is the Code's (`codePack`, the pack the complaint is
+    /// judged by): a response target with no `extension-max` allows the Code's extension.
+    func overlayPack(over codePack: RulePack? = nil) -> RulePack {
         let label = "\(landlord ?? id) policy"
         var rules: [Rule] = []
         func add(_ key: String, _ summary: String, _ check: any CheckKind) {
@@ -27,11 +29,19 @@ extension PolicyConfig {
             if let respond = stage.respond {
                 let from = stage.respondFrom ?? .acknowledged
                 let anchor = from == .acknowledged ? Anchor(event: .acknowledged, stage: stageNumber) : Anchor(event: from, stage: nil)
+                let codeLimit = codePack?.deadline(on: .response, stage: stageNumber)?.extensionMax
                 add(
                     "stage\(stageNumber).respond", "Respond at stage \(stageNumber) within \(respond) of \(from.noun) (\(label)).",
                     DeadlineCheck(
                         event: .response, stage: stageNumber, anchor: anchor, within: respond,
-                        extensionLimit: stage.extensionMax.map { ExtensionLimit(max: $0, paragraph: nil) }))
+                        extensionLimit: (stage.extensionMax ?? codeLimit).map { ExtensionLimit(max: $0, paragraph: nil) }))
+                // The policy's own limit, when it states one (the Code's is the Code's rule).
+                if let max = stage.extensionMax {
+                    add(
+                        "stage\(stageNumber).extension-max",
+                        "Extend a stage \(stageNumber) response by no more than \(max) without good reason (\(label)).",
+                        ExtensionLimitCheck(stage: stageNumber))
+                }
             }
         }
         if stage2.handler == "different-from-stage1" {

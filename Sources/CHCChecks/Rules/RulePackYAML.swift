@@ -67,6 +67,11 @@ package enum RulePackYAML {
             seen[rule.id] = rule.location
             rules.append(rule)
         }
+        for rule in rules {
+            if let problem = rule.check.problem(among: rules) {
+                reader.report(InputProblem(rule.location, "rule `\(rule.id)`: \(problem)"))
+            }
+        }
         return RulePack(
             id: id, title: reader.string(fields["title"], "`title`") ?? id, source: source, inForceFrom: from, inForceTo: to,
             calendar: calendar, extends: fields["extends"].flatMap { reader.identifier($0, "`extends`") }, kind: kind,

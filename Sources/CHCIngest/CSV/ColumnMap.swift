@@ -49,7 +49,7 @@ package struct ColumnMap: Sendable {
 /// The columns `chc` reads from an event log, in the order of their slots (`rawValue`).
 package enum CSVColumn: Int, CaseIterable, Sendable {
     case complaintId, date, event, stage, handler, points, addresses, includes, to, days, reason
-    case goodReason, ombudsmanDetails, agreed, channel, category, landlord
+    case goodReason, ombudsmanDetails, agreed, channel, category, landlord, optional
 
     /// The column's name in an export's header, and in a column map.
     package var name: String {
@@ -71,6 +71,7 @@ package enum CSVColumn: Int, CaseIterable, Sendable {
         case .channel: "channel"
         case .category: "category"
         case .landlord: "landlord"
+        case .optional: "optional"
         }
     }
 

@@ -190,8 +190,9 @@ package enum EventLogCSV {
         var goodReason: Bool?
         var ombudsmanDetails: Bool?
         var agreed: Bool?
+        var optionalStage: Bool?
         if let problem = flag(.goodReason, into: &goodReason) ?? flag(.ombudsmanDetails, into: &ombudsmanDetails)
-            ?? flag(.agreed, into: &agreed)
+            ?? flag(.agreed, into: &agreed) ?? flag(.optional, into: &optionalStage)
         {
             return .failure(problem)
         }
@@ -205,7 +206,7 @@ package enum EventLogCSV {
             TimelineEvent(
                 type: type, moment: moment, stage: stage, points: points, addresses: addresses, includes: includes,
                 handler: handler, extendedTo: extendedTo, extensionDays: extensionDays, reason: reason,
-                goodReason: goodReason, ombudsmanDetails: ombudsmanDetails, agreed: agreed, channel: channel,
+                goodReason: goodReason, ombudsmanDetails: ombudsmanDetails, agreed: agreed, channel: channel, optionalStage: optionalStage,
                 location: SourceLocation(file: file, line: record.line, column: 1), order: order))
     }
 

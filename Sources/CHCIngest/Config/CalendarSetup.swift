@@ -22,6 +22,14 @@ package final class CalendarSetup: Sendable {
 
     private init(calendars: [WorkingDayCalendar]) { self.calendars = calendars }
 
+    /// The same calendars with the landlord's closure days as non-working days too: for a
+    /// policy's own timescales, never for the Code's.
+    package func closing(on closures: [Holiday]) -> CalendarSetup {
+        closures.isEmpty
+            ? self
+            : CalendarSetup(calendars: calendars.map { WorkingDayCalendar(region: $0.region, holidays: $0.holidays, closures: closures) })
+    }
+
     /// The same calendars built again, for a thread of its own (see `Checker.replica`).
     package func replica() -> CalendarSetup { CalendarSetup(calendars: calendars.map { $0.replica() }) }
 

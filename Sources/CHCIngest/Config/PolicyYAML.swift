@@ -21,6 +21,14 @@ package enum PolicyYAML {
         return config
     }
 
+    /// Reads a config from its text (`file` names it in locations).
+    package static func parse(_ text: String, file: String) throws(InputError) -> PolicyConfig {
+        let reader = try YAMLReader(file: file, text: text)
+        let config = read(reader)
+        try reader.throwIfProblems()
+        return config
+    }
+
     package static func read(_ reader: YAMLReader) -> PolicyConfig {
         let defaultID = ((reader.file as NSString).lastPathComponent as NSString).deletingPathExtension
         var config = PolicyConfig(id: defaultID, file: reader.file)

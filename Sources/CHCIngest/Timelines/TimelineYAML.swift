@@ -177,6 +177,7 @@ package enum TimelineYAML {
         event.incidentDate = fields["incident-date"].flatMap { reader.date($0, "`incident-date`") }
         event.ombudsmanRightsExplained = fields["ombudsman-rights-explained"].flatMap { reader.bool($0, "`ombudsman-rights-explained`") }
         event.text = fields["text"].flatMap { reader.string($0, "`text`") }
+        event.optionalStage = fields["optional"].flatMap { reader.bool($0, "`optional`") }
         if type == .extension {
             if event.extendedTo == nil, event.extensionDays == nil, !fields.has("to"), !fields.has("days") {
                 reader.report(node, "an `extension` needs `to` (the new due date) or `days` (working days added)")

@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+import WorkingDays
+
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
+
+/// Verdicts a complaints manager can defend: each finding under the paragraph it breaches, and
+/// a landlord's policy that never hides a breach of the Code. Each case is built from stated
+/// facts (dates, times, closures), with the verdict the Code gives.
+@Suite struct VerdictTests {
+    static func policy(_ yaml: String) throws -> PolicyConfig { try PolicyYAML.parse(yaml, file: "policy.yaml") }
+
+    // MARK: One finding, one paragraph
+
+    /// Acknowledged Wed 5 Jun 2024: the response was due Wed 19 Jun. A 15-working-day extension
+    /// without good reason counts for 10 (due Wed 3 Jul); the response came on 3 Jul.
+    static let extendedBeyondTheLimit = """
+        complaint: EXT-1
+        events:
+          - {date: 2024-06-03, type: complaint-received}
+          - {date: 2024-06-05, type: acknowledged, stage: 1}
+          - {date: 2024-06-18, type: extension, stage: 1, days: 15, ombudsman-details: true}
+          - {date: 2024-07-03, type: response, stage: 1}
+        """
+
+    @Test func anExtensionBeyondTheLimitIsItsOwnFindingNotALateResponse() throws {
+        let result = try check(Self.extendedBeyondTheLimit, asOf: "2024-08-01")
+        let response = try #require(result.evaluation("HOS2024-6.3"))
+        #expect(response.outcome == .compliant && response.findings.isEmpty, "\(response.findings.map(\.message))")
+        #expect(response.timing?.due == date("2024-07-03"))
+        let extensions = try #require(result.evaluation("HOS2024-6.4"))
+        #expect(extensions.outcome == .breach)
+        let finding = try #require(extensions.findings.first)
+        #expect(finding.citation.paragraph == "6.4" && finding.check.kind == "extension-limit" && finding.check.event == "extension")
+        #expect(finding.message.contains("extension of 15 working days on Tue 18 Jun 2024 goes beyond the 10 working days allowed"))
+    }
+
+    @Test func aLateResponseAfterAnOverlongExtensionIsReportedUnderBothParagraphs() throws {
+        let late = Self.extendedBeyondTheLimit.replacingOccurrences(of: "2024-07-03, type: response", with: "2024-07-08, type: response")
+        let result = try check(late, asOf: "2024-08-01")
+        #expect(result.findings("HOS2024-6.3").map(\.workingDaysLate) == [3])
+        #expect(result.findings("HOS2024-6.4").count == 1)
+    }
+
+    @Test func anExtensionNotifiedAfterTheDueDateIsAnExtensionFinding() throws {
+        let result = try check(
+            """
+            complaint: EXT-2
+            events:
+              - {date: 2024-06-03, type: complaint-received}
+              - {date: 2024-06-05, type: acknowledged, stage: 1}
+              - {date: 2024-06-20, type: extension, stage: 1, days: 5, ombudsman-details: true}
+              - {date: 2024-06-27, type: response, stage: 1}
+            """, asOf: "2024-08-01")
+        #expect(result.findings("HOS2024-6.3").map(\.workingDaysLate) == [6])
+        #expect(result.findings("HOS2024-6.4").first?.message.contains("after the response was already due on Wed 19 Jun 2024") == true)
+    }
+
+    @Test func aPackWithAnExtensionLimitButNoLimitedDeadlineDoesNotLoad() {
+        let text = """
+            pack: broken
+            title: Broken
+            source: https://example.org
+            rules:
+              - id: B-1
+                paragraph: "1"
+                summary: s
+                source: confirmed
+                extension-limit: { stage: 1 }
+                examples:
+                  breach: [ {date: 2024-06-03, type: complaint-received} ]
+                  compliant: [ {date: 2024-06-03, type: complaint-received} ]
+            """
+        #expect(throws: InputError.self) { try RulePackYAML.parse(text, file: "broken.yaml") }
+    }
+
+    // MARK: A policy never hides a Code breach
+
+    /// Received Fri 19 Dec 2025 at 16:45 and acknowledged Mon 5 Jan 2026. The Code counts
+    /// working days (Monday to Friday less bank holidays): due Tue 30 Dec 2025. The landlord's
+    /// 16:30 cut-off and its closure on 29–31 December are its own rules, for its own timescales.
+    static let christmas = """
+        complaint: XMAS-1
+        events:
+          - {date: "2025-12-19T16:45", type: complaint-received}
+          - {date: 2026-01-05, type: acknowledged, stage: 1}
+          - {date: 2026-01-09, type: response, stage: 1}
+        """
+    static let christmasPolicy = """
+        landlord: Example Homes
+        cut-off-time: "16:30"
+        closures: [2025-12-29, 2025-12-30, 2025-12-31]
+        stage1: { acknowledge: 5 working-days, respond: 10 working-days }
+        """
+
+    @Test(arguments: [("hos-2024", "HOS2024-6.2"), ("hos-2022", "HOS2022-4.1"), ("hos-2020", "HOS2020-acknowledge")])
+    func theLandlordsClosuresAndCutOffNeverMoveTheCodesDeadline(pack: String, rule: String) throws {
+        let policy = try Self.policy(Self.christmasPolicy)
+        let result = try check(Self.christmas, pack: pack, asOf: "2026-02-01", policy: policy)
+        let code = try #require(result.evaluation(rule))
+        #expect(code.outcome == .breach, "\(pack): \(code.findings.map(\.message))")
+        #expect(code.timing?.due == date("2025-12-30"))
+        // The policy's own target counts its closures and cut-off: received after 16:30 on
+        // Friday, so from Mon 22 Dec; 5 working days less the closures: due Tue 6 Jan. Met.
+        let own = try #require(result.evaluation("policy/stage1-acknowledge"))
+        #expect(own.outcome == .compliant && own.timing?.due == date("2026-01-06"), "\(own.findings.map(\.message))")
+    }
+
+    // MARK: A policy that omits a timescale inherits the Code's
+
+    @Test func aPolicyWithoutAnExtensionLimitAllowsTheCodes() throws {
+        // Acknowledged Wed 5 Jun 2024. The policy answers in 8 working days (due Mon 17 Jun);
+        // a 10-day extension notified on 14 Jun, within the Code's limit, moves it to Mon 1 Jul.
+        let policy = try Self.policy("stage1: { respond: 8 working-days }")
+        let result = try check(
+            """
+            complaint: EXT-3
+            events:
+              - {date: 2024-06-03, type: complaint-received}
+              - {date: 2024-06-05, type: acknowledged, stage: 1}
+              - {date: 2024-06-14, type: extension, stage: 1, days: 10, ombudsman-details: true}
+              - {date: 2024-06-28, type: response, stage: 1}
+            """, asOf: "2024-08-01", policy: policy)
+        let own = try #require(result.evaluation("policy/stage1-respond"))
+        #expect(own.outcome == .compliant && own.timing?.due == date("2024-07-01"), "\(own.findings.map(\.message))")
+        #expect(result.evaluation("policy/stage1-extension-max") == nil)
+    }
+
+    @Test func aPolicysOwnExtensionLimitIsItsOwnRule() throws {
+        let policy = try Self.policy("stage1: { respond: 8 working-days, extension-max: 5 working-days }")
+        let result = try check(
+            """
+            complaint: EXT-4
+            events:
+              - {date: 2024-06-03, type: complaint-received}
+              - {date: 2024-06-05, type: acknowledged, stage: 1}
+              - {date: 2024-06-14, type: extension, stage: 1, days: 10, ombudsman-details: true}
+              - {date: 2024-06-24, type: response, stage: 1}
+            """, asOf: "2024-08-01", policy: policy)
+        #expect(result.evaluation("policy/stage1-respond")?.outcome == .compliant)
+        let own = try #require(result.evaluation("policy/stage1-extension-max"))
+        #expect(own.outcome == .breach && own.findings.first?.severity == .warning)
+        #expect(result.evaluation("HOS2024-6.4")?.outcome == .compliant)
+    }
+
+    // MARK: The 2020 Code
+
+    static func thirdStage(_ optional: String) -> String {
+        """
+        complaint: OLD-1
+        events:
+          - {date: 2021-03-01, type: complaint-received}
+          - {date: 2021-03-03, type: acknowledged, stage: 1}
+          - {date: 2021-03-12, type: response, stage: 1}
+          - {date: 2021-03-15, type: escalation-requested}
+          - {date: 2021-04-09, type: response, stage: 2}
+          - {date: 2021-05-10, type: response, stage: 3\(optional)}
+        """
+    }
+
+    @Test func a2020ThirdStageIsABreachOnlyWhenTheResidentHadToGoThroughIt() throws {
+        let optional = try check(Self.thirdStage(", optional: true"), asOf: "2021-06-01")
+        #expect(optional.packs == ["hos-2020"])
+        #expect(optional.evaluation("HOS2020-stages")?.outcome == .compliant)
+        let forced = try check(Self.thirdStage(", optional: false"), asOf: "2021-06-01")
+        #expect(forced.evaluation("HOS2020-stages")?.outcome == .breach)
+        let unknown = try check(Self.thirdStage(""), asOf: "2021-06-01")
+        #expect(unknown.evaluation("HOS2020-stages")?.outcome == .notEvaluable)
+        #expect(unknown.findings("HOS2020-stages").first?.status == .notEvaluable)
+        // Under the 2022 Code a third stage is a breach whatever the resident could do.
+        let later = try check(Self.thirdStage(", optional: true").replacingOccurrences(of: "2021-", with: "2023-"), asOf: "2023-06-01")
+        #expect(later.evaluation("HOS2022-4.1-stages")?.outcome == .breach)
+    }
+
+    @Test func the2020CodeAcknowledgementIsFiveWorkingDays() throws {
+        // Received Mon 1 Mar 2021: due Mon 8 Mar (five working days); the 9th is late.
+        let late = try check(
+            """
+            complaint: OLD-2
+            events:
+              - {date: 2021-03-01, type: complaint-received}
+              - {date: 2021-03-09, type: acknowledged, stage: 1}
+            """, asOf: "2021-06-01")
+        let rule = try #require(late.evaluation("HOS2020-acknowledge"))
+        #expect(rule.outcome == .breach && rule.timing?.due == date("2021-03-08"))
+        let finding = try #require(rule.findings.first)
+        #expect(finding.severity == .warning && finding.citation.source == "secondary")
+        #expect(finding.message.contains("[source: secondary"))
+    }
+}
