@@ -190,4 +190,80 @@ import WorkingDays
         #expect(finding.severity == .warning && finding.citation.source == "secondary")
         #expect(finding.message.contains("[source: secondary"))
     }
+
+    // MARK: No acknowledgement recorded
+
+    @Test func aResponseOnTimeOnlyFromTheLastDayAllowedIsAPossibleBreachWithBothCounts() throws {
+        // 2022 Code. Received Thu 13 Oct 2022, no acknowledgement recorded (allowed until Thu 20
+        // Oct), response Thu 3 Nov 2022: 15 working days after receipt.
+        let result = try check(
+            """
+            complaint: ACK-1
+            events:
+              - {date: 2022-10-13, type: complaint-received}
+              - {date: 2022-11-03, type: response, stage: 1}
+            """, asOf: "2023-01-31")
+        let rule = try #require(result.evaluation("HOS2022-5.1"))
+        let finding = try #require(rule.findings.first)
+        #expect(finding.severity == .warning && finding.status == .breach)
+        #expect(
+            finding.message.contains("possibly late: sent Thu 3 Nov 2022, 15 working days after receipt of the complaint (Thu 13 Oct 2022)")
+        )
+        #expect(finding.message.contains("due Thu 27 Oct 2022 counted from then"))
+        #expect(
+            finding.message.contains(
+                "or Thu 3 Nov 2022 only if the acknowledgement was sent on the last day allowed, Thu 20 Oct 2022, which is not recorded"))
+        #expect(finding.due == date("2022-10-27") && finding.workingDaysTaken == 15 && finding.workingDaysLate == 5)
+        // The missing acknowledgement is its own breach, an error.
+        #expect(result.findings("HOS2022-4.1").first?.severity == .error)
+    }
+
+    @Test func aResponseLateUnderEveryReadingStaysAnError() throws {
+        let result = try check(
+            """
+            complaint: ACK-2
+            events:
+              - {date: 2022-10-13, type: complaint-received}
+              - {date: 2022-11-04, type: response, stage: 1}
+            """, asOf: "2023-01-31")
+        let findings = result.findings("HOS2022-5.1")
+        #expect(
+            findings.count == 1 && findings[0].severity == .error && findings[0].due == date("2022-11-03"), "\(findings.map(\.message))")
+    }
+
+    @Test func atStageTwoAndUnderThe2024CodeTheSameReadingHolds() throws {
+        // 2024 Code. Escalation requested Thu 20 Jun 2024, no stage 2 acknowledgement recorded
+        // (allowed until Thu 27 Jun). From the request: due Thu 18 Jul; from the last day
+        // allowed: Thu 25 Jul. Response Tue 23 Jul: possibly late.
+        let result = try check(
+            """
+            complaint: ACK-3
+            events:
+              - {date: 2024-06-03, type: complaint-received}
+              - {date: 2024-06-05, type: acknowledged, stage: 1}
+              - {date: 2024-06-14, type: response, stage: 1}
+              - {date: 2024-06-20, type: escalation-requested}
+              - {date: 2024-07-23, type: response, stage: 2}
+            """, asOf: "2024-12-31")
+        let finding = try #require(result.findings("HOS2024-6.14").first)
+        #expect(finding.severity == .warning && finding.due == date("2024-07-18"))
+        #expect(finding.message.contains("after escalation request (Thu 20 Jun 2024)"), "\(finding.message)")
+        #expect(result.evaluation("HOS2024-6.14")?.timing?.due == date("2024-07-25"))
+    }
+
+    @Test func anOpenDeadlinePastTheStrictCountIsPossiblyOverdue() throws {
+        // Received Mon 3 Jun 2024, nothing since. As of Wed 19 Jun: from receipt the response was
+        // due Mon 17 Jun; from the last day the acknowledgement was allowed, Mon 24 Jun.
+        let result = try check(
+            """
+            complaint: ACK-4
+            events:
+              - {date: 2024-06-03, type: complaint-received}
+            """, asOf: "2024-06-19")
+        let rule = try #require(result.evaluation("HOS2024-6.3"))
+        #expect(rule.outcome == .pending && rule.openDeadline?.due == date("2024-06-24"))
+        let finding = try #require(rule.findings.first)
+        #expect(finding.status == .overdue && finding.severity == .warning && finding.due == date("2024-06-17"))
+        #expect(finding.message.contains("possibly overdue: none recorded as of Wed 19 Jun 2024"))
+    }
 }

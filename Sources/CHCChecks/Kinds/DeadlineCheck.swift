@@ -224,6 +224,10 @@ private struct DeadlineJudgement {
         /// The anchor event; nil when it never happened.
         let event: EventRef?
         let anchor: Anchor
+        /// When the anchor event never happened: the earliest day it could have (the day its own
+        /// deadline ran from, such as the receipt) and that day's event. The Ombudsman counts
+        /// from there; `start`, the last day allowed, is the reading kindest to the landlord.
+        var earliest: (start: CivilDate, event: EventType)? = nil
         /// The anchor event never happened: its own due date stands in.
         var derived: Bool { event == nil }
     }
@@ -333,8 +337,33 @@ private struct DeadlineJudgement {
         let taken = actualDate.map { try? calendar.workingDays(from: anchor.start, to: $0) } ?? nil
 
         let timing = DeadlineTiming(anchor: anchor.start, due: due, actual: actualDate, workingDaysTaken: taken)
+        // With no anchor recorded the deadline counts from the last day the anchor was allowed;
+        // counted from the earliest day it could have been (as the Ombudsman counts), it falls
+        // earlier. Between the two, the event is a possible breach: a warning giving both counts.
+        let strictDue: CivilDate?
+        if let earliest = anchor.earliest {
+            let extra = due > originalDue ? try calendar.workingDays(from: originalDue, to: due) : 0
+            strictDue = try calendar.workingDay(extra, after: try calendar.dueDate(after: earliest.start, terms.within))
+        } else {
+            strictDue = nil
+        }
+        func possibly(_ status: Finding.Status, on date: CivilDate, at location: SourceLocation) throws(CalendarError) -> Finding? {
+            guard let strictDue, let earliest = anchor.earliest, date > strictDue else { return nil }
+            let late = try calendar.lateness(due: strictDue, actual: date, unit: terms.within.unit)
+            let taken = try calendar.workingDays(from: earliest.start, to: date)
+            return context.finding(
+                status,
+                possibleMessage(
+                    anchor: anchor, earliest: earliest, strictDue: strictDue, due: due, date: date, taken: taken, status: status),
+                severity: .warning, anchor: Finding.AnchorRef(event: earliest.event.rawValue, date: earliest.start, derived: false),
+                due: strictDue, actual: status == .breach ? date : nil, taken: taken, late: late, at: location,
+                hint: "Record the \(anchor.anchor.event.noun) and its date: the count runs from it.")
+        }
         if let actual, let actualDate {
-            guard actualDate > due else { return context.evaluation(.compliant, findings, timing: timing) }
+            guard actualDate > due else {
+                if let finding = try possibly(.breach, on: actualDate, at: complaint[actual].location) { findings.append(finding) }
+                return context.evaluation(.compliant, findings, timing: timing)
+            }
             let late = try calendar.lateness(due: due, actual: actualDate, unit: terms.within.unit)
             findings.append(
                 context.finding(
@@ -366,7 +395,9 @@ private struct DeadlineJudgement {
             ? try calendar.workingDays(from: context.asOf, to: due) : -(try calendar.workingDays(from: due, to: context.asOf))
         let open = OpenDeadline(event: terms.event, stage: terms.stage, due: due, onHold: onHold, workingDaysLeft: left)
         if onHold || judgedOn <= due {
-            return context.evaluation(findings.isEmpty ? .pending : .breach, findings, open: stop == nil ? open : nil, timing: timing)
+            let outcome: Outcome = findings.isEmpty ? .pending : .breach
+            if !onHold, let finding = try possibly(.overdue, on: judgedOn, at: location(of: anchor)) { findings.append(finding) }
+            return context.evaluation(outcome, findings, open: stop == nil ? open : nil, timing: timing)
         }
         let late = try calendar.lateness(due: due, actual: judgedOn, unit: terms.within.unit)
         let location = location(of: anchor)
@@ -416,7 +447,9 @@ private struct DeadlineJudgement {
         guard depth < 4, let other = context.pack.deadline(on: anchor.event, stage: anchor.stage),
             let upstream = try DeadlineJudgement(terms: other, context: context).resolve(other.anchor, depth: depth + 1)
         else { return nil }
-        return ResolvedAnchor(start: try context.calendar.dueDate(after: upstream.start, other.within), event: nil, anchor: anchor)
+        return ResolvedAnchor(
+            start: try context.calendar.dueDate(after: upstream.start, other.within), event: nil, anchor: anchor,
+            earliest: upstream.earliest ?? (upstream.start, upstream.anchor.event))
     }
 
     /// The date from which no deadline at this stage runs: withdrawal, exclusion, or (stage 2
@@ -426,6 +459,24 @@ private struct DeadlineJudgement {
         return context.complaint.firstEvent {
             $0.type == .withdrawn || $0.type == .excluded || ($0.type == .escalationRefused && stage >= 2)
         }?.date
+    }
+
+    /// A possible breach, with both counts: from the earliest day the anchor could have been,
+    /// and from the last day it was allowed (which the record does not show).
+    func possibleMessage(
+        anchor: ResolvedAnchor, earliest: (start: CivilDate, event: EventType), strictDue: CivilDate, due: CivilDate, date: CivilDate,
+        taken: Int, status: Finding.Status
+    ) -> String {
+        let stage = context.stageLabel(terms.stage)
+        let label = context.label.map { ", \($0)" } ?? ""
+        let unit = terms.within.unit == .workingDays ? "working day" : "day"
+        let what = status == .breach ? "\(stage)\(terms.event.noun) possibly late" : "\(stage)\(terms.event.noun) possibly overdue"
+        let when = status == .breach ? "sent \(date.longDescription)" : "none recorded as of \(date.longDescription)"
+        return
+            "\(what): \(when), \(taken) \(unit)\(taken == 1 ? "" : "s") after \(earliest.event.noun) (\(earliest.start.longDescription)); "
+            + "due \(strictDue.longDescription) counted from then (\(terms.within) from \(terms.anchor.event.noun)\(label)), "
+            + "or \(due.longDescription) only if the \(anchor.anchor.event.noun) was sent on the last day allowed, \(anchor.start.longDescription), "
+            + "which is not recorded"
     }
 
     func anchorRef(_ anchor: ResolvedAnchor) -> Finding.AnchorRef {
