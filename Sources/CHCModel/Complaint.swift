@@ -115,6 +115,20 @@ public struct Complaint: Sendable {
         return raised
     }
 
+    /// The complaint as an export taken at the end of `date` would show it: the events dated
+    /// after it left out, and nil when it was received after it. `ignored` counts the events
+    /// left out. (Events are sorted by date, so the usual complaint is checked with one look.)
+    package func asOf(_ date: CivilDate) -> (complaint: Complaint?, ignored: Int) {
+        let keys = storage.keys
+        guard let last = keys.last, last.date > date else { return (self, 0) }
+        let kept = keys.firstIndex { $0.date > date } ?? keys.count
+        let ignored = keys.count - kept
+        guard let received = receivedDate, received <= date else { return (nil, ignored) }
+        var cut = self
+        cut.events = Array(storage.events[..<kept])
+        return (cut, ignored)
+    }
+
     /// The date the complaint stopped being live (withdrawn or excluded), if it did.
     @inlinable public var closedDate: CivilDate? {
         storage.keys.first { $0.type == .withdrawn || $0.type == .excluded }?.date

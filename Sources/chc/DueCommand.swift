@@ -34,10 +34,12 @@ struct DueCommand: ParsableCommand {
         try refuseOverwritingInputs(output, inputs: inputs.inputFiles)
         let prepared = try inputs.prepare(composesMessages: false)  // deadlines only
         var items: [DueList.Item] = []
+        var eventsAfterAsOf = 0
         let (errors, _) = inputs.stream(prepared) { file, result in
+            eventsAfterAsOf += result.eventsAfterAsOf
             items += DueList.items(file: file, result: result, asOf: prepared.asOf, within: within)
         }
-        let list = DueList(asOf: prepared.asOf, items: items)
+        let list = DueList(asOf: prepared.asOf, items: items, eventsAfterAsOf: eventsAfterAsOf)
         try emit((format.reporter() as! any DueListFormat).render(list), to: output)
         printProblems(errors)
         if !errors.isEmpty { throw CommandFailure.status(.badInput) }

@@ -267,3 +267,57 @@ import WorkingDays
         #expect(finding.message.contains("possibly overdue: none recorded as of Wed 19 Jun 2024"))
     }
 }
+
+/// The checking date is a cut: a run judges as of `--as-of` as if the export had been taken that
+/// day, and says how many later events it left out.
+@Suite struct AsOfCutTests {
+    static let log = """
+        complaint_id,date,event,stage
+        CUT-1,2024-06-03,complaint-received,1
+        CUT-1,2024-06-05,acknowledged,1
+        CUT-1,2024-07-10,withdrawn,
+        CUT-2,2024-07-15,complaint-received,1
+        CUT-2,2024-07-25,acknowledged,1
+        """
+
+    static func run(_ format: String, command: String = "check", asOf: String = "2024-06-25") throws -> (status: Int32, out: String) {
+        let file = try temporaryCSV(log)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let result = try CommandLineTests.run([command, file, "--as-of", asOf, "--format", format, "--quiet"])
+        return (result.status, result.out)
+    }
+
+    @Test func laterEventsAreIgnoredAndCounted() throws {
+        // As of Tue 25 Jun 2024, CUT-1's response (due Wed 19 Jun) is overdue: the withdrawal on
+        // 10 Jul has not happened yet. CUT-2 was received after the as-of date: not judged at all.
+        let (status, text) = try Self.run("text")
+        #expect(status == 1)
+        #expect(text.contains("CUT-1") && !text.contains("CUT-2"), "\(text)")
+        #expect(text.contains("no response recorded as of Tue 25 Jun 2024, 4 working days overdue"), "\(text)")
+        #expect(text.contains("1 complaint, ") && text.contains("3 events dated after the as-of date ignored"), "\(text)")
+        let json = try Self.run("json").out
+        #expect(json.contains("\"eventsAfterAsOf\" : 3"), "\(json)")
+    }
+
+    @Test func theWorklistAndTheReportAreCutToo() throws {
+        let due = try Self.run("text", command: "due").out
+        #expect(due.contains("CUT-1") && !due.contains("CUT-2") && due.contains("3 events dated after the as-of date ignored"), "\(due)")
+        let report = try Self.run("json", command: "report").out
+        #expect(report.contains("\"complaints\" : 1,") && report.contains("\"eventsAfterAsOf\" : 3"), "\(report)")
+    }
+
+    @Test func aCutComplaintKeepsItsEarlierEvents() throws {
+        let complaint = try TimelineYAML.parse(
+            """
+            complaint: C
+            events:
+              - {date: 2024-06-03, type: complaint-received}
+              - {date: 2024-06-05, type: acknowledged, stage: 1}
+              - {date: 2024-06-20, type: response, stage: 1}
+            """, file: "c.yaml")[0]
+        #expect(complaint.asOf(date("2024-06-30")).ignored == 0)
+        let cut = complaint.asOf(date("2024-06-05"))
+        #expect(cut.complaint?.events.map(\.type) == [.complaintReceived, .acknowledged] && cut.ignored == 1)
+        #expect(complaint.asOf(date("2024-06-02")).complaint == nil)
+    }
+}

@@ -58,8 +58,14 @@ package struct Checker: Sendable {
     /// The ids a result judged by `pack` names: the pack's, and the overlay's after it.
     private static func ids(of pack: RulePack?, overlay: RulePack?) -> [String] { [pack?.id, overlay?.id].compactMap { $0 } }
 
-    /// Every rule's evaluation of one complaint.
-    package func check(_ complaint: Complaint) -> ComplaintResult {
+    /// Every rule's evaluation of one complaint, judged as of the run's date: events dated after
+    /// it are left out (a complaint received after it is not judged), as if the export had been
+    /// taken that day.
+    package func check(_ exported: Complaint) -> ComplaintResult {
+        let (cut, eventsAfterAsOf) = exported.asOf(options.asOf)
+        guard let complaint = cut else {
+            return ComplaintResult(complaint: exported, packs: [], evaluations: [], eventsAfterAsOf: eventsAfterAsOf, isJudged: false)
+        }
         let region = complaint.calendar ?? options.policy?.calendar
         var evaluations: [RuleEvaluation] = []
         var packsUsed: [String]
@@ -101,7 +107,7 @@ package struct Checker: Sendable {
         if let policy {
             evaluateAll(of: policy, label: "\(options.policy?.landlord ?? policy.id) policy")
         }
-        return ComplaintResult(complaint: complaint, packs: packsUsed, evaluations: evaluations)
+        return ComplaintResult(complaint: complaint, packs: packsUsed, evaluations: evaluations, eventsAfterAsOf: eventsAfterAsOf)
     }
 
     /// One rule's evaluation of one complaint.

@@ -62,11 +62,18 @@ package struct ComplaintResult: Sendable {
     /// The Code pack (and policy) the complaint was judged by.
     package let packs: [String]
     package let evaluations: [RuleEvaluation]
+    /// Events dated after the run's as-of date, left out as if the export had been taken then.
+    package let eventsAfterAsOf: Int
+    /// False when the complaint was received after the as-of date: it is not judged, and not
+    /// reported (only its events are counted in `eventsAfterAsOf`).
+    package let isJudged: Bool
 
-    package init(complaint: Complaint, packs: [String], evaluations: [RuleEvaluation]) {
+    package init(complaint: Complaint, packs: [String], evaluations: [RuleEvaluation], eventsAfterAsOf: Int = 0, isJudged: Bool = true) {
         self.complaint = complaint
         self.packs = packs
         self.evaluations = evaluations
+        self.eventsAfterAsOf = eventsAfterAsOf
+        self.isJudged = isJudged
     }
 
     /// All findings in a deterministic order: by date, then rule.

@@ -13,6 +13,8 @@ package struct CheckReport: Sendable {
     package let baseline: Set<String>
     /// Files found in folders that are not timelines, and what they are.
     package let skipped: [(file: String, reason: String)]
+    /// Events dated after the as-of date, left out (with every event of a complaint received after it).
+    package let eventsAfterAsOf: Int
 
     package init(
         asOf: CivilDate, results: [(file: String, result: ComplaintResult)], inputErrors: [InputError], baseline: Set<String> = [],
@@ -20,7 +22,11 @@ package struct CheckReport: Sendable {
     ) {
         self.asOf = asOf
         self.skipped = skipped
-        self.results = results.sorted { ($0.file, $0.result.complaint.id) < ($1.file, $1.result.complaint.id) }
+        // A complaint received after the as-of date is not reported; its events are counted.
+        self.results = results.filter { $0.result.isJudged }.sorted {
+            ($0.file, $0.result.complaint.id) < ($1.file, $1.result.complaint.id)
+        }
+        eventsAfterAsOf = results.reduce(0) { $0 + $1.result.eventsAfterAsOf }
         self.inputErrors = inputErrors
         self.baseline = baseline
     }
@@ -47,6 +53,8 @@ package struct CheckReport: Sendable {
         package let notEvaluable: Int
         package let inputErrors: Int
         let suppressedByBaseline: Int
+        /// Events dated after the as-of date, left out as if the export had been taken then.
+        package let eventsAfterAsOf: Int
     }
 
     package var summary: Summary {
@@ -55,6 +63,7 @@ package struct CheckReport: Sendable {
             let reported = findings(of: result)
             tally.add(reported, suppressed: result.findings.count - reported.count)
         }
+        tally.ignore(eventsAfterAsOf: eventsAfterAsOf)
         return tally.summary(inputErrors: inputErrors)
     }
 

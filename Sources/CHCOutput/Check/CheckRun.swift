@@ -51,6 +51,7 @@ package struct CheckRun {
             let reported = report.findings(of: result)
             tally.add(reported, suppressed: result.findings.count - reported.count)
         }
+        tally.ignore(eventsAfterAsOf: report.eventsAfterAsOf)
         return Outcome(tally: tally, errors: report.inputErrors)
     }
 
@@ -66,16 +67,22 @@ package struct CheckRun {
         let (errors, skipped) = session.run(
             paths: paths, progress: progress,
             transform: { file, result in
+                guard result.isJudged else {
+                    return RenderedComplaint(reported: [], suppressed: 0, text: nil, eventsAfterAsOf: result.eventsAfterAsOf)
+                }
                 let all = result.findings
                 let reported = baseline.isEmpty ? all : all.filter { !baseline.contains($0.fingerprint) }
                 return RenderedComplaint(
                     reported: reported, suppressed: all.count - reported.count,
-                    text: renderer.complaint(file: file, result: result, findings: reported, asOf: asOf))
+                    text: renderer.complaint(file: file, result: result, findings: reported, asOf: asOf),
+                    eventsAfterAsOf: result.eventsAfterAsOf)
             },
             deliver: { rendered in
+                tally.ignore(eventsAfterAsOf: rendered.eventsAfterAsOf)
+                guard let text = rendered.text else { return }  // received after the as-of date
                 if tally.complaints > 0 { writer.write(separator) }
                 tally.add(rendered.reported, suppressed: rendered.suppressed)
-                writer.write(rendered.text)
+                writer.write(text)
             })
         let all = setupErrors + errors + baselineErrors
         writer.write(format.end(summary: tally.summary(inputErrors: all), asOf: asOf, inputErrors: all, skipped: skipped))
@@ -87,5 +94,7 @@ package struct CheckRun {
 private struct RenderedComplaint: Sendable {
     let reported: [Finding]
     let suppressed: Int
-    let text: String
+    /// Nil for a complaint received after the as-of date: not written.
+    let text: String?
+    let eventsAfterAsOf: Int
 }

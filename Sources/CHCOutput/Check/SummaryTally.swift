@@ -12,10 +12,16 @@ package struct SummaryTally: Sendable {
     package private(set) var notes = 0
     package private(set) var notEvaluable = 0
     package private(set) var suppressed = 0
+    /// Events dated after the as-of date, left out.
+    package private(set) var eventsAfterAsOf = 0
     /// The most severe breach seen.
     package private(set) var worst: Severity?
 
     package init() {}
+
+    /// Counts the events of a complaint dated after the as-of date, which were left out (a
+    /// complaint received after it is counted here only).
+    package mutating func ignore(eventsAfterAsOf count: Int) { eventsAfterAsOf += count }
 
     /// Counts one complaint's reported findings (and how many the baseline hid).
     package mutating func add(_ findings: [Finding], suppressed hidden: Int) {
@@ -40,7 +46,7 @@ package struct SummaryTally: Sendable {
         CheckReport.Summary(
             complaints: complaints, breaches: breaches, errors: errors, warnings: warnings, notes: notes,
             notEvaluable: notEvaluable, inputErrors: inputErrors.reduce(0) { $0 + $1.problems.count },
-            suppressedByBaseline: suppressed)
+            suppressedByBaseline: suppressed, eventsAfterAsOf: eventsAfterAsOf)
     }
 
     /// 2 when any input was bad, 1 when a breach is at or above `failOn`, else 0.

@@ -36,8 +36,12 @@ package struct DueList: Sendable {
     }
 
     /// A list from items gathered one complaint at a time.
-    package init(asOf: CivilDate, items: [Item]) {
+    /// Events dated after the as-of date, left out as if the export had been taken then.
+    package var eventsAfterAsOf = 0
+
+    package init(asOf: CivilDate, items: [Item], eventsAfterAsOf: Int = 0) {
         self.asOf = asOf
+        self.eventsAfterAsOf = eventsAfterAsOf
         self.items = items.sorted { ($0.due, $0.complaint, $0.rule) < ($1.due, $1.complaint, $1.rule) }
     }
 

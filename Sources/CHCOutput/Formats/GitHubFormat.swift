@@ -32,7 +32,8 @@ package struct GitHubFormat: StreamingCheckFormat, LintFormat {
             out += command("error", problem.location, title: "chc: input error", problem.message) + "\n"
         }
         return out
-            + "\(s.complaints) complaints, \(s.breaches) breaches (\(s.errors) errors, \(s.warnings) warnings), \(s.notEvaluable) not evaluable\n"
+            + "\(s.complaints) complaints, \(s.breaches) breaches (\(s.errors) errors, \(s.warnings) warnings), \(s.notEvaluable) not evaluable"
+            + (s.eventsAfterAsOf > 0 ? ", \(TextFormat.afterAsOf(s.eventsAfterAsOf))" : "") + "\n"
     }
 
     package func command(_ level: String, _ location: SourceLocation, title: String, _ message: String) -> String {

@@ -42,6 +42,7 @@ extension PerformanceReport {
         body += tile(
             "CH02 stage 2", Self.percent(tsm.ch02Stage2), "\(tsm.stage2RespondedInTime) of \(tsm.stage2Responded) responses in time")
         body += "</section>\n<p class=\"note\">\(htmlEscaped(tsm.definition))</p>\n"
+        if eventsAfterAsOf > 0 { body += "<p class=\"note\">\(htmlEscaped(TextFormat.afterAsOf(eventsAfterAsOf))).</p>\n" }
 
         body += "<h2>Responses in time, by month</h2>\n" + monthlyChart()
         body += "<h2>Breaches by rule</h2>\n" + ruleChart()

@@ -79,8 +79,11 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
             let schemaVersion: Int
             let asOf: CivilDate
             let items: [DueList.Item]
+            /// Events dated after the as-of date, left out.
+            let eventsAfterAsOf: Int
         }
-        return JSONText.encode(Document(schemaVersion: JSONText.schemaVersion, asOf: list.asOf, items: list.items))
+        return JSONText.encode(
+            Document(schemaVersion: JSONText.schemaVersion, asOf: list.asOf, items: list.items, eventsAfterAsOf: list.eventsAfterAsOf))
     }
 
     // MARK: chc report

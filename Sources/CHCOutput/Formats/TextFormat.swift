@@ -58,6 +58,7 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         if s.notes > 0 { out += ", \(s.notes) note\(s.notes == 1 ? "" : "s")" }
         if s.suppressedByBaseline > 0 { out += ", \(s.suppressedByBaseline) in the baseline" }
         if s.inputErrors > 0 { out += ", \(s.inputErrors) input error\(s.inputErrors == 1 ? "" : "s")" }
+        if s.eventsAfterAsOf > 0 { out += ", \(Self.afterAsOf(s.eventsAfterAsOf))" }
         out += " (as of \(asOf))\n"
         return out
     }
@@ -73,12 +74,20 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         self.colour ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
     }
 
+    /// "3 events dated after the as-of date ignored", for every command's summary.
+    static func afterAsOf(_ count: Int) -> String {
+        "\(count) event\(count == 1 ? "" : "s") dated after the as-of date ignored (judged as if the export had been taken then)"
+    }
+
     // MARK: chc due
 
     package func render(_ list: DueList) -> String {
         let items = list.items
         let asOf = list.asOf
-        guard !items.isEmpty else { return "No open deadlines as of \(asOf.longDescription).\n" }
+        guard !items.isEmpty else {
+            return "No open deadlines as of \(asOf.longDescription).\n"
+                + (list.eventsAfterAsOf > 0 ? "\(Self.afterAsOf(list.eventsAfterAsOf))\n" : "")
+        }
         var out = "Open deadlines as of \(asOf.longDescription), soonest first:\n"
         for item in items {
             let when =
@@ -93,6 +102,7 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         }
         let overdue = items.filter { $0.status == .overdue }.count
         out += "\n\(items.count) open deadline\(items.count == 1 ? "" : "s"), \(overdue) overdue\n"
+        if list.eventsAfterAsOf > 0 { out += "\(Self.afterAsOf(list.eventsAfterAsOf))\n" }
         return out
     }
 
@@ -129,6 +139,7 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         out += "\nOpen complaints by working days since receipt\n"
         for a in openAgeing { out += "  \(a.bucket): \(a.open)\n" }
         if inputErrors > 0 { out += "\n\(inputErrors) input errors: some complaints could not be read (see chc check)\n" }
+        if report.eventsAfterAsOf > 0 { out += "\n\(Self.afterAsOf(report.eventsAfterAsOf))\n" }
         return out
     }
 

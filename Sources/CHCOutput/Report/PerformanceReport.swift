@@ -72,6 +72,8 @@ package struct PerformanceReport: Sendable, Encodable {
     package let categories: [Category]
     let openAgeing: [Ageing]
     package let inputErrors: Int
+    /// Events dated after the as-of date, left out as if the export had been taken then.
+    package let eventsAfterAsOf: Int
 
     /// The financial year (1 April – 31 March) containing `date`.
     package static func financialYear(containing date: CivilDate) -> (from: CivilDate, to: CivilDate) {
@@ -92,7 +94,7 @@ package struct PerformanceReport: Sendable, Encodable {
 
     package init(
         from: CivilDate, to: CivilDate, asOf: CivilDate, complaints: Int, rules: [RuleRate], tsm: TSM, months: [Month],
-        categories: [Category], openAgeing: [Ageing], inputErrors: Int
+        categories: [Category], openAgeing: [Ageing], inputErrors: Int, eventsAfterAsOf: Int = 0
     ) {
         self.from = from
         self.to = to
@@ -104,10 +106,11 @@ package struct PerformanceReport: Sendable, Encodable {
         self.categories = categories
         self.openAgeing = openAgeing
         self.inputErrors = inputErrors
+        self.eventsAfterAsOf = eventsAfterAsOf
     }
 
     package static let definition =
-        "CH01: stage 1 complaints received in the period (and stage 2 escalations requested in it) per 1,000 homes. CH02: of the complaints received (stage 1) or escalated (stage 2) in the period that have been responded to, the share whose response met the Code's response deadline for that stage, counted from the acknowledgement, with extensions inside the Code's limits counted as in time. The Regulator's Technical Requirements were not read: the wording is inferred from the measures' names and landlords' reports (see ../shared/reference/codes.md §6)."
+        "CH01: stage 1 complaints received in the period (and stage 2 escalations requested in it) per 1,000 homes. CH02: of the complaints received (stage 1) or escalated (stage 2) in the period that have been responded to, the share whose response met the Code's response deadline for that stage, counted from the acknowledgement, with extensions inside the Code's limits counted as in time. The Regulator's Technical Requirements were not read: the wording is inferred from the measures' names and landlords' published reports."
 
     /// Adds complaints one at a time (complaints received between `from` and `to`, inclusive;
     /// stage 2 counts use escalation requests in the period), keeping only totals.
@@ -115,6 +118,8 @@ package struct PerformanceReport: Sendable, Encodable {
         package let from: CivilDate, to: CivilDate, asOf: CivilDate, homes: Int?
         package let calendar: @Sendable (ComplaintResult) -> WorkingDayCalendar
         package var complaints = 0, escalated = 0
+        /// Events dated after the as-of date, left out.
+        var eventsAfterAsOf = 0
         /// Each rule's tally, in order of first appearance: a rule is found by comparing pointers,
         /// first at the place its evaluation had (a pack's rules come in the same order for every
         /// complaint), with no hashing.
@@ -158,6 +163,8 @@ package struct PerformanceReport: Sendable, Encodable {
 
         /// Adds one complaint's result to the totals.
         package mutating func add(_ result: ComplaintResult) {
+            eventsAfterAsOf += result.eventsAfterAsOf
+            guard result.isJudged else { return }  // received after the as-of date
             let complaint = result.complaint
             let evaluations = result.evaluations
             if let receivedOn = complaint.receivedDate, inPeriod(receivedOn) {
@@ -246,6 +253,7 @@ package struct PerformanceReport: Sendable, Encodable {
         /// Adds another accumulator's totals (one checking thread's share; same settings).
         package mutating func merge(_ other: Accumulator) {
             complaints += other.complaints
+            eventsAfterAsOf += other.eventsAfterAsOf
             escalated += other.escalated
             s1 += other.s1
             s1InTime += other.s1InTime
@@ -320,7 +328,7 @@ package struct PerformanceReport: Sendable, Encodable {
             let openAgeing = zip(Self.buckets, ageing).map { Ageing(bucket: "\($0.0.2) working days", open: $0.1) }
             return PerformanceReport(
                 from: from, to: to, asOf: asOf, complaints: complaints, rules: rules, tsm: tsm, months: months,
-                categories: categories, openAgeing: openAgeing, inputErrors: inputErrors)
+                categories: categories, openAgeing: openAgeing, inputErrors: inputErrors, eventsAfterAsOf: eventsAfterAsOf)
         }
     }
 }
