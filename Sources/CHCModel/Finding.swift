@@ -68,11 +68,14 @@ package struct Finding: Sendable, Codable, Equatable {
     package let citation: Citation
     package let location: SourceLocation
     package let hint: String?
+    /// When the complaint fell in a Code's transition period (landlords still given time to
+    /// comply): why the finding is less firm than one after it. Nil otherwise.
+    package let transition: String?
 
     package init(
         complaint: String, rule: String, pack: String, check: Check, severity: Severity, status: Status, message: String,
         anchor: AnchorRef?, due: CivilDate?, actual: CivilDate?, workingDaysTaken: Int?, workingDaysLate: Int?, citation: Citation,
-        location: SourceLocation, hint: String?
+        location: SourceLocation, hint: String?, transition: String? = nil
     ) {
         self.complaint = complaint
         self.rule = rule
@@ -89,6 +92,7 @@ package struct Finding: Sendable, Codable, Equatable {
         self.citation = citation
         self.location = location
         self.hint = hint
+        self.transition = transition
     }
 
     /// Whether the finding counts as a breach in summaries and exit codes.
@@ -101,7 +105,7 @@ extension Finding {
     // JSON formats has every field.
     package enum CodingKeys: String, CodingKey {
         case complaint, rule, pack, check, severity, status, message, anchor, due, actual, workingDaysTaken, workingDaysLate, citation,
-            location, hint
+            location, hint, transition
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -121,5 +125,6 @@ extension Finding {
         try c.encode(citation, forKey: .citation)
         try c.encode(location, forKey: .location)
         try c.encode(hint, forKey: .hint)
+        try c.encode(transition, forKey: .transition)
     }
 }

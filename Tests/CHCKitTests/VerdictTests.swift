@@ -268,6 +268,33 @@ import WorkingDays
     }
 }
 
+/// The 2022 Code took effect on 1 April 2022, but landlords had until 1 October 2022 to comply:
+/// a complaint received in between is judged by it, and every finding says so.
+@Suite struct TransitionTests {
+    static func complaint(received: String, acknowledged: String) -> String {
+        """
+        complaint: T-\(received)
+        events:
+          - {date: \(received), type: complaint-received}
+          - {date: \(acknowledged), type: acknowledged, stage: 1}
+        """
+    }
+
+    @Test func aFindingInTheTransitionWindowSaysSoInItsMessageAndItsJSON() throws {
+        let during = try check(Self.complaint(received: "2022-06-01", acknowledged: "2022-06-20"), asOf: "2022-12-31")
+        #expect(during.packs == ["hos-2022"])
+        let finding = try #require(during.findings("HOS2022-4.1").first)
+        #expect(finding.transition?.contains("received before 1 October 2022") == true)
+        #expect(finding.message.hasSuffix("less firm than a breach after that date]"), "\(finding.message)")
+        let json = JSONFormat().render(CheckReport(asOf: date("2022-12-31"), results: [(file: "t.yaml", result: during)], inputErrors: []))
+        #expect(json.contains("\"transition\" : \"received before 1 October 2022"), "\(json)")
+
+        let after = try check(Self.complaint(received: "2022-10-03", acknowledged: "2022-10-20"), asOf: "2022-12-31")
+        let firm = try #require(after.findings("HOS2022-4.1").first)
+        #expect(firm.transition == nil && !firm.message.contains("transition"))
+    }
+}
+
 /// The checking date is a cut: a run judges as of `--as-of` as if the export had been taken that
 /// day, and says how many later events it left out.
 @Suite struct AsOfCutTests {

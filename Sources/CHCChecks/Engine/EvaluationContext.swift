@@ -17,6 +17,8 @@ package final class EvaluationContext {
     package let asOf: CivilDate
     /// The landlord's daily cut-off time, for a policy's timescales (nil for the Code's).
     @exclusivity(unchecked) package internal(set) var cutOff: TimeOfDay?
+    /// When the complaint fell in the pack's transition period: why its findings are less firm.
+    @exclusivity(unchecked) package internal(set) var transition: String?
     /// Human label for the pack's timescales in messages, e.g. "Luton policy".
     @exclusivity(unchecked) package internal(set) var label: String?
     /// When false, findings are made without their message (see `CheckOptions`).
@@ -47,11 +49,14 @@ package final class EvaluationContext {
             complaint: complaint.id, rule: rule.id, pack: pack.id,
             check: .init(kind: rule.kind, event: subject.event?.rawValue, stage: subject.stage),
             severity: severity ?? rule.severity, status: status,
-            message: !composesMessages ? "" : status == .notEvaluable ? message() : message() + caveat,
+            message: !composesMessages ? "" : (status == .notEvaluable ? message() : message() + caveat) + transitionCaveat,
             anchor: anchor, due: due, actual: actual, workingDaysTaken: taken, workingDaysLate: late,
             citation: .init(paragraph: paragraph ?? rule.paragraph, summary: rule.summary, url: rule.url, source: rule.confidence.rawValue),
-            location: location ?? complaint.location, hint: hint ?? rule.hint)
+            location: location ?? complaint.location, hint: hint ?? rule.hint, transition: transition)
     }
+
+    /// The transition note, in a message.
+    private var transitionCaveat: String { transition.map { " [transition: \($0)]" } ?? "" }
 
     /// What a reader must know about how sure the rule is.
     private var caveat: String {

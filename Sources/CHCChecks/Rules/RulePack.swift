@@ -17,6 +17,20 @@ package final class RulePack: Sendable {
     let extends: String?
     package let kind: Kind
     package let note: String?
+    /// A period after the pack took effect when landlords were still given time to comply:
+    /// complaints received by `until` are judged by the pack, and each finding says so.
+    package let transition: Transition?
+
+    package struct Transition: Sendable {
+        package let until: CivilDate
+        /// Why, in words, added to each finding's message.
+        package let note: String
+
+        package init(until: CivilDate, note: String) {
+            self.until = until
+            self.note = note
+        }
+    }
     package let rules: [Rule]
     /// The terms of the pack's deadline rules, in rule order (found when a deadline counts from
     /// another's due date, without going through every rule; plain values, so a search counts
@@ -36,7 +50,8 @@ package final class RulePack: Sendable {
 
     package init(
         id: String, title: String, source: String, inForceFrom: CivilDate?, inForceTo: CivilDate?, calendar: Region,
-        extends: String?, kind: Kind, note: String?, rules: [Rule], file: String, origin: Origin = .built
+        extends: String?, kind: Kind, note: String?, rules: [Rule], file: String, origin: Origin = .built,
+        transition: Transition? = nil
     ) {
         self.id = id
         self.title = title
@@ -47,6 +62,7 @@ package final class RulePack: Sendable {
         self.extends = extends
         self.kind = kind
         self.note = note
+        self.transition = transition
         self.rules = rules
         deadlines = rules.compactMap(\.deadline)
         self.file = file

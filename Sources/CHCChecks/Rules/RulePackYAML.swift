@@ -5,7 +5,7 @@ import Yams
 
 /// Reads a rule pack file (`rules.md`), validating every rule and example when loaded.
 package enum RulePackYAML {
-    static let packKeys = ["pack", "title", "source", "in-force", "calendar", "extends", "kind", "note", "rules"]
+    static let packKeys = ["pack", "title", "source", "in-force", "transition", "calendar", "extends", "kind", "note", "rules"]
     /// A rule's keys besides its check kind's.
     static let ruleKeys = ["id", "paragraph", "summary", "severity", "source", "url", "note", "hint", "examples"]
 
@@ -67,6 +67,19 @@ package enum RulePackYAML {
             seen[rule.id] = rule.location
             rules.append(rule)
         }
+        var transition: RulePack.Transition?
+        if let fields = reader.fields(fields["transition"], "`transition`", allowed: ["until", "note"]) {
+            let until = fields["until"].flatMap { reader.date($0, "`transition.until`") }
+            let note = fields["note"].flatMap { reader.string($0, "`transition.note`") }
+            if let until, let note {
+                transition = RulePack.Transition(until: until, note: note)
+                if let from, until < from {
+                    reader.report(fields["until"], "`transition.until` (\(until)) is before `in-force.from` (\(from))")
+                }
+            } else {
+                reader.report(fields.node, "`transition` needs `until` (the last day of the period) and `note` (why, for each finding)")
+            }
+        }
         for rule in rules {
             if let problem = rule.check.problem(among: rules) {
                 reader.report(InputProblem(rule.location, "rule `\(rule.id)`: \(problem)"))
@@ -76,7 +89,7 @@ package enum RulePackYAML {
             id: id, title: reader.string(fields["title"], "`title`") ?? id, source: source, inForceFrom: from, inForceTo: to,
             calendar: calendar, extends: fields["extends"].flatMap { reader.identifier($0, "`extends`") }, kind: kind,
             note: fields["note"].flatMap { reader.string($0, "`note`") }, rules: rules, file: reader.file,
-            origin: .read(ParsedDocument(reader), kinds))
+            origin: .read(ParsedDocument(reader), kinds), transition: transition)
     }
 
     static func rule(
