@@ -51,12 +51,141 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
     /// Complaints are elements of one array.
     package var separator: String { "," }
 
+    /// One complaint's entry (a `ComplaintEntry`), written by hand as JSONEncoder would write it.
     package func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String {
-        let entry = ComplaintEntry(
-            id: result.complaint.id, file: file, packs: result.packs, findings: findings,
-            evaluations: result.evaluations.map { EvaluationEntry(rule: $0.rule.id, pack: $0.pack, outcome: $0.outcome, timing: $0.timing) }
-        )
-        return "\n" + JSONText.indent(JSONText.encode(entry), by: 4, first: true)
+        var w = JSONPrettyWriter(level: 2, capacity: 1024 * (findings.count + 2))
+        w.beginObject()
+        w.key("evaluations")
+        w.beginArray()
+        for evaluation in result.evaluations {
+            w.element()
+            w.beginObject()
+            w.key("outcome")
+            w.string(evaluation.outcome.rawValue)
+            w.key("pack")
+            w.string(evaluation.pack)
+            w.key("rule")
+            w.string(evaluation.rule.id)
+            w.key("timing")
+            if let timing = evaluation.timing {
+                // DeadlineTiming's own Codable leaves out an absent date or count.
+                w.beginObject()
+                if let actual = timing.actual {
+                    w.key("actual")
+                    w.string(actual.description)
+                }
+                w.key("anchor")
+                w.string(timing.anchor.description)
+                w.key("due")
+                w.string(timing.due.description)
+                if let taken = timing.workingDaysTaken {
+                    w.key("workingDaysTaken")
+                    w.int(taken)
+                }
+                w.endObject()
+            } else {
+                w.null()
+            }
+            w.endObject()
+        }
+        w.endArray()
+        w.key("file")
+        w.string(file)
+        w.key("findings")
+        w.beginArray()
+        for finding in findings {
+            w.element()
+            Self.write(finding, to: &w)
+        }
+        w.endArray()
+        w.key("id")
+        w.string(result.complaint.id)
+        w.key("packs")
+        w.beginArray()
+        for pack in result.packs {
+            w.element()
+            w.string(pack)
+        }
+        w.endArray()
+        w.endObject()
+        return "\n" + String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    /// A finding as `Finding.encode(to:)` writes it: every field, `null` when absent (its check's
+    /// event and stage, from their own Codable, are left out when absent).
+    static func write(_ f: Finding, to w: inout JSONPrettyWriter) {
+        w.beginObject()
+        w.key("actual")
+        w.string(f.actual?.description)
+        w.key("anchor")
+        if let anchor = f.anchor {
+            w.beginObject()
+            w.key("date")
+            w.string(anchor.date.description)
+            w.key("derived")
+            w.bool(anchor.derived)
+            w.key("event")
+            w.string(anchor.event)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("check")
+        w.beginObject()
+        if let event = f.check.event {
+            w.key("event")
+            w.string(event)
+        }
+        w.key("kind")
+        w.string(f.check.kind)
+        if let stage = f.check.stage {
+            w.key("stage")
+            w.int(stage)
+        }
+        w.endObject()
+        w.key("citation")
+        w.beginObject()
+        w.key("paragraph")
+        w.string(f.citation.paragraph)
+        w.key("source")
+        w.string(f.citation.source)
+        w.key("summary")
+        w.string(f.citation.summary)
+        w.key("url")
+        w.string(f.citation.url)
+        w.endObject()
+        w.key("complaint")
+        w.string(f.complaint)
+        w.key("due")
+        w.string(f.due?.description)
+        w.key("hint")
+        w.string(f.hint)
+        w.key("location")
+        w.beginObject()
+        w.key("column")
+        w.int(f.location.column)
+        w.key("file")
+        w.string(f.location.file)
+        w.key("line")
+        w.int(f.location.line)
+        w.endObject()
+        w.key("message")
+        w.string(f.message)
+        w.key("pack")
+        w.string(f.pack)
+        w.key("rule")
+        w.string(f.rule)
+        w.key("severity")
+        w.string(f.severity.rawValue)
+        w.key("status")
+        w.string(f.status.rawValue)
+        w.key("transition")
+        w.string(f.transition)
+        w.key("workingDaysLate")
+        w.int(f.workingDaysLate)
+        w.key("workingDaysTaken")
+        w.int(f.workingDaysTaken)
+        w.endObject()
     }
 
     package func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)])

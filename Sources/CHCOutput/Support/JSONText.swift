@@ -32,3 +32,112 @@ package enum JSONText {
         return lines.enumerated().map { index, line in (index == 0 && !first) ? String(line) : pad + line }.joined(separator: "\n")
     }
 }
+
+/// Writes JSON by hand, laid out exactly as `JSONText.encode` lays it out (JSONEncoder, pretty,
+/// sorted keys): for the part of the JSON format written once per complaint, where a
+/// JSONEncoder per complaint (then re-indented) made the format eighteen times slower than CSV.
+/// The caller writes members in sorted key order; `JSONWriterTests` compares the two on random
+/// values, control characters and all.
+package struct JSONPrettyWriter {
+    package private(set) var bytes: [UInt8] = []
+    /// Nesting depth (two spaces each).
+    private var level: Int
+    /// For each open container: whether nothing has been written in it yet.
+    private var empty: [Bool] = []
+    /// The level the writer started at: the format indents JSONEncoder's text by it, blank lines
+    /// included (JSONEncoder writes an empty container on two lines, the first blank).
+    private let base: Int
+
+    /// A writer whose first container is written at `level` (its opening brace indented too).
+    package init(level: Int, capacity: Int = 4096) {
+        self.level = level
+        base = level
+        bytes.reserveCapacity(capacity)
+        indent()
+    }
+
+    private mutating func indent() {
+        for _ in 0..<(2 * level) { bytes.append(32) }
+    }
+
+    private mutating func newline() {
+        bytes.append(10)
+        indent()
+    }
+
+    /// Before a member or an element: a comma after the previous one, a new line, the indent.
+    private mutating func next() {
+        if empty.last == false { bytes.append(44) }
+        if !empty.isEmpty { empty[empty.count - 1] = false }
+        newline()
+    }
+
+    package mutating func beginObject() { open(123) }
+    package mutating func endObject() { close(125) }
+    package mutating func beginArray() { open(91) }
+    package mutating func endArray() { close(93) }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        level += 1
+        empty.append(true)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        level -= 1
+        if empty.removeLast() {
+            bytes.append(10)
+            for _ in 0..<(2 * base) { bytes.append(32) }
+        }
+        newline()
+        bytes.append(bracket)
+    }
+
+    /// A member's key (a plain ASCII name), before its value.
+    package mutating func key(_ name: StaticString) {
+        next()
+        bytes.append(34)
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [34, 32, 58, 32])  // `" : `
+    }
+
+    /// Before an array element.
+    package mutating func element() { next() }
+
+    package mutating func string(_ value: String) {
+        bytes.append(34)
+        var value = value
+        value.withUTF8 { text in
+            for byte in text {
+                switch byte {
+                case 34: bytes.append(contentsOf: [92, 34])  // \"
+                case 92: bytes.append(contentsOf: [92, 92])  // \\
+                case 8: bytes.append(contentsOf: [92, 98])  // \b
+                case 9: bytes.append(contentsOf: [92, 116])  // \t
+                case 10: bytes.append(contentsOf: [92, 110])  // \n
+                case 12: bytes.append(contentsOf: [92, 102])  // \f
+                case 13: bytes.append(contentsOf: [92, 114])  // \r
+                case 0..<32:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]])  // \u00XX
+                default: bytes.append(byte)
+                }
+            }
+        }
+        bytes.append(34)
+    }
+
+    package mutating func string(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    package mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+
+    package mutating func int(_ value: Int?) {
+        if let value { int(value) } else { null() }
+    }
+
+    package mutating func bool(_ value: Bool) { bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8)) }
+
+    package mutating func null() { bytes.append(contentsOf: [110, 117, 108, 108]) }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import TestSupport
+import Testing
+import WorkingDays
+
+@testable import CHCChecks
+@testable import CHCIngest
+@testable import CHCModel
+@testable import CHCOutput
+
+/// The JSON format writes each complaint by hand (`JSONPrettyWriter`); it must give exactly the
+/// bytes JSONEncoder gives for the same entry, whatever the text: control characters, quotes,
+/// backslashes, non-ASCII, empty lists, absent values.
+@Suite struct JSONWriterTests {
+    /// Text with the characters JSON escapes, and some it does not.
+    static func text(_ random: inout SeededRandom) -> String {
+        let pieces: [String] = [
+            "a", "Z", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{8}", "\u{C}", "\u{0}", "\u{1F}", "\u{7F}", "é", "£", "\u{2028}", "😀", "{",
+            "]", ":", ",",
+        ]
+        let length = Int(random.next() % 12)
+        return (0..<length).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+    }
+
+    static func finding(_ random: inout SeededRandom) -> Finding {
+        func maybe<T>(_ value: T) -> T? { random.next() % 2 == 0 ? value : nil }
+        let day = CivilDate(dayNumber: 19_000 + Int(random.next() % 2_000))
+        return Finding(
+            complaint: text(&random), rule: text(&random), pack: text(&random),
+            check: .init(kind: text(&random), event: maybe(text(&random)), stage: maybe(Int(random.next() % 4))),
+            severity: [.note, .warning, .error][Int(random.next() % 3)],
+            status: [.breach, .overdue, .notEvaluable][Int(random.next() % 3)],
+            message: text(&random), anchor: maybe(.init(event: text(&random), date: day, derived: random.next() % 2 == 0)),
+            due: maybe(day), actual: maybe(day), workingDaysTaken: maybe(Int(random.next() % 400)),
+            workingDaysLate: maybe(-5 + Int(random.next() % 50)),
+            citation: .init(paragraph: text(&random), summary: text(&random), url: text(&random), source: text(&random)),
+            location: SourceLocation(file: text(&random), line: Int(random.next() % 10_000), column: Int(random.next() % 50)),
+            hint: maybe(text(&random)), transition: maybe(text(&random)))
+    }
+
+    @Test func everyRandomEntryIsWrittenAsJSONEncoderWritesIt() throws {
+        var random = SeededRandom(state: 2026)
+        let checker = Checker(
+            library: try shippedLibrary(), calendars: try CalendarSetup(), options: CheckOptions(asOf: date("2026-11-23")))
+        let complaints = TimelineBatch.load(paths: [path("Examples")]).entries.map(\.complaint)
+        for round in 0..<400 {
+            let result = checker.check(complaints[round % complaints.count])
+            let findings = (0..<Int(random.next() % 5)).map { _ in Self.finding(&random) }
+            let file = Self.text(&random)
+            let expected =
+                "\n"
+                + JSONText.indent(
+                    JSONText.encode(
+                        JSONFormat.ComplaintEntry(
+                            id: result.complaint.id, file: file, packs: round % 7 == 0 ? [] : result.packs, findings: findings,
+                            evaluations: round % 5 == 0
+                                ? []
+                                : result.evaluations.map {
+                                    JSONFormat.EvaluationEntry(rule: $0.rule.id, pack: $0.pack, outcome: $0.outcome, timing: $0.timing)
+                                })),
+                    by: 4, first: true)
+            let trimmed = ComplaintResult(
+                complaint: result.complaint, packs: round % 7 == 0 ? [] : result.packs,
+                evaluations: round % 5 == 0 ? [] : result.evaluations)
+            let written = JSONFormat().complaint(file: file, result: trimmed, findings: findings, asOf: date("2026-11-23"))
+            #expect(written == expected, "round \(round)")
+            if written != expected { return }
+        }
+    }
+
+    @Test func theWrittenTextIsValidJSON() throws {
+        var random = SeededRandom(state: 7)
+        let entries = (0..<50).map { _ in Self.finding(&random) }
+        var writer = JSONPrettyWriter(level: 0)
+        writer.beginArray()
+        for finding in entries {
+            writer.element()
+            JSONFormat.write(finding, to: &writer)
+        }
+        writer.endArray()
+        let parsed = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [[String: Any]]
+        #expect(parsed?.count == 50)
+        #expect(parsed?.first?["message"] as? String == entries.first?.message)
+    }
+}
