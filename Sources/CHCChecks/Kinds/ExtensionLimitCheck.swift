@@ -35,7 +35,11 @@ package final class ExtensionLimitCheck: CheckKind {
     }
 
     package func evaluate(in context: EvaluationContext) throws(CalendarError) -> RuleEvaluation {
-        guard let terms = context.pack.deadline(on: .response, stage: stage), terms.extensionMax != nil else {
+        // Most complaints have no extension: then there is nothing to count.
+        let stage = stage
+        guard context.complaint.hasEvent(where: { $0.type == .extension && $0.stage == stage }),
+            let terms = context.pack.deadline(on: .response, stage: stage), terms.extensionMax != nil
+        else {
             return context.evaluation(.notApplicable)
         }
         return try DeadlineCheck.judgeExtensions(of: terms, in: context)
