@@ -53,6 +53,7 @@ struct CheckCommand: ParsableCommand {
             throw CommandFailure.badInput("cannot write \(output ?? "the report"): \(error)")
         }
         if !type(of: reporter).showsInputErrors { printProblems(outcome.errors) }
+        noteEventsAfterAsOf(outcome.tally.eventsAfterAsOf, format: format.identifier)
         let code = outcome.tally.exitCode(failOn: verdict.failOn.severity, inputErrors: outcome.errors)
         if code != 0 { throw CommandFailure.status(ExitStatus(rawValue: code) ?? .badInput) }
     }

@@ -42,6 +42,7 @@ struct DueCommand: ParsableCommand {
         let list = DueList(asOf: prepared.asOf, items: items, eventsAfterAsOf: eventsAfterAsOf)
         try emit((format.reporter() as! any DueListFormat).render(list), to: output)
         printProblems(errors)
+        noteEventsAfterAsOf(eventsAfterAsOf, format: format.identifier)
         if !errors.isEmpty { throw CommandFailure.status(.badInput) }
     }
 }

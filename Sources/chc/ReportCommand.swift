@@ -59,6 +59,7 @@ struct ReportCommand: ParsableCommand {
         let heading = title ?? "Complaint handling \(start.year)–\(end.year)" + (policy?.landlord.map { ": \($0)" } ?? "")
         try emit((format.reporter() as! any PerformanceFormat).render(performance, title: heading), to: output)
         printProblems(errors)
+        noteEventsAfterAsOf(performance.eventsAfterAsOf, format: format.identifier)
         if !errors.isEmpty { throw CommandFailure.status(.badInput) }
     }
 }

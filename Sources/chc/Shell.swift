@@ -41,6 +41,12 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
+/// Says on standard error how many events after the as-of date a run left out, for formats
+/// that do not say it themselves (text does, in its summary).
+func noteEventsAfterAsOf(_ count: Int, format: String) {
+    if count > 0, format != TextFormat.identifier { printError("note: \(TextFormat.afterAsOf(count))") }
+}
+
 /// Prints each input problem on standard error.
 func printProblems(_ errors: [InputError]) {
     for problem in errors.flatMap(\.problems) { printError(problem.description) }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import CHCChecks
+
 /// The `chc` executable as a user runs it: outputs and exit codes (0 clean, 1 findings, 2 bad input).
 @Suite struct CommandLineTests {
     static let binary = path(".build/debug/chc")
@@ -138,10 +140,7 @@ import Testing
 
     @Test func rulesKindsListsTheRegistry() throws {
         let out = try Self.run(["rules", "kinds"]).out
-        for kind in [
-            "deadline", "all-points-answered", "response-includes", "different-handler", "forbidden-event", "max-stages",
-            "extension-notice",
-        ] {
+        for kind in CheckKinds.standard.names {
             #expect(out.contains("\(kind): "), "\(out)")
         }
     }

@@ -348,3 +348,109 @@ import WorkingDays
         #expect(complaint.asOf(date("2024-06-02")).complaint == nil)
     }
 }
+
+/// Cases a review of the verdict changes found, each pinned.
+@Suite struct VerdictEdgeTests {
+    @Test func aPolicyResponseFromAnAcknowledgementItDoesNotTimeCountsFromTheCodes() throws {
+        // No acknowledgement target in the policy and none recorded: the Code's (5 working days
+        // from Mon 3 Jun 2024: Mon 10 Jun) stands in, so 8 working days on: due Thu 20 Jun.
+        let policy = try PolicyYAML.parse("stage1: { respond: 8 working-days, respond-from: acknowledged }", file: "p.yaml")
+        let result = try check(
+            """
+            complaint: E-1
+            events:
+              - {date: 2024-06-03, type: complaint-received}
+              - {date: 2024-06-28, type: response, stage: 1}
+            """, asOf: "2024-08-01", policy: policy)
+        let own = try #require(result.evaluation("p/stage1-respond"))
+        #expect(own.outcome == .breach && own.timing?.due == date("2024-06-20"), "\(own.outcome) \(String(describing: own.timing))")
+    }
+
+    @Test func extensionLimitsAreInWorkingDays() {
+        #expect(throws: InputError.self) {
+            try PolicyYAML.parse("stage1: { respond: 10 working-days, extension-max: 5 calendar-days }", file: "p.yaml")
+        }
+    }
+
+    @Test func anExtensionToADayTheOfficeIsShutIsThatDay() throws {
+        // Acknowledged Wed 5 Jun 2024 (due Wed 19 Jun); extended to Sat 22 Jun, answered that day.
+        let result = try check(
+            """
+            complaint: E-3
+            events:
+              - {date: 2024-06-03, type: complaint-received}
+              - {date: 2024-06-05, type: acknowledged, stage: 1}
+              - {date: 2024-06-14, type: extension, stage: 1, to: 2024-06-22, ombudsman-details: true}
+              - {date: 2024-06-22, type: response, stage: 1}
+            """, asOf: "2024-08-01")
+        #expect(result.evaluation("HOS2024-6.3")?.outcome == .compliant)
+        #expect(result.evaluation("HOS2024-6.3")?.timing?.due == date("2024-06-22"))
+    }
+
+    @Test func maxStagesMustBeAtLeastOne() {
+        let text = """
+            pack: p
+            title: P
+            source: https://example.org
+            rules:
+              - id: P-1
+                paragraph: "1"
+                summary: s
+                source: confirmed
+                max-stages: 0
+                examples:
+                  breach: [ {date: 2024-06-03, type: complaint-received} ]
+                  compliant: [ {date: 2024-06-03, type: complaint-received} ]
+            """
+        #expect(throws: InputError.self) { try RulePackYAML.parse(text, file: "p.yaml") }
+    }
+
+    @Test func eachFurtherStageIsJudgedOnItsOwn() throws {
+        let result = try check(
+            """
+            complaint: E-6
+            events:
+              - {date: 2021-03-01, type: complaint-received}
+              - {date: 2021-03-03, type: acknowledged, stage: 1}
+              - {date: 2021-03-12, type: response, stage: 1}
+              - {date: 2021-03-15, type: escalation-requested}
+              - {date: 2021-04-09, type: response, stage: 2}
+              - {date: 2021-05-10, type: response, stage: 3, optional: true}
+              - {date: 2021-06-10, type: response, stage: 4}
+            """, asOf: "2021-08-01")
+        let rule = try #require(result.evaluation("HOS2020-stages"))
+        #expect(rule.outcome == .notEvaluable && rule.findings.count == 1 && rule.findings[0].message.hasPrefix("stage 4"))
+    }
+
+    @Test func linting2020ThirdStageAsksWhetherItIsOptional() throws {
+        let pack = try #require(try shippedLibrary().pack("hos-2020"))
+        let report = Linter(code: pack).lint(try PolicyYAML.parse("stages: 3", file: "p.yaml"))
+        let entry = try #require(report.entries.first { $0.rule.id == "lint/HOS2020-stages" })
+        if case .notStated = entry.verdict {} else { Issue.record("expected not stated, got \(entry.verdict)") }
+    }
+
+    @Test func theTransitionNoteNeedsAComplaintReceivedInTheWindow() throws {
+        let result = try check(
+            """
+            complaint: E-8
+            events:
+              - {date: 2021-05-03, type: complaint-received}
+              - {date: 2021-05-20, type: acknowledged, stage: 1}
+            """, pack: "hos-2022", asOf: "2021-12-31")
+        #expect(result.findings.allSatisfy { $0.transition == nil })
+        #expect(!result.findings.isEmpty)
+    }
+
+    @Test func theWorklistShowsADeadlinePossiblyOverdue() throws {
+        let file = try temporaryCSV(
+            """
+            complaint_id,date,event,stage
+            P-1,2024-06-03,complaint-received,1
+            """)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let due = try CommandLineTests.run(["due", file, "--as-of", "2024-06-20", "--quiet"]).out
+        #expect(due.contains("possibly overdue: due Mon 17 Jun 2024"), "\(due)")
+        let csv = try CommandLineTests.run(["check", file, "--as-of", "2024-06-02", "--format", "csv", "--quiet"])
+        #expect(csv.err.contains("note: 1 event dated after the as-of date ignored"), "\(csv.err)")
+    }
+}

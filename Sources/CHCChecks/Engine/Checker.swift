@@ -88,7 +88,9 @@ package struct Checker: Sendable {
             shared.calendar = calendar
             shared.cutOff = cutOff
             shared.label = label
-            shared.transition = pack.transition.flatMap { received <= $0.until ? $0.note : nil }
+            shared.transition = pack.transition.flatMap {
+                received <= $0.until && received >= (pack.inForceFrom ?? received) ? $0.note : nil
+            }
             evaluations.reserveCapacity(evaluations.count + pack.rules.count)
             for rule in pack.rules {
                 shared.rule = rule

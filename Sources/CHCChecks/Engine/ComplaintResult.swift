@@ -54,6 +54,9 @@ package struct OpenDeadline: Sendable {
     package let onHold: Bool
     /// Working days from the run's date to the due date; negative when overdue.
     package let workingDaysLeft: Int
+    /// When the deadline's anchor was not recorded: the due date counted from the earliest day
+    /// it could have been (the Ombudsman's reading); `due` is counted from the last day allowed.
+    package var earliestDue: CivilDate? = nil
 }
 
 /// Every rule's evaluation of one complaint, and the packs used.

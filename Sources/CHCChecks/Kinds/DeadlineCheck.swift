@@ -62,6 +62,12 @@ package final class DeadlineCheck: CheckKind {
                 }
                 return nil
             }
+            guard max.unit == .workingDays else {
+                reader.report(
+                    extensionFields["max"],
+                    "`extension.max` should be in working days (an extension's `days` are working days), found `\(max)`")
+                return nil
+            }
             limit = ExtensionLimit(max: max, paragraph: extensionFields["paragraph"].flatMap { reader.string($0, "`extension.paragraph`") })
         }
         if anchor.event == event, anchor.stage == stage {
@@ -318,7 +324,11 @@ private struct DeadlineJudgement {
                 }
             }
             extensionUsed += granted
-            if granted > 0 { due = try calendar.workingDay(granted, after: due) }
+            if let to = event.extendedTo, granted == requested, to > due {
+                due = to  // the date promised, within the limit (even a day the office is shut)
+            } else if granted > 0 {
+                due = try calendar.workingDay(granted, after: due)
+            }
         }
         if judgesExtensions {
             guard sawExtension else { return context.evaluation(.notApplicable) }
@@ -393,7 +403,8 @@ private struct DeadlineJudgement {
         let left =
             due >= context.asOf
             ? try calendar.workingDays(from: context.asOf, to: due) : -(try calendar.workingDays(from: due, to: context.asOf))
-        let open = OpenDeadline(event: terms.event, stage: terms.stage, due: due, onHold: onHold, workingDaysLeft: left)
+        let open = OpenDeadline(
+            event: terms.event, stage: terms.stage, due: due, onHold: onHold, workingDaysLeft: left, earliestDue: strictDue)
         if onHold || judgedOn <= due {
             let outcome: Outcome = findings.isEmpty ? .pending : .breach
             if !onHold, let finding = try possibly(.overdue, on: judgedOn, at: location(of: anchor)) { findings.append(finding) }

@@ -54,6 +54,7 @@ extension PolicyConfig {
         }
         return RulePack(
             id: id, title: "\(label) (\(file))", source: file, inForceFrom: nil, inForceTo: nil,
-            calendar: calendar ?? .default, extends: code, kind: .policy, note: nil, rules: rules, file: file)
+            calendar: calendar ?? .default, extends: code, kind: .policy, note: nil, rules: rules, file: file,
+            inheriting: codePack?.deadlines ?? [])
     }
 }

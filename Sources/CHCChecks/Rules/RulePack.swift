@@ -51,7 +51,7 @@ package final class RulePack: Sendable {
     package init(
         id: String, title: String, source: String, inForceFrom: CivilDate?, inForceTo: CivilDate?, calendar: Region,
         extends: String?, kind: Kind, note: String?, rules: [Rule], file: String, origin: Origin = .built,
-        transition: Transition? = nil
+        transition: Transition? = nil, inheriting inherited: [DeadlineTerms] = []
     ) {
         self.id = id
         self.title = title
@@ -64,7 +64,9 @@ package final class RulePack: Sendable {
         self.note = note
         self.transition = transition
         self.rules = rules
-        deadlines = rules.compactMap(\.deadline)
+        // A policy's own deadlines first, then those of the Code it layers on: when an anchor
+        // never happened, its due date is the policy's if the policy sets one, else the Code's.
+        deadlines = rules.compactMap(\.deadline) + inherited
         self.file = file
         self.origin = origin
     }

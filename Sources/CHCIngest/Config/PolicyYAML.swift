@@ -120,6 +120,12 @@ package enum PolicyYAML {
         stage.acknowledge = span("acknowledge")
         stage.respond = span("respond")
         stage.extensionMax = span("extension-max")
+        if let max = stage.extensionMax, max.unit != .workingDays {
+            reader.report(
+                fields["extension-max"],
+                "`\(name).extension-max` should be in working days (an extension's `days` are working days), found `\(max)`")
+            stage.extensionMax = nil
+        }
         if let from = fields["respond-from"] {
             let options = ["complaint-received", "escalation-requested", "acknowledged"]
             stage.respondFrom = reader.choice(from, "`\(name).respond-from`", among: options).flatMap(EventType.init(rawValue:))

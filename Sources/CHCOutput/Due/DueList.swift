@@ -17,6 +17,9 @@ package struct DueList: Sendable {
         package let workingDaysLeft: Int
         package let status: Status
         package let category: String?
+        /// When what the deadline runs from was not recorded: the due date counted from the
+        /// earliest day it could have been (left out of JSON when there is none).
+        package let earliestDue: CivilDate?
     }
 
     /// Where an open deadline stands as of the run's date.
@@ -54,7 +57,8 @@ package struct DueList: Sendable {
             return Item(
                 complaint: result.complaint.id, file: file, line: result.complaint.location.line, rule: evaluation.rule.id,
                 pack: evaluation.pack, awaiting: open.event.noun, stage: open.stage, due: open.due,
-                workingDaysLeft: open.workingDaysLeft, status: status, category: result.complaint.category)
+                workingDaysLeft: open.workingDaysLeft, status: status, category: result.complaint.category,
+                earliestDue: open.earliestDue)
         }
     }
 }

@@ -75,7 +75,7 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
     }
 
     /// "3 events dated after the as-of date ignored", for every command's summary.
-    static func afterAsOf(_ count: Int) -> String {
+    package static func afterAsOf(_ count: Int) -> String {
         "\(count) event\(count == 1 ? "" : "s") dated after the as-of date ignored (judged as if the export had been taken then)"
     }
 
@@ -98,7 +98,12 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
                     : item.workingDaysLeft == 0
                         ? "due TODAY (\(item.due.longDescription))"
                         : "due \(item.due.longDescription), \(item.workingDaysLeft) working day\(item.workingDaysLeft == 1 ? "" : "s") left"
-            out += "  \(item.complaint): stage \(item.stage) \(item.awaiting) \(when) — \(item.rule) (\(item.file):\(item.line))\n"
+            var possibly = ""
+            if let earliest = item.earliestDue, earliest < asOf, item.status == .due {
+                possibly = "; possibly overdue: due \(earliest.longDescription) counted from the earliest day, its start not being recorded"
+            }
+            out +=
+                "  \(item.complaint): stage \(item.stage) \(item.awaiting) \(when)\(possibly) — \(item.rule) (\(item.file):\(item.line))\n"
         }
         let overdue = items.filter { $0.status == .overdue }.count
         out += "\n\(items.count) open deadline\(items.count == 1 ? "" : "s"), \(overdue) overdue\n"
