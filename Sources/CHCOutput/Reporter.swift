@@ -108,6 +108,7 @@ package struct Reporters: Sendable {
     package static let standard = Reporters([
         TextFormat.self,
         JSONFormat.self,
+        JSONLinesFormat.self,
         MarkdownFormat.self,
         SARIFFormat.self,
         JUnitFormat.self,

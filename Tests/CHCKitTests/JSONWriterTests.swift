@@ -82,4 +82,21 @@ import WorkingDays
         #expect(parsed?.count == 50)
         #expect(parsed?.first?["message"] as? String == entries.first?.message)
     }
+
+    @Test func jsonLinesHaveOneWholeFindingALine() throws {
+        let checker = Checker(
+            library: try shippedLibrary(), calendars: try CalendarSetup(), options: CheckOptions(asOf: date("2026-11-23")))
+        let batch = TimelineBatch.load(paths: [path("Examples")])
+        let report = CheckReport(
+            asOf: date("2026-11-23"), results: batch.entries.map { (file: $0.file, result: checker.check($0.complaint)) }, inputErrors: [])
+        let lines = JSONLinesFormat().render(report).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.last == "")
+        let objects = try lines.dropLast().map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.count == report.findings.count && objects.count > 20)
+        for (object, finding) in zip(objects, report.findings) {
+            #expect(object?["rule"] as? String == finding.rule && object?["message"] as? String == finding.message)
+            #expect(object?["file"] as? String == finding.location.file)
+            #expect((object?["citation"] as? [String: Any])?["paragraph"] as? String == finding.citation.paragraph)
+        }
+    }
 }

@@ -130,12 +130,12 @@ import Yams
 
     @Test func everyFormatListIsTheRegistrys() {
         let standard = Reporters.standard
-        #expect(standard.identifiers(for: .checkRun) == ["text", "json", "sarif", "junit", "github", "csv"])
+        #expect(standard.identifiers(for: .checkRun) == ["text", "json", "jsonl", "sarif", "junit", "github", "csv"])
         #expect(standard.identifiers(for: .dueList) == ["text", "json", "csv"])
         #expect(standard.identifiers(for: .performance) == ["text", "json", "csv", "html"])
         #expect(standard.identifiers(for: .lint) == ["text", "json", "markdown", "sarif", "junit", "github", "csv"])
         #expect(Set(standard.all.map { $0.identifier }).count == standard.all.count)
-        #expect(standard.all.filter { $0.streams }.map { $0.identifier } == ["text", "json", "github", "csv"])
+        #expect(standard.all.filter { $0.streams }.map { $0.identifier } == ["text", "json", "jsonl", "github", "csv"])
     }
 
     @Test func theCheckKindsPageIsTheRegistrys() throws {

@@ -113,7 +113,9 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
 
     /// A finding as `Finding.encode(to:)` writes it: every field, `null` when absent (its check's
     /// event and stage, from their own Codable, are left out when absent).
-    static func write(_ f: Finding, to w: inout JSONPrettyWriter) {
+    /// With `file`, also the file the finding's complaint was read from (JSON Lines, where each
+    /// line stands alone), in its sorted place.
+    static func write(_ f: Finding, to w: inout JSONPrettyWriter, file: String? = nil) {
         w.beginObject()
         w.key("actual")
         w.string(f.actual?.description)
@@ -158,6 +160,10 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         w.string(f.complaint)
         w.key("due")
         w.string(f.due?.description)
+        if let file {
+            w.key("file")
+            w.string(file)
+        }
         w.key("hint")
         w.string(f.hint)
         w.key("location")

@@ -47,13 +47,24 @@ package struct JSONPrettyWriter {
     /// The level the writer started at: the format indents JSONEncoder's text by it, blank lines
     /// included (JSONEncoder writes an empty container on two lines, the first blank).
     private let base: Int
+    /// One line, no spaces (JSON Lines): `{"a":1,"b":[]}`.
+    private let compact: Bool
 
     /// A writer whose first container is written at `level` (its opening brace indented too).
     package init(level: Int, capacity: Int = 4096) {
         self.level = level
         base = level
+        compact = false
         bytes.reserveCapacity(capacity)
         indent()
+    }
+
+    /// A writer of compact JSON, everything on one line (for JSON Lines).
+    package init(compactWithCapacity capacity: Int) {
+        level = 0
+        base = 0
+        compact = true
+        bytes.reserveCapacity(capacity)
     }
 
     private mutating func indent() {
@@ -61,9 +72,13 @@ package struct JSONPrettyWriter {
     }
 
     private mutating func newline() {
+        guard !compact else { return }
         bytes.append(10)
         indent()
     }
+
+    /// Ends a line of JSON Lines.
+    package mutating func endLine() { bytes.append(10) }
 
     /// Before a member or an element: a comma after the previous one, a new line, the indent.
     private mutating func next() {
@@ -85,7 +100,7 @@ package struct JSONPrettyWriter {
 
     private mutating func close(_ bracket: UInt8) {
         level -= 1
-        if empty.removeLast() {
+        if empty.removeLast(), !compact {
             bytes.append(10)
             for _ in 0..<(2 * base) { bytes.append(32) }
         }
@@ -98,7 +113,7 @@ package struct JSONPrettyWriter {
         next()
         bytes.append(34)
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [34, 32, 58, 32])  // `" : `
+        if compact { bytes.append(contentsOf: [34, 58]) } else { bytes.append(contentsOf: [34, 32, 58, 32]) }  // `":` or `" : `
     }
 
     /// Before an array element.
