@@ -7,7 +7,7 @@ on synthetic CSV event logs of N complaints, against the pandas + numpy referenc
     python3 Benchmarks/run_benchmark.py 10000 100000    # chosen sizes
 
 Prints, for each N: wall seconds, complaints per second, MB per second and peak memory of
-each run, the ratio reference ÷ chc (how many times faster chc is), and whether the four rules'
+each run (`chc check` in every output format, each also as a multiple of CSV's time), the ratio reference ÷ chc (how many times faster chc is), and whether the four rules'
 counts agree. Figures are ratios within one run: the machines are shared and noisy.
 Needs: swift, python3 with pandas, numpy, holidays and PyYAML (installed if missing).
 """
@@ -17,6 +17,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "bench-out")
 AS_OF = "2026-11-23"
 RULES = ["HOS2024-6.2", "HOS2024-6.3", "HOS2024-6.11", "HOS2024-6.14"]
+FORMATS = ["json", "jsonl", "sarif", "junit", "github", "text"]
 
 
 def ensure_python_packages():
@@ -62,7 +63,7 @@ def main(sizes):
     subprocess.run(build + ["--product", "chc"], cwd=ROOT, check=True, capture_output=True)
     chc = os.path.join(subprocess.run(build + ["--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip(), "chc")
     four = four_rule_pack()
-    print(f"{'N':>9} {'run':<18} {'seconds':>8} {'complaints/s':>13} {'MB/s':>7} {'peak MiB':>9}")
+    print(f"{'N':>9} {'run':<22} {'seconds':>8} {'complaints/s':>13} {'MB/s':>7} {'peak MiB':>9} {'÷ csv':>6}")
     for n in sizes:
         log = os.path.join(OUT, f"events-{n}.csv")
         if not os.path.exists(log):
@@ -70,6 +71,9 @@ def main(sizes):
         mb = os.path.getsize(log) / 1e6
         runs = {
             "chc check": [chc, "check", log, "--as-of", AS_OF, "--format", "csv", "--output", os.path.join(OUT, f"check-{n}.csv"), "--quiet"],
+            # Every other format of `chc check`, each against CSV's time above.
+            **{f"chc check {fmt}": [chc, "check", log, "--as-of", AS_OF, "--format", fmt, "--output", os.path.join(OUT, f"check-{n}.{fmt}"),
+                                   "--quiet"] for fmt in FORMATS},
             "chc report": [chc, "report", log, "--as-of", AS_OF, "--from", "2024-04-01", "--to", AS_OF, "--format", "json", "--quiet"],
             "chc report, 4 rules": [chc, "report", log, "--as-of", AS_OF, "--from", "2024-04-01", "--to", AS_OF, "--format", "json",
                                     "--quiet", "--rules", four],
@@ -79,7 +83,8 @@ def main(sizes):
         for name, command in runs.items():
             wall, peak, stdout = timed(command)
             seconds[name], outputs[name] = wall, stdout
-            print(f"{n:>9} {name:<18} {wall:>8.2f} {n / wall:>13,.0f} {mb / wall:>7.1f} {peak:>9.0f}")
+            ratio = f"{wall / seconds['chc check']:.2f}" if name.startswith("chc check ") else ""
+            print(f"{n:>9} {name:<22} {wall:>8.2f} {n / wall:>13,.0f} {mb / wall:>7.1f} {peak:>9.0f} {ratio:>6}")
         print(f"{n:>9} reference ÷ chc check: {seconds['reference'] / seconds['chc check']:.2f}×   "
               f"reference ÷ chc report: {seconds['reference'] / seconds['chc report']:.2f}×   "
               f"reference ÷ chc report (4 rules): {seconds['reference'] / seconds['chc report, 4 rules']:.2f}×")

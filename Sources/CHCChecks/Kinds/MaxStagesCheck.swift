@@ -81,6 +81,8 @@ package final class MaxStagesCheck: CheckKind {
 
     package func evaluate(in context: EvaluationContext) -> RuleEvaluation {
         let maximum = maximum
+        // Found by the events' keys: the usual complaint touches no event object.
+        guard context.complaint.hasEvent(where: { ($0.stage ?? 1) > maximum }) else { return context.evaluation(.compliant) }
         let further = context.complaint.events.filter { ($0.stage ?? 1) > maximum }
         guard let beyond = further.first else { return context.evaluation(.compliant) }
         guard allowsOptional else {
