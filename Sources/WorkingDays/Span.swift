@@ -16,6 +16,10 @@ public struct Span: Hashable, Sendable, CustomStringConvertible {
     public let amount: Int
     public let unit: Unit
 
+    /// The largest length read from input: about 270 years of days, far beyond the years a
+    /// calendar covers (a longer one is an error naming the value, never an arithmetic overflow).
+    public static let maximumAmount = 100_000
+
     public init(_ amount: Int, _ unit: Unit) {
         self.amount = amount
         self.unit = unit
@@ -30,6 +34,9 @@ public struct Span: Hashable, Sendable, CustomStringConvertible {
         }
         guard amount >= 0 else {
             return .failure(SpanParseError(message: "a length cannot be negative (`\(text)`)"))
+        }
+        guard amount <= maximumAmount else {
+            return .failure(SpanParseError(message: "`\(text)` is longer than the \(maximumAmount) a calendar can count"))
         }
         guard words.count <= 2 else {
             return .failure(SpanParseError(message: "expected `N working-days`, `N calendar-days` or `N hours`, found `\(text)`"))

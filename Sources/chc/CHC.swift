@@ -16,6 +16,8 @@ struct CHC: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        // A closed pipe is an error to report (EPIPE from write), not a signal that kills the run.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try CHC.parseAsRoot()
             try command.run()

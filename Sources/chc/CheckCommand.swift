@@ -43,15 +43,11 @@ struct CheckCommand: ParsableCommand {
             preconditionFailure("the registry offered a format that cannot write a check run")
         }
         let writer: ReportWriter
-        do { writer = try ReportWriter(path: output) } catch {
-            throw CommandFailure.badInput("cannot write \(output ?? "the report"): \(error)")
-        }
+        do { writer = try ReportWriter(path: output) } catch { throw CommandFailure.badInput(error.description) }
         var run = CheckRun(session: prepared.session, paths: inputs.paths, asOf: prepared.asOf)
         if let baseline { run.useBaseline(baseline) }
         let outcome = inputs.withProgress { run.write(checkFormat, to: writer, setupErrors: prepared.setupErrors, progress: $0) }
-        do { try writer.commit() } catch {
-            throw CommandFailure.badInput("cannot write \(output ?? "the report"): \(error)")
-        }
+        do { try writer.commit() } catch { throw CommandFailure.badInput(error.description) }
         if !type(of: reporter).showsInputErrors { printProblems(outcome.errors) }
         noteEventsAfterAsOf(outcome.tally.eventsAfterAsOf, format: format.identifier)
         let code = outcome.tally.exitCode(failOn: verdict.failOn.severity, inputErrors: outcome.errors)

@@ -51,16 +51,18 @@ struct DaysCommand: ParsableCommand {
     }
 
     func run() throws {
+        var out = Lines()
         do {
-            try runDays()
+            try runDays(&out)
         } catch let error as InputError {
             throw CommandFailure.unreadable([error])
         } catch let error as CalendarError {
             throw CommandFailure.badInput("\(error)")
         }
+        try emit(out.text, to: nil)
     }
 
-    private func runDays() throws {
+    private func runDays(_ out: inout Lines) throws {
         let closureDays = try closures.map { path throws(InputError) in try ClosureFile.load(path) } ?? []
         let workingCalendar = try CalendarSetup(holidaysFile: holidays, closures: closureDays).calendar(calendar)
 
@@ -78,13 +80,15 @@ struct DaysCommand: ParsableCommand {
         }
 
         if to.hasPrefix("+") {
-            guard let n = Int(to.dropFirst()), n >= 0 else {
-                throw CommandFailure.badInput("`\(to)` should be +N with N a whole number of working days, e.g. +10")
+            guard let n = Int(to.dropFirst()), n >= 0, n <= Span.maximumAmount else {
+                throw CommandFailure.badInput(
+                    "`\(to)` should be +N with N a whole number of working days up to \(Span.maximumAmount), e.g. +10")
             }
             let due = try workingCalendar.workingDay(n, after: start)
-            print(due)
+            out.print(due)
             if explain {
                 try printExplanation(
+                    into: &out,
                     notes + ["the \(ordinal(n)) working day after \(start.longDescription) is \(due.longDescription)"], start, due,
                     workingCalendar)
             }
@@ -92,23 +96,26 @@ struct DaysCommand: ParsableCommand {
             let end: CivilDate
             do { end = try CivilDate(iso: to) } catch { throw CommandFailure.badInput("TO: \(error)") }
             let count = try workingCalendar.workingDays(from: start, to: end)
-            print(count)
+            out.print(count)
             if explain {
                 let (a, b) = start <= end ? (start, end) : (end, start)
                 try printExplanation(
+                    into: &out,
                     notes + ["\(count) working days after \(a.longDescription) up to and including \(b.longDescription)"], a, b,
                     workingCalendar)
             }
         }
     }
 
-    private func printExplanation(_ lines: [String], _ a: CivilDate, _ b: CivilDate, _ calendar: WorkingDayCalendar) throws {
-        for line in lines { print(line) }
+    private func printExplanation(
+        into out: inout Lines, _ lines: [String], _ a: CivilDate, _ b: CivilDate, _ calendar: WorkingDayCalendar
+    ) throws {
+        for line in lines { out.print(line) }
         let skipped = try calendar.nonWorkingDays(from: a, to: b)
-        print(
+        out.print(
             "calendar: \(calendar.region.rawValue)\(calendar.closures.isEmpty ? "" : " with \(calendar.closures.count) closure days"); \(skipped.count) non-working day\(skipped.count == 1 ? "" : "s") skipped"
         )
-        for day in skipped { print("  \(day.date)  \(day.reason)") }
+        for day in skipped { out.print("  \(day.date)  \(day.reason)") }
     }
 
     private func ordinal(_ n: Int) -> String {

@@ -21,14 +21,16 @@ struct RulesCommand: ParsableCommand {
         @Option(help: "Only this pack.") var pack: String?
 
         func run() throws {
+            var out = Lines()
             for pack in try options.library().packs.sorted(by: { $0.id < $1.id }) where self.pack == nil || pack.id == self.pack {
-                print("\(pack.id) — \(pack.title) (\(pack.inForceDescription))")
+                out.print("\(pack.id) — \(pack.title) (\(pack.inForceDescription))")
                 for rule in pack.rules {
-                    print(
+                    out.print(
                         "  \(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.kind.padding(toLength: 20, withPad: " ", startingAt: 0)) \(rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.confidence.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(rule.summary)"
                     )
                 }
             }
+            try emit(out.text, to: nil)
         }
     }
 
@@ -44,7 +46,9 @@ struct RulesCommand: ParsableCommand {
             guard let (pack, rule) = all.first(where: { $0.1.id == id }) else {
                 throw CommandFailure.badInput("no rule `\(id)`\(didYouMean(id, among: all.map(\.1.id)))")
             }
-            print(RuleDescription.render(rule, pack: pack))
+            var out = Lines()
+            out.print(RuleDescription.render(rule, pack: pack))
+            try emit(out.text, to: nil)
         }
     }
 
@@ -62,6 +66,7 @@ struct RulesCommand: ParsableCommand {
                     do { packs.append(try RulePackYAML.load(file)) } catch { throw CommandFailure.unreadable([error]) }
                 }
             }
+            var out = Lines()
             let runner = RuleExampleRunner(calendars: try CalendarSetup())
             var failed = 0
             var total = 0
@@ -69,10 +74,11 @@ struct RulesCommand: ParsableCommand {
                 let (ran, failures) = runner.run(pack)
                 total += ran
                 failed += failures.count
-                print("\(pack.id): \(ran - failures.count) of \(ran) examples pass")
-                for failure in failures { print("  FAIL \(failure)") }
+                out.print("\(pack.id): \(ran - failures.count) of \(ran) examples pass")
+                for failure in failures { out.print("  FAIL \(failure)") }
             }
-            print("\(total - failed) passed, \(failed) failed")
+            out.print("\(total - failed) passed, \(failed) failed")
+            try emit(out.text, to: nil)
             if failed > 0 { throw CommandFailure.status(.findings) }
         }
     }
@@ -85,7 +91,7 @@ struct RulesCommand: ParsableCommand {
         var markdown = false
 
         func run() throws {
-            print(markdown ? KindReference.markdown(.standard) : KindReference.text(.standard), terminator: "")
+            try emit(markdown ? KindReference.markdown(.standard) : KindReference.text(.standard), to: nil)
         }
     }
 }

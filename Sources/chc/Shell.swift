@@ -61,17 +61,22 @@ func refuseOverwritingInputs(_ output: String?, inputs: [String]) throws {
     }
 }
 
+/// Standard output for the commands that print line by line (`days`, `rules`): collected, then
+/// written by `emit`, so that a write that fails (a full disk, a closed pipe) is an error.
+struct Lines {
+    private(set) var text = ""
+
+    mutating func print(_ line: some CustomStringConvertible) { text += line.description + "\n" }
+    mutating func write(_ more: String) { text += more }
+}
+
 /// Writes a command's whole output to standard output, or atomically to a file (temporary
 /// file, then rename).
 func emit(_ text: String, to path: String?) throws {
-    guard let path else {
-        FileHandle.standardOutput.write(Data(text.utf8))
-        return
-    }
     do {
         try AtomicFile.write(text, to: path)
     } catch {
-        throw CommandFailure.badInput("cannot write \(path): \(error)")
+        throw CommandFailure.badInput(error.description)
     }
 }
 

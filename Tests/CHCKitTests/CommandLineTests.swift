@@ -144,4 +144,84 @@ import Testing
             #expect(out.contains("\(kind): "), "\(out)")
         }
     }
+
+    /// Output that cannot be written is an error, never a crash or a silent success.
+    @Test(arguments: [
+        ["check", "Examples/", "--as-of", "2026-11-23"], ["check", "Examples/", "--as-of", "2026-11-23", "--format", "sarif"],
+        ["due", "Examples/", "--as-of", "2026-11-23"], ["report", "Examples/", "--as-of", "2026-11-23"],
+        ["lint", "Examples/policies/poor-2024.yaml"], ["days", "2022-10-13", "2022-11-01"], ["rules", "list"], ["rules", "kinds"],
+    ])
+    func aFullDiskIsAnError(arguments: [String]) throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let result = try Self.run(
+            arguments + ["--output", "/dev/full"].filter { _ in ["check", "due", "report", "lint"].contains(arguments[0]) })
+        if ["check", "due", "report", "lint"].contains(arguments[0]) {
+            #expect(result.status == 2 && result.err.contains("cannot write /dev/full: No space left on device"), "\(result.err)")
+        }
+        // Standard output itself on a full disk.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2 && message.contains("cannot write standard output: No space left on device"), "\(message)")
+    }
+
+    @Test func anOutputFileKeepsItsPermissionsAndNoTemporaryFileIsLeft() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-out-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let target = "\(folder)/report.csv"
+        FileManager.default.createFile(atPath: target, contents: Data("old".utf8), attributes: [.posixPermissions: 0o600])
+        let result = try Self.run(["check", "Examples/", "--as-of", "2026-11-23", "--format", "csv", "--output", target])
+        #expect(result.status == 1)
+        let attributes = try FileManager.default.attributesOfItem(atPath: target)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("file,line,column"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["report.csv"])
+        // A folder that does not exist: said in plain words.
+        let missing = try Self.run(["check", "Examples/", "--as-of", "2026-11-23", "--output", "\(folder)/no/such/report.txt"])
+        #expect(
+            missing.status == 2 && missing.err.contains("No such file or directory") && !missing.err.contains("Error Domain"),
+            "\(missing.err)")
+    }
+
+    @Test func aDeviceAsOutputIsWrittenNotReplaced() throws {
+        let result = try Self.run(["check", "Examples/", "--as-of", "2026-11-23", "--output", "/dev/null"])
+        #expect(result.status == 1)
+        var status = stat()
+        #expect(stat("/dev/null", &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR)
+    }
+
+    /// A number too large for a calendar is an error at its place, never an arithmetic overflow.
+    @Test func hugeNumbersAreErrorsNotCrashes() throws {
+        let days = try Self.run(["days", "2024-05-03", "+9223372036854775807"])
+        #expect(days.status == 2 && days.err.contains("up to 100000"), "\(days.err)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-huge-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let timeline = "\(folder)/t.yaml"
+        let log = "\(folder)/t.csv"
+        let policy = "\(folder)/p.yaml"
+        try """
+        complaint: O
+        events:
+          - {date: 2024-06-03, type: complaint-received}
+          - {date: 2024-06-10, type: extension, stage: 1, days: 9223372036854775807}
+        """.write(toFile: timeline, atomically: true, encoding: .utf8)
+        try "complaint_id,date,event,stage,days\nO,2024-06-03,complaint-received,1,\nO,2024-06-10,extension,1,9223372036854775807\n"
+            .write(toFile: log, atomically: true, encoding: .utf8)
+        try "stage1: { respond: 9223372036854775807 working-days }\n".write(toFile: policy, atomically: true, encoding: .utf8)
+        let yaml = try Self.run(["check", timeline, "--as-of", "2024-12-01"])
+        #expect(yaml.status == 2 && yaml.out.contains("t.yaml:4:57: error: `days` of 9223372036854775807 is more than"), "\(yaml.out)")
+        let csv = try Self.run(["check", log, "--as-of", "2024-12-01"])
+        #expect(csv.status == 2 && csv.out.contains("t.csv:3:5: error: `days` of 9223372036854775807 is more than"), "\(csv.out)")
+        let lint = try Self.run(["lint", policy])
+        #expect(lint.status == 2 && lint.err.contains("p.yaml:1:20: error: `stage1.respond`"), "\(lint.err)")
+    }
 }

@@ -183,6 +183,10 @@ package enum EventLogCSV {
             guard let n = Int(days), n >= 1 else {
                 return .failure(InputProblem(at(.days), "`days` should be a whole number of working days, found `\(days)`"))
             }
+            guard n <= Span.maximumAmount else {
+                return .failure(
+                    InputProblem(at(.days), "`days` of \(n) is more than the \(Span.maximumAmount) working days a calendar can count"))
+            }
             extensionDays = n
         }
         let reason = cell(.reason)

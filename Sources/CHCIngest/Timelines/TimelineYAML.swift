@@ -186,6 +186,9 @@ package enum TimelineYAML {
                 reader.report(fields.keyNode("days"), "give an `extension` either `to` or `days`, not both")
             }
             if let days = event.extensionDays, days < 1 { reader.report(fields["days"], "`days` should be at least 1, found \(days)") }
+            if let days = event.extensionDays, days > Span.maximumAmount {
+                reader.report(fields["days"], "`days` of \(days) is more than the \(Span.maximumAmount) working days a calendar can count")
+            }
             if let to = event.extendedTo, to <= moment.date {
                 reader.report(fields["to"], "the extension's new due date \(to) is not after the extension itself (\(moment.date))")
             }

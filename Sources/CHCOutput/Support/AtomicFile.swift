@@ -3,69 +3,132 @@ import CHCIngest
 import CHCModel
 import Foundation
 
-/// Writes a report so that an interrupted run never leaves a half-written file: the text goes
-/// to a temporary file in the same folder, which is then renamed over the target.
-package enum AtomicFile {
-    package static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try Data(text.utf8).write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(at: temporary)
-            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
-        }
-    }
+/// Why output could not be written, in plain words ("cannot write report.csv: No space left on
+/// device").
+package struct OutputError: Error, CustomStringConvertible {
+    package let path: String
+    package let code: Int32
+
+    package var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
 }
 
-/// Writes a report as it is produced: to standard output, or to a temporary file beside the
-/// target that is renamed over it on `commit()` (so an interrupted run leaves no half-written
-/// report). Buffers 1 MiB at a time.
+/// Writes a report as it is produced, so that an interrupted or failed run never leaves a
+/// half-written file and never passes for a success:
+/// - to standard output (no path, or `-`), through its file descriptor, every failure reported
+///   (a full disk, a closed pipe);
+/// - to a regular file through a temporary file created beside it (exclusively, never through a
+///   link, so nothing planted there can redirect it), renamed over the target by `commit()`,
+///   with the target's permissions kept (reports hold residents' data);
+/// - to anything else that is not a regular file (a device such as `/dev/null`, a pipe), directly.
+/// Buffers 1 MiB at a time. A failed write is remembered and thrown by `commit()`, and the
+/// temporary file removed.
 package final class ReportWriter {
-    private let handle: FileHandle
-    private let target: String?
+    private let descriptor: Int32
+    private var target: String?
     private let temporary: String?
-    private var buffer = Data()
+    private let name: String
+    private var buffer: [UInt8] = []
+    private var failure: OutputError?
 
-    package init(path: String?) throws {
-        guard let path else {
-            handle = FileHandle.standardOutput
+    package init(path: String?) throws(OutputError) {
+        guard let path, path != "-" else {
+            descriptor = STDOUT_FILENO
+            target = nil
+            temporary = nil
+            name = "standard output"
+            return
+        }
+        name = path
+        var status = stat()
+        let exists = stat(path, &status) == 0
+        if exists, (status.st_mode & S_IFMT) == S_IFDIR { throw OutputError(path: path, code: EISDIR) }
+        if exists, (status.st_mode & S_IFMT) != S_IFREG {
+            // A device or a pipe: written in place, never replaced by a regular file.
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw OutputError(path: path, code: errno) }
+            descriptor = fd
             target = nil
             temporary = nil
             return
         }
         let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent().appendingPathComponent(
-            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
-        ).path
-        guard FileManager.default.createFile(atPath: temp, contents: nil), let handle = FileHandle(forWritingAtPath: temp) else {
-            throw POSIXError(.EACCES)
+        let folder = url.deletingLastPathComponent().path
+        let mode: mode_t = exists ? (status.st_mode & 0o7777) : 0o666
+        var created: (fd: Int32, path: String)?
+        for _ in 0..<100 {
+            let candidate = (folder as NSString).appendingPathComponent(
+                ".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
+            let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            if fd >= 0 {
+                created = (fd, candidate)
+                break
+            }
+            if errno != EEXIST { throw OutputError(path: path, code: errno) }
         }
-        self.handle = handle
+        guard let created else { throw OutputError(path: path, code: EEXIST) }
+        // The umask narrowed a new file; an existing target keeps exactly its own permissions.
+        if exists { fchmod(created.fd, mode) }
+        descriptor = created.fd
         target = path
-        temporary = temp
+        temporary = created.path
+    }
+
+    deinit {
+        if descriptor != STDOUT_FILENO { close(descriptor) }
+        if let temporary, failure != nil || target != nil { unlink(temporary) }  // never renamed: an abandoned run
     }
 
     package func write(_ text: String) {
+        guard failure == nil else { return }
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 20 { flush() }
     }
 
     private func flush() {
-        handle.write(buffer)
+        guard failure == nil else { return }
+        var written = 0
+        buffer.withUnsafeBytes { bytes in
+            while written < bytes.count {
+                let n = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = OutputError(path: name, code: errno)
+                    return
+                }
+                written += n
+            }
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Finishes the output: flushes, and renames the temporary file over the target.
-    package func commit() throws {
+    /// Finishes the output: flushes, and renames the temporary file over the target. Throws the
+    /// first failure of the run, and then leaves no temporary file.
+    package func commit() throws(OutputError) {
         flush()
+        if let failure {
+            if let temporary { unlink(temporary) }
+            throw failure
+        }
         guard let target, let temporary else { return }
-        try handle.close()
+        if fsync(descriptor) != 0, errno != EINVAL {
+            let code = errno
+            unlink(temporary)
+            throw OutputError(path: target, code: code)
+        }
         if rename(temporary, target) != 0 {
             let code = errno
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+            unlink(temporary)
+            throw OutputError(path: target, code: code)
         }
+        self.target = nil  // done: nothing for deinit to remove
+    }
+}
+
+/// Writes a whole text at once, as `ReportWriter` does.
+package enum AtomicFile {
+    package static func write(_ text: String, to path: String?) throws(OutputError) {
+        let writer = try ReportWriter(path: path)
+        writer.write(text)
+        try writer.commit()
     }
 }
