@@ -224,4 +224,15 @@ import Testing
         let lint = try Self.run(["lint", policy])
         #expect(lint.status == 2 && lint.err.contains("p.yaml:1:20: error: `stage1.respond`"), "\(lint.err)")
     }
+
+    /// A named pipe as input is refused at once (it would block the run, and a CSV log is read twice).
+    @Test func aNamedPipeIsRefusedNotWaitedOn() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("chc-fifo-\(UUID().uuidString).csv").path
+        guard mkfifo(fifo, 0o600) == 0 else { return }
+        defer { unlink(fifo) }
+        for arguments in [["check", fifo], ["check", "Examples/invented", "--policy", fifo], ["report", fifo]] {
+            let result = try Self.run(arguments + ["--as-of", "2024-12-01"])
+            #expect(result.status == 2 && (result.out + result.err).contains("is a named pipe, not a file"), "\(arguments)")
+        }
+    }
 }

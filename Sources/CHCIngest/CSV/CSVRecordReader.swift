@@ -83,6 +83,7 @@ package final class CSVRecordReader {
         path: String, maxFieldBytes: Int = InputLimits.standard.maxFieldLength, chunkBytes: Int = 1 << 20,
         offset: Int = 0
     ) throws(InputError) {
+        if let error = notARegularFile(path) { throw error }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)

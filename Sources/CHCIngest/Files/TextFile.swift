@@ -2,7 +2,21 @@ import CHCModel
 import Foundation
 
 /// Reads a whole input file as UTF-8 text (BOM removed), with a clear error when it cannot.
+/// Why `path` cannot be read as an input file, when it is not a regular file (a named pipe
+/// would block the run forever, and a CSV log is read twice); nil when it is one, or is missing
+/// (the reader then says so).
+package func notARegularFile(_ path: String) -> InputError? {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return nil }
+    switch status.st_mode & S_IFMT {
+    case S_IFREG, S_IFDIR: return nil
+    case S_IFIFO: return InputError(file: path, "is a named pipe, not a file: chc reads files (save the data to a file first)")
+    default: return InputError(file: path, "is a device or socket, not a file: chc reads files")
+    }
+}
+
 package func readTextFile(_ path: String, maxBytes: Int) throws(InputError) -> String {
+    if let error = notARegularFile(path) { throw error }
     guard let handle = FileHandle(forReadingAtPath: path) else {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)

@@ -90,14 +90,17 @@ package struct TimelineBatch: Sendable {
                 continue
             }
             guard isDirectory.boolValue else {
-                files.append((path, false))
+                if let error = notARegularFile(path) { errors.append(error) } else { files.append((path, false)) }
                 continue
             }
             let found = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? [])
                 .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
                 .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
                 .sorted()
-            files += found.map { ((path as NSString).appendingPathComponent($0), true) }
+            for name in found {
+                let file = (path as NSString).appendingPathComponent(name)
+                if let error = notARegularFile(file) { errors.append(error) } else { files.append((file, true)) }
+            }
         }
         return files
     }
