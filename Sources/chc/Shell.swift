@@ -29,8 +29,9 @@ enum CommandFailure: Error {
     /// What to print on standard error, and the exit code.
     var report: (message: String?, status: ExitStatus) {
         switch self {
-        case .badInput(let message): ("error: \(message)", .badInput)
-        case .unreadable(let errors): (errors.map(\.description).joined(separator: "\n"), .badInput)
+        case .badInput(let message): ("error: \(TerminalText.escaped(message))", .badInput)
+        case .unreadable(let errors):
+            (errors.flatMap(\.problems).map { TerminalText.escaped($0.description) }.joined(separator: "\n"), .badInput)
         case .status(let status): (nil, status)
         }
     }
@@ -49,7 +50,7 @@ func noteEventsAfterAsOf(_ count: Int, format: String) {
 
 /// Prints each input problem on standard error.
 func printProblems(_ errors: [InputError]) {
-    for problem in errors.flatMap(\.problems) { printError(problem.description) }
+    for problem in errors.flatMap(\.problems) { printError(TerminalText.escaped(problem.description)) }
 }
 
 /// Refuses an `--output` that would overwrite one of the command's own inputs.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CHCChecks
+@testable import CHCOutput
 
 /// The `chc` executable as a user runs it: outputs and exit codes (0 clean, 1 findings, 2 bad input).
 @Suite struct CommandLineTests {
@@ -233,6 +234,32 @@ import Testing
         for arguments in [["check", fifo], ["check", "Examples/invented", "--policy", fifo], ["report", fifo]] {
             let result = try Self.run(arguments + ["--as-of", "2024-12-01"])
             #expect(result.status == 2 && (result.out + result.err).contains("is a named pipe, not a file"), "\(arguments)")
+        }
+    }
+
+    /// Values from input cannot clear the terminal, retitle it, or forge a line of output (a
+    /// finding, or a GitHub workflow command) in text output or on standard error.
+    @Test func inputCannotForgeOutput() throws {
+        let hostile = "X\u{1B}[2J\u{1B}]0;owned\u{07}\n::error file=a::forged\u{0}\u{9B}31m"
+        #expect(!TerminalText.escaped(hostile).unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) })
+        #expect(TerminalText.escaped("plain ünïcode\ttab") == "plain ünïcode\ttab")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-inject-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let log = "\(folder)/log.csv"
+        let quoted = hostile.replacingOccurrences(of: "\"", with: "\"\"")
+        try """
+        complaint_id,date,event,stage,category
+        "\(quoted)",2024-06-03,complaint-received,1,"\(quoted)"
+        Y,2024-06-03,"complaint-received\(quoted)",1,
+        """.write(toFile: log, atomically: true, encoding: .utf8)
+        for format in ["text", "github", "csv"] {
+            let result = try Self.run(["check", log, "--as-of", "2024-12-01", "--format", format])
+            for (name, stream) in [("out", result.out), ("err", result.err)] where format != "csv" || name == "err" {
+                #expect(!stream.contains("\u{1B}") && !stream.contains("\u{7}") && !stream.contains("\u{0}"), "\(format) \(name)")
+                let lines = stream.split(separator: "\n")
+                #expect(!lines.contains { $0.hasPrefix("::error file=a") }, "\(format) \(name): \(stream)")
+            }
         }
     }
 }

@@ -41,8 +41,11 @@ package struct GitHubFormat: StreamingCheckFormat, LintFormat {
     }
 
     /// Escaping for the message part of a workflow command.
+    /// Control characters (an ESC would colour or clear GitHub's log) are shown as escapes first.
     package func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(
+        TerminalText.escaped(text, keepingLineBreaks: true).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(
+            of: "\r", with: "%0D"
+        ).replacingOccurrences(
             of: "\n", with: "%0A")
     }
 

@@ -22,7 +22,8 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         var out = ""
         let packs = result.packs.isEmpty ? "no pack" : result.packs.joined(separator: " + ")
         let breaches = findings.filter(\.isBreach).count
-        out += paint("\(result.complaint.id)", .bold) + " (\(file)), judged by \(packs): "
+        let e = { (text: String) in TerminalText.escaped(text) }
+        out += paint(e(result.complaint.id), .bold) + " (\(e(file))), judged by \(e(packs)): "
         out += breaches == 0 ? "no breaches" : "\(breaches) breach\(breaches == 1 ? "" : "es")"
         let open = result.evaluations.compactMap(\.openDeadline).filter { $0.due >= asOf }
         if let next = open.min(by: { $0.due < $1.due }) {
@@ -32,12 +33,13 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         for finding in findings {
             let label = finding.status == .notEvaluable ? "not-evaluable" : finding.severity.rawValue
             let colourFor: Colour = finding.severity == .error ? .red : finding.severity == .warning ? .yellow : .dim
-            out += "  \(finding.location): \(paint(label, colourFor)) \(finding.rule) [\(finding.complaint)] \(finding.message)\n"
+            out +=
+                "  \(e(finding.location.description)): \(paint(label, colourFor)) \(e(finding.rule)) [\(e(finding.complaint))] \(e(finding.message))\n"
             var cite = "    "
-            if !finding.citation.paragraph.isEmpty { cite += "¶\(finding.citation.paragraph) — \(finding.citation.summary)" }
-            if !finding.citation.url.isEmpty { cite += " <\(finding.citation.url)>" }
+            if !finding.citation.paragraph.isEmpty { cite += "¶\(e(finding.citation.paragraph)) — \(e(finding.citation.summary))" }
+            if !finding.citation.url.isEmpty { cite += " <\(e(finding.citation.url))>" }
             if cite.count > 4, finding.status != .notEvaluable { out += paint(cite, .dim) + "\n" }
-            if let hint = finding.hint { out += paint("    hint: \(hint)", .dim) + "\n" }
+            if let hint = finding.hint { out += paint("    hint: \(e(hint))", .dim) + "\n" }
         }
         return out
     }
@@ -47,11 +49,11 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
     {
         var out = ""
         for (file, reason) in skipped {
-            out += paint("skipped \(file): \(reason), not a timeline", .dim) + "\n"
+            out += paint("skipped \(TerminalText.escaped(file)): \(reason), not a timeline", .dim) + "\n"
         }
         if !inputErrors.isEmpty { out += "\n" }
         for problem in inputErrors.flatMap(\.problems) {
-            out += paint(problem.description, .red) + "\n"
+            out += paint(TerminalText.escaped(problem.description), .red) + "\n"
         }
         out +=
             "\n\(s.complaints) complaint\(s.complaints == 1 ? "" : "s"), \(s.breaches) breach\(s.breaches == 1 ? "" : "es") (\(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s")), \(s.notEvaluable) not evaluable"
@@ -103,7 +105,7 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
                 possibly = "; possibly overdue: due \(earliest.longDescription) counted from the earliest day, its start not being recorded"
             }
             out +=
-                "  \(item.complaint): stage \(item.stage) \(item.awaiting) \(when)\(possibly) — \(item.rule) (\(item.file):\(item.line))\n"
+                "  \(TerminalText.escaped(item.complaint)): stage \(item.stage) \(item.awaiting) \(when)\(possibly) — \(TerminalText.escaped(item.rule)) (\(TerminalText.escaped(item.file)):\(item.line))\n"
         }
         let overdue = items.filter { $0.status == .overdue }.count
         out += "\n\(items.count) open deadline\(items.count == 1 ? "" : "s"), \(overdue) overdue\n"
@@ -140,7 +142,7 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
                 "  \(m.month): \(m.received) received, stage 1 in time \(m.stage1InTime)/\(m.stage1Responded), \(m.escalated) escalated, stage 2 in time \(m.stage2InTime)/\(m.stage2Responded), \(m.breaches) breaches\n"
         }
         out += "\nBy category\n"
-        for c in categories { out += "  \(c.category): \(c.complaints) complaints, \(c.withBreach) with a breach\n" }
+        for c in categories { out += "  \(TerminalText.escaped(c.category)): \(c.complaints) complaints, \(c.withBreach) with a breach\n" }
         out += "\nOpen complaints by working days since receipt\n"
         for a in openAgeing { out += "  \(a.bucket): \(a.open)\n" }
         if inputErrors > 0 { out += "\n\(inputErrors) input errors: some complaints could not be read (see chc check)\n" }
