@@ -36,7 +36,7 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var packs: RulePackOptions
 
     func run() throws {
-        try refuseOverwritingInputs(verdict.output, inputs: [policy])
+        try refuseOverwritingInputs(verdict.output, inputs: [policy, packs.rulesDir ?? RuleLibrary.defaultFolder()].compactMap { $0 })
         let (library, folder, errors) = try packs.load()
         let config: PolicyConfig
         do { config = try PolicyYAML.load(policy) } catch {

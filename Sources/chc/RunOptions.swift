@@ -53,8 +53,11 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    /// Every file the run reads besides the rule packs, for `refuseOverwritingInputs`.
-    var inputFiles: [String] { paths + [policy, map, rules].compactMap { $0 } }
+    /// Every file and folder the run reads (timelines, policy, map, holidays, rule packs), for
+    /// `refuseOverwritingInputs`.
+    var inputFiles: [String] {
+        paths + [policy, map, rules, holidays, packs.rulesDir ?? RuleLibrary.defaultFolder()].compactMap { $0 }
+    }
 
     /// The input limits the options set.
     var limits: InputLimits {

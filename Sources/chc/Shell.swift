@@ -54,11 +54,22 @@ func printProblems(_ errors: [InputError]) {
 }
 
 /// Refuses an `--output` that would overwrite one of the command's own inputs.
+/// Refuses an `--output` that is one of the files the run reads: compared by identity (device
+/// and inode, links followed), against every file named, every file found in a named folder,
+/// and the rule packs. A target that does not exist yet cannot be one.
 func refuseOverwritingInputs(_ output: String?, inputs: [String]) throws {
-    guard let output else { return }
-    let target = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
-    for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
-        throw CommandFailure.badInput("--output \(output) is one of the inputs; chc never writes over what it reads")
+    guard let output, output != "-" else { return }
+    var target = stat()
+    guard stat(output, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG else { return }
+    var walked: [InputError] = []
+    let files = TimelineBatch.expand(inputs, errors: &walked).map(\.file)
+    for input in files {
+        var status = stat()
+        if stat(input, &status) == 0, status.st_dev == target.st_dev, status.st_ino == target.st_ino {
+            throw CommandFailure.badInput(
+                "--output \(output) is \(input == output ? "one of the inputs" : "the same file as the input \(input)"); chc never writes over what it reads"
+            )
+        }
     }
 }
 

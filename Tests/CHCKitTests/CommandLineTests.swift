@@ -262,4 +262,22 @@ import Testing
             }
         }
     }
+
+    /// `--output` is refused when it is any file the run reads: found in a folder, a rule pack,
+    /// the holidays file, or the same file under another name.
+    @Test func theOutputIsNeverAnInputWhateverItsName() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-inputs-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: path("Examples/invented"), toPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let walked = "\(folder)/hold-not-agreed.yaml"
+        let before = try String(contentsOfFile: walked, encoding: .utf8)
+        let link = "\(folder).link.yaml"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: walked)
+        defer { try? FileManager.default.removeItem(atPath: link) }
+        for output in [walked, link, path("Rules/hos-2024.yaml")] {
+            let result = try Self.run(["check", folder, "--as-of", "2026-11-23", "--output", output])
+            #expect(result.status == 2 && result.err.contains("chc never writes over what it reads"), "\(output): \(result.err)")
+        }
+        #expect(try String(contentsOfFile: walked, encoding: .utf8) == before)
+    }
 }
