@@ -1,5 +1,6 @@
 import ArgumentParser
 import CHCModel
+import CHCOutput
 import Foundation
 
 /// The `chc` command: a thin shell over the library's layers.
@@ -18,6 +19,8 @@ enum Main {
     static func main() {
         // A closed pipe is an error to report (EPIPE from write), not a signal that kills the run.
         signal(SIGPIPE, SIG_IGN)
+        // An interrupted run removes its temporary file and exits 128 + the signal.
+        InterruptCleanup.install()
         do {
             var command = try CHC.parseAsRoot()
             try command.run()

@@ -280,4 +280,34 @@ import Testing
         }
         #expect(try String(contentsOfFile: walked, encoding: .utf8) == before)
     }
+
+    /// A run interrupted by a signal leaves no temporary file, the target as it was, and exits
+    /// 128 + the signal.
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGHUP, Int32(129))])
+    func anInterruptedRunLeavesNothingBehind(signal: Int32, status: Int32) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-signal-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let log =
+            "complaint_id,date,event,stage\n"
+            + (0..<60_000).map { "C\($0),2024-06-03,complaint-received,1\nC\($0),2024-06-04,acknowledged,1\n" }.joined()
+        try log.write(toFile: "\(folder)/log.csv", atomically: true, encoding: .utf8)
+        try "before".write(toFile: "\(folder)/out.json", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = [
+            "check", "\(folder)/log.csv", "--as-of", "2024-12-01", "--format", "json", "--output", "\(folder)/out.json", "--quiet",
+        ]
+        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        // The run may, on a fast machine, have finished first: then it wrote its output.
+        if process.terminationStatus == status {
+            #expect(try String(contentsOfFile: "\(folder)/out.json", encoding: .utf8) == "before")
+        }
+        #expect(process.terminationStatus == status || process.terminationStatus == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["log.csv", "out.json"])
+    }
 }

@@ -71,9 +71,11 @@ package final class ReportWriter {
         descriptor = created.fd
         target = path
         temporary = created.path
+        InterruptCleanup.register(created.path)
     }
 
     deinit {
+        if temporary != nil { InterruptCleanup.unregister() }
         if descriptor != STDOUT_FILENO { close(descriptor) }
         if let temporary, failure != nil || target != nil { unlink(temporary) }  // never renamed: an abandoned run
     }
@@ -118,8 +120,10 @@ package final class ReportWriter {
         if rename(temporary, target) != 0 {
             let code = errno
             unlink(temporary)
+            InterruptCleanup.unregister()
             throw OutputError(path: target, code: code)
         }
+        InterruptCleanup.unregister()
         self.target = nil  // done: nothing for deinit to remove
     }
 }
@@ -130,5 +134,37 @@ package enum AtomicFile {
         let writer = try ReportWriter(path: path)
         writer.write(text)
         try writer.commit()
+    }
+}
+
+/// The temporary file being written, if any, for the signal handlers: a run interrupted by
+/// SIGINT, SIGTERM or SIGHUP removes it and exits 128 + the signal, as a shell expects, leaving
+/// the target as it was.
+package enum InterruptCleanup {
+    /// The temporary file's path as a C string; read by the signal handler (which may only call
+    /// async-signal-safe functions: `unlink`, `_exit`).
+    nonisolated(unsafe) private static var pending: UnsafeMutablePointer<CChar>?
+
+    /// Installs the handlers (once, at start).
+    package static func install() {
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            Foundation.signal(signal) { number in
+                if let pending = InterruptCleanup.pending { unlink(pending) }
+                _exit(128 + number)
+            }
+        }
+    }
+
+    static func register(_ path: String) {
+        let copy = strdup(path)
+        let old = pending
+        pending = copy
+        free(old)
+    }
+
+    static func unregister() {
+        let old = pending
+        pending = nil
+        free(old)
     }
 }
