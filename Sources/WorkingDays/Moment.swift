@@ -92,3 +92,27 @@ public struct TimeOfDay: Hashable, Sendable, CustomStringConvertible {
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
     }
 }
+
+extension Moment {
+    /// The same instant as a clock in England, Wales, Scotland or Northern Ireland shows it
+    /// (GMT, or BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday
+    /// of October), with no offset. A moment written without an offset is taken as UK time
+    /// already and returned as it is. A cut-off time is a time on the landlord's clock, so a
+    /// receipt stamped in UTC is compared with it in UK time.
+    public var ukLocal: Moment {
+        guard let offset = utcOffsetMinutes, let seconds = secondsOfDay else { return self }
+        let utc = date.dayNumber * 86_400 + seconds - offset * 60
+        let utcDay = CivilDate(dayNumber: utc >= 0 ? utc / 86_400 : (utc - 86_399) / 86_400)
+        let year = utcDay.parts.year
+        /// 01:00 UTC on the last Sunday of `month`, in seconds since the epoch.
+        func lastSundayOneAM(_ month: Int) -> Int {
+            var day = CivilDate(year: year, month: month, day: 31)!
+            while day.weekday != .sunday { day = CivilDate(dayNumber: day.dayNumber - 1) }
+            return day.dayNumber * 86_400 + 3_600
+        }
+        let summer = utc >= lastSundayOneAM(3) && utc < lastSundayOneAM(10)
+        let local = utc + (summer ? 3_600 : 0)
+        let localDay = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        return Moment(date: CivilDate(dayNumber: localDay), secondsOfDay: local - localDay * 86_400)
+    }
+}

@@ -148,6 +148,8 @@ public final class WorkingDayCalendar: Sendable {
     /// when it arrived on a non-working day, or after the daily `cutOff` time when one is set
     /// and the moment has a time.
     public func effectiveStart(of moment: Moment, cutOff: TimeOfDay? = nil) throws(CalendarError) -> CivilDate {
+        // The cut-off is a time on the landlord's clock: a moment with a UTC offset is compared in UK time.
+        let moment = cutOff == nil ? moment : moment.ukLocal
         if let cutOff, let seconds = moment.secondsOfDay, seconds > cutOff.secondsOfDay {
             return try workingDay(1, after: moment.date)
         }

@@ -115,6 +115,12 @@ struct RunOptions: ParsableArguments {
         } catch {
             throw CommandFailure.unreadable([error])
         }
+        // A day the calendars do not cover cannot be judged as of: an error, never an empty worklist.
+        for region in Set([policyConfig?.calendar ?? .default, .default]) {
+            do { _ = try calendars.calendar(region).isWorkingDay(asOfDate) } catch {
+                throw CommandFailure.badInput("--as-of \(asOfDate): \(error)")
+            }
+        }
         var columnMap = ColumnMap()
         if let map {
             do { columnMap = try ColumnMap.load(map) } catch { inputErrors.append(error) }

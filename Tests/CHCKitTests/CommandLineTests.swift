@@ -310,4 +310,11 @@ import Testing
         #expect(process.terminationStatus == status || process.terminationStatus == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["log.csv", "out.json"])
     }
+
+    /// A day the calendars do not cover cannot be judged as of, in any command.
+    @Test(arguments: ["check", "due", "report"])
+    func anAsOfDateBeyondTheCalendarIsAnError(command: String) throws {
+        let result = try Self.run([command, "Examples/", "--as-of", "2041-06-01"])
+        #expect(result.status == 2 && result.err.contains("does not cover 2041"), "\(result.err)")
+    }
 }
