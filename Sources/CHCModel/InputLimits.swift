@@ -9,6 +9,8 @@ package struct InputLimits: Sendable {
     package var maxNodes: Int = 2_000_000
     /// Longest text value, in characters.
     package var maxFieldLength: Int = 100_000
+    /// Most fields in one CSV record (a line of empty fields is otherwise unbounded).
+    package var maxFieldsPerRecord: Int = 10_000
 
     package init() {}
 

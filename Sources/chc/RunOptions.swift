@@ -41,13 +41,16 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Longest field, in bytes (CSV) or characters (YAML).")
     var maxFieldBytes: Int = InputLimits.standard.maxFieldLength
 
+    @Option(help: "Most fields in one CSV record.")
+    var maxFields: Int = InputLimits.standard.maxFieldsPerRecord
+
     @Flag(help: "No progress line on standard error.")
     var quiet = false
 
     func validate() throws {
         for (name, value) in [
             ("--max-file-mb", maxFileMb), ("--max-yaml-values", maxYamlValues), ("--max-depth", maxDepth),
-            ("--max-field-bytes", maxFieldBytes),
+            ("--max-field-bytes", maxFieldBytes), ("--max-fields", maxFields),
         ] where value < 1 {
             throw ValidationError("\(name) should be at least 1, found \(value)")
         }
@@ -66,6 +69,7 @@ struct RunOptions: ParsableArguments {
         limits.maxNodes = maxYamlValues
         limits.maxDepth = maxDepth
         limits.maxFieldLength = maxFieldBytes
+        limits.maxFieldsPerRecord = maxFields
         return limits
     }
 

@@ -317,4 +317,27 @@ import Testing
         let result = try Self.run([command, "Examples/", "--as-of", "2041-06-01"])
         #expect(result.status == 2 && result.err.contains("does not cover 2041"), "\(result.err)")
     }
+
+    /// Memory is bounded by the limits, not by the input's shape: a record of millions of empty
+    /// fields is an error at its line, and a complaint with thousands of extension rows gives a
+    /// bounded number of findings and says how many more there were.
+    @Test func aRecordOfMillionsOfFieldsAndAComplaintOfThousandsOfRowsAreBounded() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-bounds-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let wide = "complaint_id,date,event,stage\nA,2024-06-03,complaint-received,1" + String(repeating: ",", count: 2_000_000) + "\n"
+        try wide.write(toFile: "\(folder)/wide.csv", atomically: true, encoding: .utf8)
+        let result = try Self.run(["check", "\(folder)/wide.csv", "--as-of", "2024-12-01", "--max-field-bytes", "100000000"])
+        #expect(result.status == 2 && result.out.contains("wide.csv:2:1: error: the record has more than 10000 fields"), "\(result.out)")
+
+        let rows =
+            ["complaint_id,date,event,stage,days", "M,2024-06-03,complaint-received,1,", "M,2024-06-04,acknowledged,1,"]
+            + Array(repeating: "M,2024-06-05,extension,1,20", count: 3_000)
+        try rows.joined(separator: "\n").write(toFile: "\(folder)/many.csv", atomically: true, encoding: .utf8)
+        let many = try Self.run(["check", "\(folder)/many.csv", "--as-of", "2024-12-01", "--format", "csv"])
+        let lines = many.out.split(whereSeparator: \.isNewline)  // CSV rows end in CR LF, one Character
+        let extensionLimit = lines.filter { $0.contains(",HOS2024-6.4,") }
+        #expect(extensionLimit.count == Checker.findingsPerRule + 1, "\(extensionLimit.count)")
+        #expect(extensionLimit.last?.contains("and 2900 more findings of this rule for this complaint") == true)
+    }
 }

@@ -123,10 +123,24 @@ package struct Checker: Sendable {
                 complaint: complaint, pack: pack, rule: rule, calendar: calendar, asOf: asOf, cutOff: cutOff, label: label))
     }
 
+    /// Findings one rule reports for one complaint; more are counted, not listed.
+    package static let findingsPerRule = 100
+
     /// The context's rule's evaluation of its complaint.
     static func evaluate(in context: EvaluationContext) -> RuleEvaluation {
         do {
-            return try context.rule.check.evaluate(in: context)
+            let evaluation = try context.rule.check.evaluate(in: context)
+            guard evaluation.findings.count > findingsPerRule else { return evaluation }
+            // A complaint with a million extension rows is not a million findings: the first
+            // ones, and how many more there were.
+            let more = evaluation.findings.count - findingsPerRule
+            let note = context.finding(
+                .breach, "and \(more) more finding\(more == 1 ? "" : "s") of this rule for this complaint, like those above, not listed",
+                severity: .note)
+            return RuleEvaluation(
+                rule: evaluation.rule, pack: evaluation.pack, outcome: evaluation.outcome,
+                findings: Array(evaluation.findings.prefix(findingsPerRule)) + [note], openDeadline: evaluation.openDeadline,
+                timing: evaluation.timing)
         } catch {
             return context.evaluation(
                 .notEvaluable, [context.finding(.notEvaluable, "cannot count working days: \(error)", severity: .note)])

@@ -52,6 +52,8 @@ package final class CSVRecordReader {
     private let handle: FileHandle
     private let file: String
     private let maxFieldBytes: Int
+    /// Most fields in a record.
+    private let maxFields: Int
     private let chunkBytes: Int
     /// Unread bytes are `buffer[start...]`; `buffer[0]` is byte `bufferOffset` of the file.
     ///
@@ -81,7 +83,7 @@ package final class CSVRecordReader {
     ///     record (no byte-order mark is looked for there), counted as line 1.
     package init(
         path: String, maxFieldBytes: Int = InputLimits.standard.maxFieldLength, chunkBytes: Int = 1 << 20,
-        offset: Int = 0
+        offset: Int = 0, maxFields: Int = InputLimits.standard.maxFieldsPerRecord
     ) throws(InputError) {
         if let error = notARegularFile(path) { throw error }
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -100,6 +102,7 @@ package final class CSVRecordReader {
             bufferOffset = offset
         }
         self.maxFieldBytes = maxFieldBytes
+        self.maxFields = maxFields
         self.chunkBytes = max(1, chunkBytes)
     }
 
@@ -380,6 +383,12 @@ package final class CSVRecordReader {
             var high: UInt8 = 0  // OR of every byte: bit 7 set when any is not ASCII
             var consumed = -1  // buffer index just after the record, once it is complete
 
+            func tooMany() -> InputError {
+                InputError(
+                    SourceLocation(file: file, line: line, column: 1),
+                    "the record has more than \(maxFields) fields (not a CSV export? raise the limit with --max-fields)")
+            }
+
             func tooLong(_ fieldStartColumn: Int) -> InputError {
                 InputError(
                     SourceLocation(file: file, line: line, column: fieldStartColumn),
@@ -437,6 +446,7 @@ package final class CSVRecordReader {
                             i += 1
                         }
                         ends.append(row.count)
+                        if ends.count > maxFields { throw tooMany() }
                         if i == count {
                             guard atEnd else { return }
                             consumed = i
@@ -471,6 +481,7 @@ package final class CSVRecordReader {
                     if last > i, p[last - 1] == 13 { last -= 1 }  // CR of a CRLF
                     row.append(contentsOf: UnsafeBufferPointer(start: p + i, count: last - i))
                     ends.append(row.count)
+                    if ends.count > maxFields { throw tooMany() }
                     if end == count {
                         consumed = end
                         break fields

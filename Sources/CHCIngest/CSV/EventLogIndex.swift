@@ -33,7 +33,7 @@ package struct EventLogIndex: Sendable {
         path: String, map: ColumnMap, limits: InputLimits, threads: Int = min(2, ProcessInfo.processInfo.activeProcessorCount),
         splitBytes: Int = EventLogIndex.splitBytes
     ) throws(InputError) {
-        let scan = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
+        let scan = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength, maxFields: limits.maxFieldsPerRecord)
         guard let header = try scan.next() else {
             throw InputError(
                 file: path, "is empty, expected a header row naming the columns (\(CSVColumn.names.prefix(3).joined(separator: ", ")), …)")
@@ -46,7 +46,8 @@ package struct EventLogIndex: Sendable {
             let group = DispatchGroup()
             DispatchQueue.global().async(group: group) {
                 do throws(InputError) {
-                    let reader = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength, offset: cut)
+                    let reader = try CSVRecordReader(
+                        path: path, maxFieldBytes: limits.maxFieldLength, offset: cut, maxFields: limits.maxFieldsPerRecord)
                     var part = Part()
                     try part.scan(reader, idColumn: idColumn, path: path, until: nil)
                     tail.part = part

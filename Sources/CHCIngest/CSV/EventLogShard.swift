@@ -44,7 +44,7 @@ package struct EventLogShard {
         // more CPU time when they did).
         let path = String(decoding: Array(index.path.utf8), as: UTF8.self)
         let rowSlots = index.rowSlots
-        let reader = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength)
+        let reader = try CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength, maxFields: limits.maxFieldsPerRecord)
         _ = try reader.next()
         var reading = Reading(shard: self, path: path)
         while true {
