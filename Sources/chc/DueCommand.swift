@@ -32,6 +32,7 @@ struct DueCommand: ParsableCommand {
 
     func run() throws {
         try refuseOverwritingInputs(output, inputs: inputs.inputFiles)
+        let writer = try openOutput(output)
         let prepared = try inputs.prepare(composesMessages: false)  // deadlines only
         var items: [DueList.Item] = []
         var eventsAfterAsOf = 0
@@ -40,7 +41,7 @@ struct DueCommand: ParsableCommand {
             items += DueList.items(file: file, result: result, asOf: prepared.asOf, within: within)
         }
         let list = DueList(asOf: prepared.asOf, items: items, eventsAfterAsOf: eventsAfterAsOf)
-        try emit((format.reporter() as! any DueListFormat).render(list), to: output)
+        try finish(writer, with: (format.reporter() as! any DueListFormat).render(list))
         printProblems(errors)
         noteEventsAfterAsOf(eventsAfterAsOf, format: format.identifier)
         if !errors.isEmpty { throw CommandFailure.status(.badInput) }

@@ -37,6 +37,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         try refuseOverwritingInputs(verdict.output, inputs: [policy, packs.rulesDir ?? RuleLibrary.defaultFolder()].compactMap { $0 })
+        let writer = try openOutput(verdict.output)
         let (library, folder, errors) = try packs.load()
         let config: PolicyConfig
         do { config = try PolicyYAML.load(policy) } catch {
@@ -59,7 +60,7 @@ struct LintCommand: ParsableCommand {
             pack = latest
         }
         let report = Linter(code: pack).lint(config)
-        try emit((format.reporter() as! any LintFormat).render(report), to: verdict.output)
+        try finish(writer, with: (format.reporter() as! any LintFormat).render(report))
         let code = report.exitCode(failOn: verdict.failOn.severity)
         if code != 0 { throw CommandFailure.status(ExitStatus(rawValue: code) ?? .badInput) }
     }

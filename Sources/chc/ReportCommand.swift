@@ -43,6 +43,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try refuseOverwritingInputs(output, inputs: inputs.inputFiles)
+        let writer = try openOutput(output)
         let prepared = try inputs.prepare(composesMessages: false)  // counts only
         let calendars = prepared.calendars
         let policy = prepared.policy
@@ -57,7 +58,7 @@ struct ReportCommand: ParsableCommand {
         let (total, errors, _) = inputs.fold(prepared, into: empty, { $0.add($1) }, merge: { $0.merge($1) })
         let performance = total.finish(inputErrors: errors.reduce(0) { $0 + $1.problems.count })
         let heading = title ?? "Complaint handling \(start.year)–\(end.year)" + (policy?.landlord.map { ": \($0)" } ?? "")
-        try emit((format.reporter() as! any PerformanceFormat).render(performance, title: heading), to: output)
+        try finish(writer, with: (format.reporter() as! any PerformanceFormat).render(performance, title: heading))
         printProblems(errors)
         noteEventsAfterAsOf(performance.eventsAfterAsOf, format: format.identifier)
         if !errors.isEmpty { throw CommandFailure.status(.badInput) }

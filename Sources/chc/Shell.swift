@@ -82,6 +82,18 @@ struct Lines {
     mutating func write(_ more: String) { text += more }
 }
 
+/// Opens a command's output before any work, so that a folder that does not exist or cannot be
+/// written is said at once, in plain words, not after a long run.
+func openOutput(_ path: String?) throws -> ReportWriter {
+    do { return try ReportWriter(path: path) } catch { throw CommandFailure.badInput(error.description) }
+}
+
+/// Finishes an output opened with `openOutput`: writes `text` and commits it.
+func finish(_ writer: ReportWriter, with text: String) throws {
+    writer.write(text)
+    do { try writer.commit() } catch { throw CommandFailure.badInput(error.description) }
+}
+
 /// Writes a command's whole output to standard output, or atomically to a file (temporary
 /// file, then rename).
 func emit(_ text: String, to path: String?) throws {

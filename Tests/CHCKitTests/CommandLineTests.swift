@@ -340,4 +340,20 @@ import Testing
         #expect(extensionLimit.count == Checker.findingsPerRule + 1, "\(extensionLimit.count)")
         #expect(extensionLimit.last?.contains("and 2900 more findings of this rule for this complaint") == true)
     }
+
+    /// A YAML file with more values than the limit is refused before it is parsed into memory.
+    @Test func tooManyYAMLValuesAreRefusedBeforeParsing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-values-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let yaml =
+            "complaint: B\nevents:\n  - {date: 2024-06-03, type: complaint-received}\n"
+            + String(repeating: "  - {date: 2024-06-03, type: note, text: x}\n", count: 2_000)
+        try yaml.write(toFile: "\(folder)/big.yaml", atomically: true, encoding: .utf8)
+        let result = try Self.run(["check", "\(folder)/big.yaml", "--as-of", "2024-12-01", "--max-yaml-values", "5000"])
+        #expect(result.status == 2 && result.out.contains("YAML with more than 5000 values"), "\(result.out)")
+        // The same file within the limit is read.
+        let within = try Self.run(["check", "\(folder)/big.yaml", "--as-of", "2024-12-01"])
+        #expect(within.status != 2, "\(within.out)")
+    }
 }

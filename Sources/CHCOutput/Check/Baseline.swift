@@ -14,8 +14,9 @@ package enum Baseline {
     }
 
     /// The fingerprints of every finding in the baseline file.
-    package static func load(_ path: String) throws(InputError) -> Set<String> {
-        let text = try readTextFile(path, maxBytes: InputLimits.standard.maxYAMLBytes)
+    /// The baseline is bounded by the run's file limit (`--max-file-mb`), as a YAML input is.
+    package static func load(_ path: String, limits: InputLimits = .standard) throws(InputError) -> Set<String> {
+        let text = try readTextFile(path, maxBytes: limits.maxYAMLBytes)
         do {
             let document = try JSONDecoder().decode(Document.self, from: Data(text.utf8))
             guard document.schemaVersion == JSONText.schemaVersion else {

@@ -23,7 +23,7 @@ package struct CheckRun {
 
     /// Reads the baseline at `path` (`Baseline.load`); a bad one is reported with the run's problems.
     package mutating func useBaseline(_ path: String) {
-        do { baseline = try Baseline.load(path) } catch { baselineErrors = [error] }
+        do { baseline = try Baseline.load(path, limits: session.stream.limits) } catch { baselineErrors = [error] }
     }
 
     /// What a written run found: the totals (for the exit code) and the input problems.

@@ -56,8 +56,9 @@ package final class ReportWriter {
         let mode: mode_t = exists ? (status.st_mode & 0o7777) : 0o666
         var created: (fd: Int32, path: String)?
         for _ in 0..<100 {
-            let candidate = (folder as NSString).appendingPathComponent(
-                ".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
+            // A long target name is shortened in the temporary name, which must fit in 255 bytes too.
+            let stem = String(decoding: url.lastPathComponent.utf8.prefix(200), as: UTF8.self)
+            let candidate = (folder as NSString).appendingPathComponent(".\(stem).\(UInt32.random(in: 0...UInt32.max)).tmp")
             let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
             if fd >= 0 {
                 created = (fd, candidate)
