@@ -8,10 +8,10 @@ import Testing
 @Suite struct CommandLineTests {
     static let binary = path(".build/debug/chc")
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    static func run(_ arguments: [String], viaShell: Bool = false) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: viaShell ? arguments[0] : binary)
+        process.arguments = viaShell ? Array(arguments.dropFirst()) : arguments
         process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
         let out = Pipe()
         let err = Pipe()
@@ -355,5 +355,60 @@ import Testing
         // The same file within the limit is read.
         let within = try Self.run(["check", "\(folder)/big.yaml", "--as-of", "2024-12-01"])
         #expect(within.status != 2, "\(within.out)")
+    }
+
+    /// A closed standard output (the reader went away) is an error, exit 2, not a crash.
+    @Test func aClosedPipeIsAnError() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["check", "Examples/", "--as-of", "2026-11-23"]
+        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try out.fileHandleForReading.close()
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2 && message.contains("cannot write standard output: Broken pipe"), "\(message)")
+    }
+
+    /// The inputs that took gigabytes (a record of millions of fields, a YAML file of millions of
+    /// values) are refused under a 1 GB memory limit.
+    @Test func theMemoryCasesRunUnderAMemoryLimit() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-memory-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try ("complaint_id,date,event,stage\nA,2024-06-03,complaint-received,1" + String(repeating: ",", count: 3_000_000) + "\n")
+            .write(toFile: "\(folder)/wide.csv", atomically: true, encoding: .utf8)
+        try ("complaint: B\nevents:\n" + String(repeating: "  - {date: 2024-06-03, type: note, text: x}\n", count: 400_000))
+            .write(toFile: "\(folder)/big.yaml", atomically: true, encoding: .utf8)
+        for (file, expected) in [("wide.csv", "more than 10000 fields"), ("big.yaml", "more than 2000000 values")] {
+            let result = try Self.run(
+                [
+                    "/bin/sh", "-c", "ulimit -v 1000000 && exec \"$0\" check \"$1\" --as-of 2024-12-01 --max-field-bytes 100000000",
+                    Self.binary,
+                    "\(folder)/\(file)",
+                ], viaShell: true)
+            #expect(result.status == 2 && result.out.contains(expected), "\(file): \(result.out) \(result.err)")
+        }
+    }
+
+    /// The output goes to a temporary file created exclusively (never through a link) and renamed
+    /// over the target: a link planted at the target is replaced, the file it points at untouched.
+    @Test func aPlantedLinkNeverRedirectsTheOutput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-link-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "precious".write(toFile: "\(folder)/victim.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: "\(folder)/report.csv", withDestinationPath: "\(folder)/victim.txt")
+        let result = try Self.run([
+            "check", "Examples/invented", "--as-of", "2026-11-23", "--format", "csv", "--output", "\(folder)/report.csv",
+        ])
+        #expect(result.status == 1)
+        #expect(try String(contentsOfFile: "\(folder)/victim.txt", encoding: .utf8) == "precious")
+        #expect(try String(contentsOfFile: "\(folder)/report.csv", encoding: .utf8).hasPrefix("file,line,column"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["report.csv", "victim.txt"])
     }
 }
