@@ -4,9 +4,14 @@
 /// length away (at least 2), so `acknowleged` suggests `acknowledged` but `foo` suggests nothing.
 public func closestMatch(to word: String, among candidates: some Sequence<String>) -> String? {
     let limit = max(2, word.count / 3)
+    let length = word.count
+    let lowered = word.lowercased()
     var best: (String, Int)?
     for candidate in candidates {
-        let distance = editDistance(word.lowercased(), candidate.lowercased())
+        // The distance is at least the difference in length: a candidate that cannot be close
+        // enough is not measured (a long garbage cell would otherwise cost length × length).
+        if abs(candidate.count - length) > limit { continue }
+        let distance = editDistance(lowered, candidate.lowercased())
         if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
     }
     return best?.0
