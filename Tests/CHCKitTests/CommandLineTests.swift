@@ -178,7 +178,9 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let target = "\(folder)/report.csv"
-        FileManager.default.createFile(atPath: target, contents: Data("old".utf8), attributes: [.posixPermissions: 0o600])
+        let created = FileManager.default.createFile(
+            atPath: target, contents: Data("old".utf8), attributes: [.posixPermissions: 0o600])
+        try #require(created)
         let result = try Self.run(["check", "Examples/", "--as-of", "2026-11-23", "--format", "csv", "--output", target])
         #expect(result.status == 1)
         let attributes = try FileManager.default.attributesOfItem(atPath: target)
