@@ -33,7 +33,7 @@ public struct Complaint: Sendable {
             self.category = category
             self.points = points
             self.events = events
-            keys = events.map { EventKey(type: $0.type, stage: $0.stage, date: $0.date) }
+            keys = events.map { EventKey(type: $0.type, stage: $0.details.stage, date: $0.date) }
             self.location = location
         }
     }
@@ -104,13 +104,13 @@ public struct Complaint: Sendable {
     /// The points raised at a stage: at stage 1 those on the receipt; at stage 2 those on the
     /// escalation request (all stage 1 points when it names none).
     package func pointsRaised(atStage stage: Int) -> [String] {
-        let stageOne = receipt?.points ?? points.map(\.id)
+        let stageOne = receipt?.details.points ?? points.map(\.id)
         guard stage >= 2 else { return stageOne }
         let escalations = events(.escalationRequested)
         guard !escalations.isEmpty else { return [] }
         var raised: [String] = []
         for escalation in escalations {
-            for point in escalation.points ?? stageOne where !raised.contains(point) { raised.append(point) }
+            for point in escalation.details.points ?? stageOne where !raised.contains(point) { raised.append(point) }
         }
         return raised
     }
@@ -198,11 +198,11 @@ extension TimelineEvent {
         case .complaintReceived: (1, 0)
         case .escalationRequested: (2, 0)
         case .escalationRefused: (2, 1)
-        case .acknowledged: (stage ?? 1, 2)
-        case .extension: (stage ?? 1, 3)
-        case .hold: (stage ?? 1, 4)
-        case .resume: (stage ?? 1, 5)
-        case .response: (stage ?? 1, 6)
+        case .acknowledged: (details.stage ?? 1, 2)
+        case .extension: (details.stage ?? 1, 3)
+        case .hold: (details.stage ?? 1, 4)
+        case .resume: (details.stage ?? 1, 5)
+        case .response: (details.stage ?? 1, 6)
         case .excluded, .withdrawn, .referredToOmbudsman: (99, 0)
         case .note: (0, 0)
         }

@@ -10,11 +10,11 @@ package enum EventFlag: String, CaseIterable, Sendable {
     /// The flag's value on `event`: nil when the timeline does not record it.
     package func value(of event: TimelineEvent) -> Bool? {
         switch self {
-        case .ombudsmanRightsExplained: event.ombudsmanRightsExplained
-        case .agreed: event.agreed
-        case .goodReason: event.goodReason
-        case .ombudsmanDetails: event.ombudsmanDetails
-        case .optional: event.optionalStage
+        case .ombudsmanRightsExplained: event.details.ombudsmanRightsExplained
+        case .agreed: event.details.agreed
+        case .goodReason: event.details.goodReason
+        case .ombudsmanDetails: event.details.ombudsmanDetails
+        case .optional: event.details.optionalStage
         }
     }
 

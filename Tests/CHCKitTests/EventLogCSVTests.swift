@@ -91,7 +91,7 @@ import Testing
         #expect(errors.isEmpty, "\(errors)")
         let a = try #require(complaints.first { $0.id == "A" })
         #expect(a.events.map(\.type) == [.complaintReceived, .acknowledged, .response])
-        #expect(a.receipt?.points == ["leak", "damp"])
+        #expect(a.receipt?.details.points == ["leak", "damp"])
         #expect(a.location.line == 5)
     }
 
@@ -103,7 +103,7 @@ import Testing
         #expect(complaints.map(\.id) == ["HS-1001", "HS-1002"])
         #expect(complaints[0].events.map(\.type) == [.complaintReceived, .acknowledged, .response])
         #expect(complaints[0].events[1].location.line == 4)  // after a quoted note spanning two lines
-        #expect(complaints[0].events[2].handler == "ms-khan")
+        #expect(complaints[0].events[2].details.handler == "ms-khan")
     }
 
     @Test func invalidUTF8IsARowProblem() throws {

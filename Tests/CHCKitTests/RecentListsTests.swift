@@ -58,7 +58,7 @@ import Testing
         #expect(errors.isEmpty)
         #expect(complaints.count == 60)
         for complaint in complaints {
-            #expect(complaint.events.map { $0.points ?? $0.addresses ?? [] } == expected[complaint.id])
+            #expect(complaint.events.map { $0.details.points ?? $0.details.addresses ?? [] } == expected[complaint.id])
         }
     }
 }

@@ -111,10 +111,10 @@ import Testing
               - {date: 2024-07-10, type: response, stage: 2}
             """, file: "t.yaml")
         let staged = complaints[0].events.filter(\.type.isStaged)
-        #expect(staged.map(\.stage) == [1, 1, 2, 2])
+        #expect(staged.map(\.details.stage) == [1, 1, 2, 2])
         // The event given its stage keeps everything else it had.
         let response = try #require(complaints[0].first(.response, stage: 1))
-        #expect(response.handler == "officer-1" && response.includes == ["decision"] && response.location.line == 5)
+        #expect(response.details.handler == "officer-1" && response.details.includes == ["decision"] && response.location.line == 5)
     }
 
     @Test func extensionNeedsToOrDays() {

@@ -40,7 +40,7 @@ package final class AllPointsAnsweredCheck: CheckKind {
                         hint: "List the resident's points under `points:` and on the complaint or escalation event.")
                 ])
         }
-        guard let firstRecorded = responses.first(where: { complaint[$0].addresses != nil }) else {
+        guard let firstRecorded = responses.first(where: { complaint[$0].details.addresses != nil }) else {
             return context.evaluation(
                 .notEvaluable,
                 [
@@ -51,15 +51,15 @@ package final class AllPointsAnsweredCheck: CheckKind {
                 ])
         }
         // When the first response answers every point, no later one can answer one first.
-        if let addresses = complaint[firstRecorded].addresses, raised.allSatisfy({ addresses.contains($0) }) {
+        if let addresses = complaint[firstRecorded].details.addresses, raised.allSatisfy({ addresses.contains($0) }) {
             return context.evaluation(.compliant)
         }
-        let recorded: [TimelineEvent] = responses.map { complaint[$0] }.filter { $0.addresses != nil }
+        let recorded: [TimelineEvent] = responses.map { complaint[$0] }.filter { $0.details.addresses != nil }
         var answered: [String] = []  // a handful: an array is quicker than hashing
         var findings: [Finding] = []
         let first = recorded[0]
         for response in recorded {
-            let newly = (response.addresses ?? []).filter { raised.contains($0) && !answered.contains($0) }
+            let newly = (response.details.addresses ?? []).filter { raised.contains($0) && !answered.contains($0) }
             if response.date > first.date, !newly.isEmpty {
                 findings.append(
                     context.finding(

@@ -259,7 +259,7 @@ private struct DeadlineJudgement {
         let extendable = terms.event == .response
         let movesDeadline = { (key: EventKey) in key.stage == stage && (key.type == .hold || (key.type == .extension && extendable)) }
         let clockEvents = complaint.hasEvent(where: movesDeadline) ? complaint.events : []
-        let stageEvents = clockEvents.lazy.filter { $0.stage == stage }  // lazily: no array for each rule
+        let stageEvents = clockEvents.lazy.filter { $0.details.stage == stage }  // lazily: no array for each rule
 
         // Holds and extensions at this stage, in date order (most complaints have none).
         var extensionUsed = 0
@@ -267,7 +267,7 @@ private struct DeadlineJudgement {
         for event in stageEvents where event.type == .hold || (event.type == .extension && terms.event == .response) {
             if event.type == .hold {
                 guard event.date <= due else { continue }
-                guard event.agreed == true else {
+                guard event.details.agreed == true else {
                     if judgesExtensions { continue }
                     findings.append(
                         context.finding(
@@ -300,13 +300,13 @@ private struct DeadlineJudgement {
                 continue
             }
             let requested: Int
-            if let to = event.extendedTo {
+            if let to = event.details.extendedTo {
                 requested = max(0, try calendar.workingDays(from: due, to: to))
             } else {
-                requested = event.extensionDays ?? 0
+                requested = event.details.extensionDays ?? 0
             }
             var granted = requested
-            if event.goodReason != true, maxExtension.unit == .workingDays {
+            if event.details.goodReason != true, maxExtension.unit == .workingDays {
                 let allowance = max(0, maxExtension.amount - extensionUsed)
                 if requested > allowance {
                     granted = allowance
@@ -324,7 +324,7 @@ private struct DeadlineJudgement {
                 }
             }
             extensionUsed += granted
-            if let to = event.extendedTo, granted == requested, to > due {
+            if let to = event.details.extendedTo, granted == requested, to > due {
                 due = to  // the date promised, within the limit (even a day the office is shut)
             } else if granted > 0 {
                 due = try calendar.workingDay(granted, after: due)

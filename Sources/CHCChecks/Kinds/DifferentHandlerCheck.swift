@@ -53,8 +53,8 @@ package final class DifferentHandlerCheck: CheckKind {
         let earlier = context.complaint.events(.response, stage: earlierStage)
         guard !earlier.isEmpty else { return context.evaluation(.notApplicable) }
         // A handful each: arrays are quicker than hashing.
-        let laterHandlers = later.compactMap(\.handler)
-        let earlierHandlers = earlier.compactMap(\.handler)
+        let laterHandlers = later.compactMap(\.details.handler)
+        let earlierHandlers = earlier.compactMap(\.details.handler)
         guard !laterHandlers.isEmpty, !earlierHandlers.isEmpty else {
             return context.evaluation(
                 .notEvaluable,
@@ -69,7 +69,7 @@ package final class DifferentHandlerCheck: CheckKind {
             if $0.last != $1 { $0.append($1) }
         }
         guard !same.isEmpty else { return context.evaluation(.compliant) }
-        let at = later.first { same.contains($0.handler ?? "") } ?? first
+        let at = later.first { same.contains($0.details.handler ?? "") } ?? first
         return context.evaluation(
             .breach,
             [

@@ -45,7 +45,7 @@ package final class ExtensionNoticeCheck: CheckKind {
         guard !extensions.isEmpty else { return context.evaluation(.notApplicable) }
         var findings: [Finding] = []
         for event in extensions {
-            switch event.ombudsmanDetails {
+            switch event.details.ombudsmanDetails {
             case true?: continue
             case false?:
                 findings.append(

@@ -43,7 +43,7 @@ package final class ForbiddenEventCheck: CheckKind {
         var findings: [Finding] = []
         var unknown = false
         for event in events {
-            let reason = event.reason.map { " (reason given: \($0))" } ?? ""
+            let reason = event.details.reason.map { " (reason given: \($0))" } ?? ""
             guard let flag = unless else {
                 findings.append(
                     context.finding(

@@ -83,7 +83,7 @@ package final class MaxStagesCheck: CheckKind {
         let maximum = maximum
         // Found by the events' keys: the usual complaint touches no event object.
         guard context.complaint.hasEvent(where: { ($0.stage ?? 1) > maximum }) else { return context.evaluation(.compliant) }
-        let further = context.complaint.events.filter { ($0.stage ?? 1) > maximum }
+        let further = context.complaint.events.filter { ($0.details.stage ?? 1) > maximum }
         guard let beyond = further.first else { return context.evaluation(.compliant) }
         guard allowsOptional else {
             return context.evaluation(
@@ -91,7 +91,7 @@ package final class MaxStagesCheck: CheckKind {
                 [
                     context.finding(
                         .breach,
-                        "stage \(beyond.stage ?? 1) \(beyond.type.noun) on \(beyond.date.longDescription): a complaints process may have no more than \(maximum) stages",
+                        "stage \(beyond.details.stage ?? 1) \(beyond.type.noun) on \(beyond.date.longDescription): a complaints process may have no more than \(maximum) stages",
                         actual: beyond.date, at: beyond.location)
                 ])
         }
@@ -99,16 +99,16 @@ package final class MaxStagesCheck: CheckKind {
         // evaluable when the timeline does not say whether they could skip it.
         var findings: [Finding] = []
         var stages: [Int] = []
-        for event in further where !stages.contains(event.stage ?? 1) { stages.append(event.stage ?? 1) }
+        for event in further where !stages.contains(event.details.stage ?? 1) { stages.append(event.details.stage ?? 1) }
         for stage in stages {
-            let events = further.filter { ($0.stage ?? 1) == stage }
-            if let forced = events.first(where: { $0.optionalStage == false }) {
+            let events = further.filter { ($0.details.stage ?? 1) == stage }
+            if let forced = events.first(where: { $0.details.optionalStage == false }) {
                 findings.append(
                     context.finding(
                         .breach,
                         "stage \(stage) \(forced.type.noun) on \(forced.date.longDescription): a stage beyond the \(maximum) the Code sets, and not optional for the resident (`optional: false`)",
                         actual: forced.date, at: forced.location))
-            } else if !events.contains(where: { $0.optionalStage == true }), let first = events.first {
+            } else if !events.contains(where: { $0.details.optionalStage == true }), let first = events.first {
                 findings.append(
                     context.finding(
                         .notEvaluable,

@@ -71,13 +71,13 @@ package final class ResponseIncludesCheck: CheckKind {
         func declares(_ k: Int) -> Bool {
             let element = elements[k]
             return responses.contains { response in
-                guard let includes = complaint[response].includes else { return false }
+                guard let includes = complaint[response].details.includes else { return false }
                 return (k < includes.count && includes[k] == element) || includes.contains(element)
             }
         }
         if elements.indices.allSatisfy(declares) { return context.evaluation(.compliant) }
         let first = complaint[firstResponse]
-        let declared: [[String]] = responses.compactMap { complaint[$0].includes }
+        let declared: [[String]] = responses.compactMap { complaint[$0].details.includes }
         guard !declared.isEmpty else {
             return context.evaluation(
                 .notEvaluable,
@@ -92,7 +92,7 @@ package final class ResponseIncludesCheck: CheckKind {
         let given = declared.flatMap { $0 }  // a handful: an array is quicker than hashing
         let missing = elements.filter { !given.contains($0) }
         guard !missing.isEmpty else { return context.evaluation(.compliant) }
-        let at = responses.first { complaint[$0].includes != nil }.map { complaint[$0] } ?? first
+        let at = responses.first { complaint[$0].details.includes != nil }.map { complaint[$0] } ?? first
         return context.evaluation(
             .breach,
             [

@@ -21,7 +21,7 @@ package enum RuleDescription {
         for example in rule.examples {
             lines.append("  \(example.expectation.rawValue) (\(example.location), judged as of \(example.asOf)):")
             for event in example.complaint.events {
-                lines.append("    \(event.date)  \(event.type.rawValue)\(event.stage.map { " (stage \($0))" } ?? "")")
+                lines.append("    \(event.date)  \(event.type.rawValue)\(event.details.stage.map { " (stage \($0))" } ?? "")")
             }
         }
         return lines.joined(separator: "\n")

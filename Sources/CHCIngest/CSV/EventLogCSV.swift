@@ -208,9 +208,11 @@ package enum EventLogCSV {
         }
         return .success(
             TimelineEvent(
-                type: type, moment: moment, stage: stage, points: points, addresses: addresses, includes: includes,
-                handler: handler, extendedTo: extendedTo, extensionDays: extensionDays, reason: reason,
-                goodReason: goodReason, ombudsmanDetails: ombudsmanDetails, agreed: agreed, channel: channel, optionalStage: optionalStage,
+                type: type, moment: moment,
+                details: EventDetails(
+                    stage: stage, points: points, addresses: addresses, includes: includes, handler: handler, extendedTo: extendedTo,
+                    extensionDays: extensionDays, reason: reason, goodReason: goodReason, ombudsmanDetails: ombudsmanDetails,
+                    agreed: agreed, channel: channel, optionalStage: optionalStage),
                 location: SourceLocation(file: file, line: record.line, column: 1), order: order))
     }
 

@@ -37,7 +37,7 @@ package enum TimelineValidation {
         let events = complaint.events
         if declared.isEmpty {
             for index in keys.indices where keys[index].type == .complaintReceived || keys[index].type == .escalationRequested {
-                guard let points = events[index].points else { continue }
+                guard let points = events[index].details.points else { continue }
                 // Usually one list with no repeats: then it is shared, not copied.
                 if known.isEmpty, points.indices.allSatisfy({ !points[..<$0].contains(points[$0]) }) {
                     known = points
@@ -85,8 +85,8 @@ package enum TimelineValidation {
                         events[index].location, "stage 2 \(key.type.rawValue) on \(key.date) has no `escalation-requested` before it"))
             }
             if checksPoints {
-                checkPoints(events[index].addresses, "addresses", of: index)
-                checkPoints(events[index].points, "points", of: index)
+                checkPoints(events[index].details.addresses, "addresses", of: index)
+                checkPoints(events[index].details.points, "points", of: index)
             }
             if key.type == .hold { openHolds.insert(stage ?? 1) }
             if key.type == .resume, openHolds.remove(stage ?? 1) == nil {
