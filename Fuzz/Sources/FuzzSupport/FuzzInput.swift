@@ -3,7 +3,7 @@ import Foundation
 /// Writes a fuzzer's input bytes to a scratch file and hands its path to a reader, exactly as
 /// `chc` reads a user's file. One scratch file per process, in memory where /dev/shm exists.
 public func withFuzzFile(_ bytes: UnsafePointer<UInt8>, _ count: Int, read: (String) -> Void) -> CInt {
-    FileManager.default.createFile(atPath: scratchPath, contents: Data(bytes: bytes, count: count))
+    _ = FileManager.default.createFile(atPath: scratchPath, contents: Data(bytes: bytes, count: count))
     read(scratchPath)
     return 0
 }
