@@ -38,6 +38,23 @@ extension CheckKind {
     package func problem(among rules: [Rule]) -> String? { nil }
 }
 
+/// A kind whose one parameter is the stage it judges (`{ stage: 1 }`): it is read the same way
+/// for each of them.
+package protocol StageCheckKind: CheckKind {
+    var stage: Int { get }
+    init(stage: Int)
+    /// Keys a rule may write beside `stage` (none unless the kind says).
+    static var alsoAllowed: [String] { get }
+}
+
+extension StageCheckKind {
+    package static var alsoAllowed: [String] { [] }
+
+    package static func read(_ node: Node, reader: YAMLReader) -> Self? {
+        requiredStage(reader.fields(node, "`\(name)`", allowed: ["stage"] + alsoAllowed), reader: reader).map { Self(stage: $0) }
+    }
+}
+
 /// The event and stage a rule is about, for grouping findings without parsing ids.
 package struct CheckSubject: Sendable {
     package let event: EventType?

@@ -4,7 +4,7 @@ import Yams
 
 /// `all-points-answered`: every point raised at a stage is in the `addresses` of some response
 /// at that stage; points first answered by a later response at the same stage are named.
-package final class AllPointsAnsweredCheck: CheckKind {
+package final class AllPointsAnsweredCheck: StageCheckKind {
     package static let name = "all-points-answered"
     package static let summary = "Every point raised at a stage is answered by a response at that stage."
     package static let example = "{ stage: 1 }"
@@ -12,10 +12,6 @@ package final class AllPointsAnsweredCheck: CheckKind {
     package let stage: Int
 
     package init(stage: Int) { self.stage = stage }
-
-    package static func read(_ node: Node, reader: YAMLReader) -> AllPointsAnsweredCheck? {
-        requiredStage(reader.fields(node, "`\(name)`", allowed: ["stage"]), reader: reader).map(AllPointsAnsweredCheck.init)
-    }
 
     package var subject: CheckSubject { CheckSubject(event: .response, stage: stage) }
     package var parameters: String { "at stage \(stage)" }

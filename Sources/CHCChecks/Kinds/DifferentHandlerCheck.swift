@@ -35,14 +35,10 @@ package final class DifferentHandlerCheck: CheckKind {
         let earlier = earlierStage
         return [
             LintRule(for: rule, requirement: "A different person handles stage \(stage) from stage \(earlier).") { config in
-                guard let handler = config.stage2.handler else { return .notStated(add: ["stage2.handler: different-from-stage1"]) }
-                guard handler == "different-from-stage1" else {
-                    return .notMet(
-                        LintProblem(
-                            key: "stage2.handler", says: "handler: \(handler)",
-                            why: "the person considering stage \(stage) must not be the one who considered stage \(earlier)"))
-                }
-                return .met(evidence: "stage2.handler")
+                .setting(
+                    config.stage2.handler, key: "stage2.handler", required: "different-from-stage1",
+                    add: "stage2.handler: different-from-stage1", says: { "handler: \($0)" },
+                    why: "the person considering stage \(stage) must not be the one who considered stage \(earlier)")
             }
         ]
     }

@@ -10,7 +10,7 @@ import Yams
 /// Its own kind, so that an extension beyond the limit is reported under the paragraph that
 /// sets the limit, and the response deadline reports only a response that was late or is
 /// overdue (the deadline still counts only the days the limit allows).
-package final class ExtensionLimitCheck: CheckKind {
+package final class ExtensionLimitCheck: StageCheckKind {
     package static let name = "extension-limit"
     package static let summary =
         "An extension of a stage's response deadline is notified before the response is due and stays within the deadline's limit, unless there is good reason."
@@ -19,10 +19,6 @@ package final class ExtensionLimitCheck: CheckKind {
     package let stage: Int
 
     package init(stage: Int) { self.stage = stage }
-
-    package static func read(_ node: Node, reader: YAMLReader) -> ExtensionLimitCheck? {
-        requiredStage(reader.fields(node, "`\(name)`", allowed: ["stage"]), reader: reader).map(ExtensionLimitCheck.init)
-    }
 
     package var subject: CheckSubject { CheckSubject(event: .extension, stage: stage) }
     package var parameters: String { "extensions of the stage \(stage) response deadline, within its limit" }

@@ -4,7 +4,7 @@ import Yams
 
 /// `extension-notice`: when a resident is told a response will take longer, they are given the
 /// Ombudsman's contact details.
-package final class ExtensionNoticeCheck: CheckKind {
+package final class ExtensionNoticeCheck: StageCheckKind {
     package static let name = "extension-notice"
     package static let summary = "A resident told that a response will take longer is given the Ombudsman's contact details."
     package static let example = "{ stage: 1 }"
@@ -13,10 +13,8 @@ package final class ExtensionNoticeCheck: CheckKind {
 
     package init(stage: Int) { self.stage = stage }
 
-    package static func read(_ node: Node, reader: YAMLReader) -> ExtensionNoticeCheck? {
-        requiredStage(reader.fields(node, "`\(name)`", allowed: ["stage", "ombudsman-details"]), reader: reader).map(
-            ExtensionNoticeCheck.init)
-    }
+    /// `ombudsman-details` is accepted and changes nothing: the check always asks for the details.
+    package static let alsoAllowed = ["ombudsman-details"]
 
     package var subject: CheckSubject { CheckSubject(event: .extension, stage: stage) }
     package var parameters: String { "Ombudsman details on stage \(stage) extensions" }
@@ -26,16 +24,10 @@ package final class ExtensionNoticeCheck: CheckKind {
         guard stage == 1 else { return [] }
         return [
             LintRule(for: rule, requirement: "Give the Ombudsman's contact details whenever a response is extended.") { config in
-                guard let details = config.extensionsOmbudsmanDetails else {
-                    return .notStated(add: ["extensions: { ombudsman-details: true }"])
-                }
-                guard details else {
-                    return .notMet(
-                        LintProblem(
-                            key: "extensions.ombudsman-details", says: "ombudsman-details: false",
-                            why: "residents told of an extension must be given the Ombudsman's contact details"))
-                }
-                return .met(evidence: "extensions.ombudsman-details")
+                .setting(
+                    config.extensionsOmbudsmanDetails, key: "extensions.ombudsman-details", required: true,
+                    add: "extensions: { ombudsman-details: true }", says: { "ombudsman-details: \($0)" },
+                    why: "residents told of an extension must be given the Ombudsman's contact details")
             }
         ]
     }

@@ -99,33 +99,21 @@ package enum LintCatalogue {
                 requirement: "Residents can raise a complaint in any way, with any member of staff.",
                 confidence: .confirmed, url: url, severity: .error
             ) { config in
-                guard let writing = config.requiresComplaintInWriting else {
-                    return .notStated(add: ["requires-complaint-in-writing: false"])
-                }
-                guard !writing else {
-                    return .notMet(
-                        LintProblem(
-                            key: "requires-complaint-in-writing", says: "requires-complaint-in-writing: true",
-                            why: "a complaint may be made in any way; requiring it in writing turns away spoken complaints"))
-                }
-                return .met(evidence: "requires-complaint-in-writing")
+                .setting(
+                    config.requiresComplaintInWriting, key: "requires-complaint-in-writing", required: false,
+                    add: "requires-complaint-in-writing: false", says: { "requires-complaint-in-writing: \($0)" },
+                    why: "a complaint may be made in any way; requiring it in writing turns away spoken complaints")
             },
             LintRule(
                 id: "lint/HOS2024-6.12", paragraph: "6.12", requirement: "Residents are not required to explain why they want stage 2.",
                 confidence: .confirmed, url: url, severity: .error
             ) { config in
-                guard let required = config.stage2.escalationReasonRequired else {
-                    return .notStated(add: ["stage2.escalation-reason-required: false"])
-                }
-                guard !required else {
-                    return .notMet(
-                        LintProblem(
-                            key: "stage2.escalation-reason-required", says: "escalation-reason-required: true",
-                            why:
-                                "the Code forbids requiring reasons for escalation; the landlord should instead try to understand why the resident is unhappy"
-                        ))
-                }
-                return .met(evidence: "stage2.escalation-reason-required")
+                .setting(
+                    config.stage2.escalationReasonRequired, key: "stage2.escalation-reason-required", required: false,
+                    add: "stage2.escalation-reason-required: false", says: { "escalation-reason-required: \($0)" },
+                    why:
+                        "the Code forbids requiring reasons for escalation; the landlord should instead try to understand why the resident is unhappy"
+                )
             },
             publication(
                 "lint/HOS2024-8-self-assessment", "section 8", "Publish the annual self-assessment against the Code.",
@@ -161,11 +149,9 @@ package enum LintCatalogue {
         value: KeyPath<PolicyConfig, Bool?> & Sendable, confidence: Confidence, url: String
     ) -> LintRule {
         LintRule(id: id, paragraph: paragraph, requirement: requirement, confidence: confidence, url: url, severity: .error) { config in
-            guard let given = config[keyPath: value] else { return .notStated(add: ["\(key): true"]) }
-            guard given else {
-                return .notMet(LintProblem(key: key, says: "\(key.split(separator: ".").last!): false", why: "the Code requires it"))
-            }
-            return .met(evidence: key)
+            .setting(
+                config[keyPath: value], key: key, required: true, add: "\(key): true",
+                says: { "\(key.split(separator: ".").last!): \($0)" }, why: "the Code requires it")
         }
     }
 }

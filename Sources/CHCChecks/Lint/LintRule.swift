@@ -13,6 +13,18 @@ package enum LintVerdict: Sendable {
     case notStated(add: [String])
 }
 
+extension LintVerdict {
+    /// The verdict on one setting of a config: not stated when the config leaves it out (`add`
+    /// says what to write), met when `required` is what it says, else not met, quoting it.
+    package static func setting<Value: Equatable>(
+        _ value: Value?, key: String, required: Value, add: String, says: (Value) -> String, why: String
+    ) -> LintVerdict {
+        guard let value else { return .notStated(add: [add]) }
+        guard value == required else { return .notMet(LintProblem(key: key, says: says(value), why: why)) }
+        return .met(evidence: key)
+    }
+}
+
 /// Why a config cannot comply with a provision.
 package struct LintProblem: Sendable {
     /// The offending key (dotted path), located in the file.
