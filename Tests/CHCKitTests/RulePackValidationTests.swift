@@ -95,33 +95,27 @@ import Testing
         #expect(found.contains { $0.message.contains("cannot be negative") }, "\(found)")
     }
 
+    /// A `max-stages` rule whose breach example's third-stage event is written `breachEvent`.
+    static func maxStagesRule(breachEvent: String = "response") -> String {
+        """
+          - id: T-1
+            paragraph: "1"
+            summary: s
+            source: confirmed
+            max-stages: 2
+            examples:
+              breach: [ {date: 2024-06-03, type: complaint-received}, {date: 2024-06-04, type: \(breachEvent), stage: 3} ]
+              compliant: [ {date: 2024-06-03, type: complaint-received} ]
+        """
+    }
+
     @Test func duplicateRuleIds() {
-        let rule = """
-              - id: T-1
-                paragraph: "1"
-                summary: s
-                source: confirmed
-                max-stages: 2
-                examples:
-                  breach: [ {date: 2024-06-03, type: complaint-received}, {date: 2024-06-04, type: response, stage: 3} ]
-                  compliant: [ {date: 2024-06-03, type: complaint-received} ]
-            """
-        let found = problems(rule + "\n" + rule)
+        let found = problems(Self.maxStagesRule() + "\n" + Self.maxStagesRule())
         #expect(found.contains { $0.message.contains("rule id `T-1` is used twice") })
     }
 
     @Test func badExampleEventsAreLocated() {
-        let found = problems(
-            """
-              - id: T-1
-                paragraph: "1"
-                summary: s
-                source: confirmed
-                max-stages: 2
-                examples:
-                  breach: [ {date: 2024-06-03, type: complaint-received}, {date: 2024-06-04, type: respons, stage: 3} ]
-                  compliant: [ {date: 2024-06-03, type: complaint-received} ]
-            """)
+        let found = problems(Self.maxStagesRule(breachEvent: "respons"))
         #expect(found.contains { $0.location.line == 11 && $0.message.contains("did you mean `response`?") }, "\(found)")
     }
 

@@ -111,19 +111,23 @@ import WorkingDays
 
     // MARK: A policy that omits a timescale inherits the Code's
 
+    /// Acknowledged Wed 5 Jun 2024, extended by 10 working days on Fri 14 Jun, answered on `response`.
+    static func extendedByTenDays(_ id: String, response: String) -> String {
+        """
+        complaint: \(id)
+        events:
+          - {date: 2024-06-03, type: complaint-received}
+          - {date: 2024-06-05, type: acknowledged, stage: 1}
+          - {date: 2024-06-14, type: extension, stage: 1, days: 10, ombudsman-details: true}
+          - {date: \(response), type: response, stage: 1}
+        """
+    }
+
     @Test func aPolicyWithoutAnExtensionLimitAllowsTheCodes() throws {
         // Acknowledged Wed 5 Jun 2024. The policy answers in 8 working days (due Mon 17 Jun);
         // a 10-day extension notified on 14 Jun, within the Code's limit, moves it to Mon 1 Jul.
         let policy = try Self.policy("stage1: { respond: 8 working-days }")
-        let result = try check(
-            """
-            complaint: EXT-3
-            events:
-              - {date: 2024-06-03, type: complaint-received}
-              - {date: 2024-06-05, type: acknowledged, stage: 1}
-              - {date: 2024-06-14, type: extension, stage: 1, days: 10, ombudsman-details: true}
-              - {date: 2024-06-28, type: response, stage: 1}
-            """, asOf: "2024-08-01", policy: policy)
+        let result = try check(Self.extendedByTenDays("EXT-3", response: "2024-06-28"), asOf: "2024-08-01", policy: policy)
         let own = try #require(result.evaluation("policy/stage1-respond"))
         #expect(own.outcome == .compliant && own.timing?.due == date("2024-07-01"), "\(own.findings.map(\.message))")
         #expect(result.evaluation("policy/stage1-extension-max") == nil)
@@ -131,15 +135,7 @@ import WorkingDays
 
     @Test func aPolicysOwnExtensionLimitIsItsOwnRule() throws {
         let policy = try Self.policy("stage1: { respond: 8 working-days, extension-max: 5 working-days }")
-        let result = try check(
-            """
-            complaint: EXT-4
-            events:
-              - {date: 2024-06-03, type: complaint-received}
-              - {date: 2024-06-05, type: acknowledged, stage: 1}
-              - {date: 2024-06-14, type: extension, stage: 1, days: 10, ombudsman-details: true}
-              - {date: 2024-06-24, type: response, stage: 1}
-            """, asOf: "2024-08-01", policy: policy)
+        let result = try check(Self.extendedByTenDays("EXT-4", response: "2024-06-24"), asOf: "2024-08-01", policy: policy)
         #expect(result.evaluation("policy/stage1-respond")?.outcome == .compliant)
         let own = try #require(result.evaluation("policy/stage1-extension-max"))
         #expect(own.outcome == .breach && own.findings.first?.severity == .warning)
