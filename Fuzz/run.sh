@@ -8,7 +8,7 @@
 # Fuzz/artifacts/<target>-crash-… — add it to Tests/CHCKitTests/BadInput as a regression case.
 set -euo pipefail
 cd "$(dirname "$0")"
-targets=(${1:-Timeline RulePack Policy CSV})
+targets=(${1:-Timeline RulePack Policy CSV Baseline})
 runs=${2:-1000000}
 max_seconds=${FUZZ_MAX_SECONDS:-600}
 for target in "${targets[@]}"; do
@@ -24,6 +24,7 @@ for target in "${targets[@]}"; do
     RulePack) seeds=(../Rules/*.yaml ../Tests/CHCKitTests/BadInput/rulepack/*) ;;
     Policy)   seeds=(../Examples/policies/*.yaml ../Tests/CHCKitTests/BadInput/policy/*) ;;
     CSV)      seeds=(../Examples/csv/*.csv ../Tests/CHCKitTests/BadInput/csv/*) ;;
+    Baseline) seeds=(../Tests/CHCKitTests/Goldens/invented.json ../Tests/CHCKitTests/Goldens/seed-*.json) ;;
   esac
   for seed in "${seeds[@]}"; do [ -f "$seed" ] && cp "$seed" "$corpus/" ; done
   echo "== Fuzz$target: $runs runs (at most $max_seconds s)"

@@ -20,6 +20,11 @@ public enum ReaderEntryPoints {
     /// A rule pack.
     public static func readRulePack(_ path: String) -> Int { problems { () throws(InputError) in try RulePackYAML.load(path) } }
 
+    /// A baseline: a JSON report (`complaints[].findings[]`), or JSON Lines when `jsonLines`.
+    public static func readBaseline(_ path: String, jsonLines: Bool) -> Int {
+        problems { () throws(InputError) in try Baseline.load(path, isJSONLines: jsonLines) }
+    }
+
     private static func problems<T>(_ read: () throws(InputError) -> T) -> Int {
         do {
             _ = try read()

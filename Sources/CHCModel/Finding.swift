@@ -3,6 +3,10 @@ import WorkingDays
 /// One likely breach (or a rule that could not be evaluated), with everything a person needs
 /// to check it: the rule, the dates, the count, the paragraph and where the event is written.
 package struct Finding: Sendable, Codable, Equatable {
+    /// The version of every JSON document `chc` writes (findings are in most of them, and a
+    /// baseline is read back by it); a change to a field bumps it.
+    package static let schemaVersion = 1
+
     package enum Status: String, Sendable, Codable, Equatable {
         /// The event happened, but not as the rule requires (late, incomplete, forbidden).
         case breach

@@ -28,11 +28,16 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var verdict: VerdictOptions
 
-    @Option(help: "A previous JSON report: findings recorded in it are not reported again.")
+    @Option(help: "A previous JSON or JSON Lines report: findings recorded in it are not reported again.")
     var baseline: String?
+
+    @Option(help: "Largest baseline file read, in MiB (it is read a finding at a time).")
+    var maxBaselineMb: Int = Baseline.standardMaxBytes >> 20
 
     @Flag(help: "Never use colour.")
     var noColor = false
+
+    func validate() throws { try validateMiB("--max-baseline-mb", maxBaselineMb) }
 
     func run() throws {
         let output = verdict.output
@@ -45,7 +50,7 @@ struct CheckCommand: ParsableCommand {
         let writer: ReportWriter
         do { writer = try ReportWriter(path: output) } catch { throw CommandFailure.badInput(error.description) }
         var run = CheckRun(session: prepared.session, paths: inputs.paths, asOf: prepared.asOf)
-        if let baseline { run.useBaseline(baseline) }
+        if let baseline { run.useBaseline(baseline, maxBytes: maxBaselineMb << 20) }
         let outcome = inputs.withProgress { run.write(checkFormat, to: writer, setupErrors: prepared.setupErrors, progress: $0) }
         do { try writer.commit() } catch { throw CommandFailure.badInput(error.description) }
         if !type(of: reporter).showsInputErrors { printProblems(outcome.errors) }

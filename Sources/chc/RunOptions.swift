@@ -6,6 +6,15 @@ import CHCOutput
 import Foundation
 import WorkingDays
 
+/// The largest size in MiB an option takes, so that it cannot wrap round when counted in bytes.
+let largestMiB = 1 << 20
+
+/// Refuses a size in MiB that is not between 1 and `largestMiB`.
+func validateMiB(_ name: String, _ value: Int) throws {
+    guard value >= 1 else { throw ValidationError("\(name) should be at least 1, found \(value)") }
+    guard value <= largestMiB else { throw ValidationError("\(name) should be at most \(largestMiB) (1 TiB), found \(value)") }
+}
+
 /// The inputs shared by `chc check`, `chc due` and `chc report`: what to read, what to judge it
 /// by, the input limits, and whether to show progress.
 struct RunOptions: ParsableArguments {
@@ -54,6 +63,7 @@ struct RunOptions: ParsableArguments {
         ] where value < 1 {
             throw ValidationError("\(name) should be at least 1, found \(value)")
         }
+        try validateMiB("--max-file-mb", maxFileMb)
     }
 
     /// Every file and folder the run reads (timelines, policy, map, holidays, rule packs), for

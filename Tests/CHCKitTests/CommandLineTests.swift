@@ -133,6 +133,11 @@ import Testing
         #expect(asOf.status == 2 && asOf.err.contains("November 2026 has 30 days"), "\(asOf.err)")
         let limit = try Self.run(["check", "Examples/", "--max-file-mb", "0"])
         #expect(limit.status == 2 && limit.err.contains("--max-file-mb should be at least 1"), "\(limit.err)")
+        // A size in MiB that would wrap round when counted in bytes is refused, not wrapped.
+        for option in ["--max-file-mb", "--max-baseline-mb"] {
+            let huge = try Self.run(["check", "Examples/", option, "9223372036854775807"])
+            #expect(huge.status == 2 && huge.err.contains("\(option) should be at most 1048576 (1 TiB)"), "\(huge.err)")
+        }
         let period = try Self.run(["report", "Examples/", "--from", "2025-04-01", "--to", "2024-03-31"])
         #expect(period.status == 2 && period.err.contains("--from 2025-04-01 is after --to 2024-03-31"), "\(period.err)")
         let region = try Self.run(["days", "2024-12-20", "+10", "--calendar", "scotlnd"])

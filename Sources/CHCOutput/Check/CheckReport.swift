@@ -10,14 +10,14 @@ package struct CheckReport: Sendable {
     package let results: [(file: String, result: ComplaintResult)]
     package let inputErrors: [InputError]
     /// Fingerprints of findings recorded in a baseline: not reported again.
-    package let baseline: Set<String>
+    package let baseline: Set<Fingerprint>
     /// Files found in folders that are not timelines, and what they are.
     package let skipped: [(file: String, reason: String)]
     /// Events dated after the as-of date, left out (with every event of a complaint received after it).
     package let eventsAfterAsOf: Int
 
     package init(
-        asOf: CivilDate, results: [(file: String, result: ComplaintResult)], inputErrors: [InputError], baseline: Set<String> = [],
+        asOf: CivilDate, results: [(file: String, result: ComplaintResult)], inputErrors: [InputError], baseline: Set<Fingerprint> = [],
         skipped: [(file: String, reason: String)] = []
     ) {
         self.asOf = asOf

@@ -11,7 +11,7 @@ package struct CheckRun {
     package let paths: [String]
     package let asOf: CivilDate
     /// Fingerprints of findings recorded in a baseline (`Baseline.load`).
-    package var baseline: Set<String> = []
+    package var baseline: Set<Fingerprint> = []
     /// Why the baseline could not be read, reported after the run's own input problems.
     var baselineErrors: [InputError] = []
 
@@ -21,9 +21,10 @@ package struct CheckRun {
         self.asOf = asOf
     }
 
-    /// Reads the baseline at `path` (`Baseline.load`); a bad one is reported with the run's problems.
-    package mutating func useBaseline(_ path: String) {
-        do { baseline = try Baseline.load(path, limits: session.stream.limits) } catch { baselineErrors = [error] }
+    /// Reads the baseline at `path` (`Baseline.load`), of at most `maxBytes`; a bad one is
+    /// reported with the run's problems.
+    package mutating func useBaseline(_ path: String, maxBytes: Int = Baseline.standardMaxBytes) {
+        do { baseline = try Baseline.load(path, maxBytes: maxBytes) } catch { baselineErrors = [error] }
     }
 
     /// What a written run found: the totals (for the exit code) and the input problems.

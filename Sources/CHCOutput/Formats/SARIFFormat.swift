@@ -25,7 +25,7 @@ package struct SARIFFormat: CheckRunFormat, LintFormat {
                 "kind": finding.status == .notEvaluable ? "review" : "fail",
                 "message": ["text": "[\(finding.complaint)] \(finding.message)"],
                 "locations": [location(finding.location.file, finding.location.line, finding.location.column)],
-                "partialFingerprints": ["chcFinding/v1": finding.fingerprint],
+                "partialFingerprints": ["chcFinding/v1": finding.fingerprint.description],
                 "properties": properties(finding),
             ]
             if let i = index[finding.rule] { result["ruleIndex"] = i }

@@ -1,9 +1,10 @@
+import CHCModel
 import Foundation
 
 /// JSON as `chc` writes it: sorted keys, pretty-printed, ISO dates, slashes unescaped.
 package enum JSONText {
     /// The version of every JSON document `chc` writes; a change to a field bumps it.
-    static let schemaVersion = 1
+    static let schemaVersion = Finding.schemaVersion
 
     /// A value encoded as pretty-printed JSON with sorted keys, ending in a line break.
     package static func encode(_ value: some Encodable) -> String {
