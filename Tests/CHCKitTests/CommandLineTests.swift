@@ -178,6 +178,34 @@ import Testing
         #expect(process.terminationStatus == 2 && message.contains("cannot write standard output: No space left on device"), "\(message)")
     }
 
+    /// A file system that fills up while the report is written (a 16 KiB tmpfs, mounted in a
+    /// user namespace where the machine allows it): an error, the old report kept as it was, no
+    /// temporary file left. Each format that writes through a temporary file is tried.
+    @Test(arguments: ["json", "sarif", "junit", "csv"])
+    func aFileSystemThatFillsUpKeepsTheOldReport(format: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-full-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let script = """
+            mount -t tmpfs -o size=16k tmpfs "$1" || exit 77
+            printf old > "$1/report"
+            "$2" check Examples/ --as-of 2026-11-23 --format "$3" --output "$1/report" 2>"$1/../chc-full-stderr-$$"
+            echo "status=$?"
+            echo "stderr=$(cat "$1/../chc-full-stderr-$$")"; rm -f "$1/../chc-full-stderr-$$"
+            echo "files=$(ls -A "$1" | tr '\n' ' ')"
+            echo "content=$(cat "$1/report")"
+            """
+        let result = try Self.run(["/usr/bin/unshare", "-rm", "sh", "-c", script, "sh", folder, Self.binary, format], viaShell: true)
+        guard result.status != 77, !result.err.contains("unshare:") else {
+            print("skipped: this machine cannot mount a tmpfs in a user namespace (\(result.err))")
+            return
+        }
+        #expect(result.out.contains("status=2"), "\(result.out)\(result.err)")
+        #expect(result.out.contains("No space left on device"), "\(result.out)")
+        #expect(result.out.contains("files=report \n"), "\(result.out)")
+        #expect(result.out.contains("content=old"), "\(result.out)")
+    }
+
     @Test func anOutputFileKeepsItsPermissionsAndNoTemporaryFileIsLeft() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-out-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
