@@ -41,8 +41,14 @@ extension Reporter {
 package struct ReporterOptions: Sendable {
     /// Colour for a terminal (text only).
     package var colour: Bool
+    /// The most results a format that can leave some out writes (SARIF: GitHub accepts 25,000
+    /// and shows 5,000); nil for all.
+    package var maxResults: Int?
 
-    package init(colour: Bool = false) { self.colour = colour }
+    package init(colour: Bool = false, maxResults: Int? = nil) {
+        self.colour = colour
+        self.maxResults = maxResults
+    }
 }
 
 /// What a command writes.
@@ -51,6 +57,49 @@ package enum OutputDocument: String, CaseIterable, Sendable {
     case dueList = "due"
     case performance = "report"
     case lint
+}
+
+/// Reads a spool's records back in order (as often as asked): each record's number, rank and bytes.
+package typealias SpoolReplay = (_ body: (Int, UInt64, UnsafeRawBufferPointer) -> Void) throws -> Void
+
+/// Writes a `chc check` run whose document cannot be written until the whole run is known:
+/// SARIF (its rule list, `--max-results`), JUnit (totals at the top). Each complaint is rendered
+/// on the checking thread into records, kept in a `Spool` on disk, and its part of the totals;
+/// `assemble` writes the document from them at the end. Memory holds the complaints in flight,
+/// as for a streaming format, not the run.
+package protocol SpooledCheckFormat: CheckRunFormat {
+    associatedtype Totals: Sendable
+    /// The totals of a run with no complaint.
+    var noTotals: Totals { get }
+    /// One complaint's records and its part of the totals (on a checking thread).
+    func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> (records: [SpoolRecord], totals: Totals)
+    func add(_ part: Totals, to total: inout Totals)
+    /// The document, from the run's totals and its records in order.
+    func assemble(
+        asOf: CivilDate, totals: Totals, inputErrors: [InputError], replay: SpoolReplay, write: @escaping (UnsafeRawBufferPointer) -> Void)
+        throws
+}
+
+extension SpooledCheckFormat {
+    package static var streams: Bool { true }
+
+    /// The whole run at once, from records kept in memory: the same text as spooling it.
+    package func render(_ report: CheckReport) -> String {
+        var kept: [SpoolRecord] = []
+        var totals = noTotals
+        for entry in report.results {
+            let (records, part) = records(
+                file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf)
+            kept += records
+            add(part, to: &totals)
+        }
+        var out: [UInt8] = []
+        let replay: SpoolReplay = { body in
+            for (index, record) in kept.enumerated() { record.bytes.withUnsafeBytes { body(index, record.rank, $0) } }
+        }
+        try? assemble(asOf: report.asOf, totals: totals, inputErrors: report.inputErrors, replay: replay) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
 
 /// Writes a whole `chc check` run.

@@ -34,16 +34,30 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Largest baseline file read, in MiB (it is read a finding at a time).")
     var maxBaselineMb: Int = Baseline.standardMaxBytes >> 20
 
+    @Option(
+        help: ArgumentHelp(
+            "SARIF only: write at most this many findings, the most severe and then the most recent (GitHub code scanning takes 25,000 and shows 5,000).",
+            valueName: "n"))
+    var maxResults: Int?
+
     @Flag(help: "Never use colour.")
     var noColor = false
 
-    func validate() throws { try validateMiB("--max-baseline-mb", maxBaselineMb) }
+    func validate() throws {
+        try validateMiB("--max-baseline-mb", maxBaselineMb)
+        if let maxResults {
+            guard maxResults >= 1 else { throw ValidationError("--max-results should be at least 1, found \(maxResults)") }
+            guard format.identifier == SARIFFormat.identifier else {
+                throw ValidationError("--max-results applies to --format sarif only (other formats write every finding)")
+            }
+        }
+    }
 
     func run() throws {
         let output = verdict.output
         try refuseOverwritingInputs(output, inputs: inputs.inputFiles + [baseline].compactMap { $0 })
         let prepared = try inputs.prepare()
-        let reporter = format.reporter(ReporterOptions(colour: output == nil && !noColor && isatty(1) == 1))
+        let reporter = format.reporter(ReporterOptions(colour: output == nil && !noColor && isatty(1) == 1, maxResults: maxResults))
         guard let checkFormat = reporter as? any CheckRunFormat else {
             preconditionFailure("the registry offered a format that cannot write a check run")
         }
@@ -55,6 +69,11 @@ struct CheckCommand: ParsableCommand {
         do { try writer.commit() } catch { throw CommandFailure.badInput(error.description) }
         if !type(of: reporter).showsInputErrors { printProblems(outcome.errors) }
         noteEventsAfterAsOf(outcome.tally.eventsAfterAsOf, format: format.identifier)
+        if let maxResults, outcome.tally.findings > maxResults {
+            printError(
+                "note: the SARIF output holds \(maxResults) of the \(outcome.tally.findings) findings (--max-results): the most severe, then the most recent; \(outcome.tally.findings - maxResults) left out, as its run properties record"
+            )
+        }
         let code = outcome.tally.exitCode(failOn: verdict.failOn.severity, inputErrors: outcome.errors)
         if code != 0 { throw CommandFailure.status(ExitStatus(rawValue: code) ?? .badInput) }
     }

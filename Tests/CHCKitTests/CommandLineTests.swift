@@ -133,6 +133,11 @@ import Testing
         #expect(asOf.status == 2 && asOf.err.contains("November 2026 has 30 days"), "\(asOf.err)")
         let limit = try Self.run(["check", "Examples/", "--max-file-mb", "0"])
         #expect(limit.status == 2 && limit.err.contains("--max-file-mb should be at least 1"), "\(limit.err)")
+        let maxResults = try Self.run(["check", "Examples/", "--max-results", "5"])
+        #expect(maxResults.status == 2 && maxResults.err.contains("--max-results applies to --format sarif only"), "\(maxResults.err)")
+        let sarif = try Self.run(["check", "Examples/", "--as-of", "2026-11-23", "--format", "sarif", "--max-results", "5"])
+        #expect(sarif.status == 1 && sarif.err.contains("note: the SARIF output holds 5 of the "), "\(sarif.err)")
+        #expect(sarif.out.contains("\"resultsLeftOut\" : "))
         // A size in MiB that would wrap round when counted in bytes is refused, not wrapped.
         for option in ["--max-file-mb", "--max-baseline-mb"] {
             let huge = try Self.run(["check", "Examples/", option, "9223372036854775807"])

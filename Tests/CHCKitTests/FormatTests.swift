@@ -38,13 +38,15 @@ import Testing
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    @Test func sarifValidatesAgainstTheOfficialSchema() throws {
-        // Every example (seed reports and invented), and a run with input errors.
+    @Test(arguments: [nil, 3])
+    func sarifValidatesAgainstTheOfficialSchema(maxResults: Int?) throws {
+        // Every example (seed reports and invented), and a run with input errors; all results,
+        // and results cut by --max-results.
         var report = try Self.examplesReport("Examples")
         report = CheckReport(
             asOf: report.asOf, results: report.results,
             inputErrors: [InputError(SourceLocation(file: "bad.yaml", line: 3, column: 7), "unknown event type `x`")])
-        let sarif = SARIFFormat().render(report)
+        let sarif = SARIFFormat(options: ReporterOptions(maxResults: maxResults)).render(report)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).sarif")
         try sarif.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -59,6 +61,39 @@ import Testing
             """, [path("Tests/CHCKitTests/Fixtures/sarif-schema-2.1.0.json"), file.path])
         #expect(status == 0, "\(output)")
         #expect(output.contains("results"))
+    }
+
+    /// `--max-results`: exactly that many findings, the most severe kept first and then the most
+    /// recent, in the run's order; how many were left out, and why, in the run's properties.
+    @Test func sarifKeepsTheMostSevereThenMostRecentFindings() throws {
+        let report = try Self.examplesReport("Examples")
+        let findings = report.findings
+        #expect(findings.count > 20)
+        for limit in [1, 5, 20] {
+            let sarif = SARIFFormat(options: ReporterOptions(maxResults: limit)).render(report)
+            let run = try #require(
+                ((try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])?["runs"] as? [[String: Any]])?.first)
+            let results = try #require(run["results"] as? [[String: Any]])
+            #expect(results.count == limit)
+            let properties = try #require(run["properties"] as? [String: Any])
+            #expect(properties["resultsLeftOut"] as? Int == findings.count - limit)
+            #expect(properties["maxResults"] as? Int == limit)
+            // The kept ones are the top `limit` by (severity, date), the run's order breaking ties.
+            let ranked = findings.enumerated().sorted {
+                let (a, b) = (SARIFFormat.rank($0.element), SARIFFormat.rank($1.element))
+                return a != b ? a > b : $0.offset < $1.offset
+            }
+            let expected = ranked.prefix(limit).sorted { $0.offset < $1.offset }.map(\.element.fingerprint.description)
+            let kept = results.compactMap { ($0["partialFingerprints"] as? [String: String])?["chcFinding/v1"] }
+            #expect(kept == expected)
+            let levels = ["error": 3, "warning": 2, "note": 1]
+            let worstKept = results.compactMap { levels[$0["level"] as? String ?? ""] }.min() ?? 0
+            let bestLeftOut = ranked.dropFirst(limit).map { SARIFFormat().level($0.element) }.compactMap { levels[$0] }.max() ?? 0
+            #expect(worstKept >= bestLeftOut)
+        }
+        // Fewer findings than the limit: every one, and nothing said to be left out.
+        let all = SARIFFormat(options: ReporterOptions(maxResults: findings.count)).render(report)
+        #expect(all == SARIFFormat().render(report))
     }
 
     @Test func goldenOutputOfEveryFormat() throws {

@@ -1,6 +1,7 @@
 import CHCChecks
 import CHCIngest
 import CHCModel
+import Foundation
 import WorkingDays
 
 /// A `chc check` run written in one format: a streaming format complaint by complaint as each
@@ -40,6 +41,9 @@ package struct CheckRun {
     ) -> Outcome {
         if let streaming = format as? any StreamingCheckFormat {
             return stream(streaming, to: writer, setupErrors: setupErrors, progress: progress)
+        }
+        if let spooled = format as? any SpooledCheckFormat {
+            return spool(spooled, to: writer, setupErrors: setupErrors, progress: progress)
         }
         var results: [(file: String, result: ComplaintResult)] = []
         let (errors, skipped) = session.run(paths: paths, progress: progress) { results.append(($0, $1)) }
@@ -87,6 +91,63 @@ package struct CheckRun {
             })
         let all = setupErrors + errors + baselineErrors
         writer.write(format.end(summary: tally.summary(inputErrors: all), asOf: asOf, inputErrors: all, skipped: skipped))
+        return Outcome(tally: tally, errors: all)
+    }
+}
+
+extension CheckRun {
+    /// One complaint checked and rendered into records on the checking thread.
+    private struct SpooledComplaint<Totals: Sendable>: Sendable {
+        let reported: [Finding]
+        let suppressed: Int
+        /// Nil for a complaint received after the as-of date: not written.
+        let records: (records: [SpoolRecord], totals: Totals)?
+        let eventsAfterAsOf: Int
+    }
+
+    /// A run in a format that needs the whole run first: each complaint's records go to a spool
+    /// file as it is checked, and the document is assembled from it at the end.
+    private func spool<Format: SpooledCheckFormat>(
+        _ format: Format, to writer: ReportWriter, setupErrors: [InputError], progress: ((Int) -> Void)?
+    ) -> Outcome {
+        var tally = SummaryTally()
+        var totals = format.noTotals
+        let spool: Spool
+        do { spool = try Spool() } catch {
+            writer.fail(error)
+            return Outcome(tally: tally, errors: setupErrors)
+        }
+        let asOf = asOf
+        let baseline = baseline
+        let (errors, _) = session.run(
+            paths: paths, progress: progress,
+            transform: { file, result in
+                guard result.isJudged else {
+                    return SpooledComplaint<Format.Totals>(
+                        reported: [], suppressed: 0, records: nil, eventsAfterAsOf: result.eventsAfterAsOf)
+                }
+                let all = result.findings
+                let reported = baseline.isEmpty ? all : all.filter { !baseline.contains($0.fingerprint) }
+                return SpooledComplaint(
+                    reported: reported, suppressed: all.count - reported.count,
+                    records: format.records(file: file, result: result, findings: reported, asOf: asOf),
+                    eventsAfterAsOf: result.eventsAfterAsOf)
+            },
+            deliver: { complaint in
+                tally.ignore(eventsAfterAsOf: complaint.eventsAfterAsOf)
+                guard let (records, part) = complaint.records else { return }
+                tally.add(complaint.reported, suppressed: complaint.suppressed)
+                format.add(part, to: &totals)
+                for record in records { spool.append(record) }
+            })
+        let all = setupErrors + errors + baselineErrors
+        do {
+            try format.assemble(asOf: asOf, totals: totals, inputErrors: all, replay: spool.replay) { writer.write(bytes: $0) }
+        } catch let error as OutputError {
+            writer.fail(error)
+        } catch {
+            writer.fail(OutputError(path: "a temporary file", code: EIO))
+        }
         return Outcome(tally: tally, errors: all)
     }
 }

@@ -19,6 +19,9 @@ package struct SummaryTally: Sendable {
 
     package init() {}
 
+    /// Findings reported: breaches, notes and rules that could not be evaluated.
+    package var findings: Int { breaches + notes + notEvaluable }
+
     /// Counts the events of a complaint dated after the as-of date, which were left out (a
     /// complaint received after it is counted here only).
     package mutating func ignore(eventsAfterAsOf count: Int) { eventsAfterAsOf += count }

@@ -87,6 +87,18 @@ package final class ReportWriter {
         if buffer.count >= 1 << 20 { flush() }
     }
 
+    package func write(bytes: some Collection<UInt8>) {
+        guard failure == nil else { return }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    /// Records a failure met while producing the output (a spool that could not be written):
+    /// `commit()` throws it and leaves no temporary file.
+    package func fail(_ error: OutputError) {
+        if failure == nil { failure = error }
+    }
+
     private func flush() {
         guard failure == nil else { return }
         var written = 0

@@ -156,4 +156,7 @@ package struct JSONPrettyWriter {
     package mutating func bool(_ value: Bool) { bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8)) }
 
     package mutating func null() { bytes.append(contentsOf: [110, 117, 108, 108]) }
+
+    /// Bytes as they are, for a value put in later (SARIF's rule index).
+    package mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
 }

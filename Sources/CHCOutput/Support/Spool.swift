@@ -1,0 +1,61 @@
+import Foundation
+
+/// One piece of a spooled format's output: a finding's SARIF result, a complaint's JUnit suite.
+package struct SpoolRecord: Sendable {
+    /// What `--max-results` keeps first: larger is kept before smaller.
+    package let rank: UInt64
+    package let bytes: [UInt8]
+
+    package init(rank: UInt64 = 0, bytes: [UInt8]) {
+        self.rank = rank
+        self.bytes = bytes
+    }
+}
+
+/// Records kept on disk while a run is checked, for a format whose document cannot be written
+/// until the whole run is known (SARIF's rule list and `--max-results`, JUnit's totals): memory
+/// holds the complaints in flight, not the run. The file is an unlinked temporary (`tmpfile`),
+/// so nothing is left behind however the run ends.
+package final class Spool {
+    private let file: UnsafeMutablePointer<FILE>
+    /// The first failure, reported by `replay` and by the run.
+    package private(set) var failure: OutputError?
+
+    package init() throws(OutputError) {
+        guard let file = tmpfile() else { throw OutputError(path: "a temporary file", code: errno) }
+        self.file = file
+    }
+
+    deinit { fclose(file) }
+
+    /// Appends a record: its rank, its length and its bytes.
+    package func append(_ record: SpoolRecord) {
+        guard failure == nil else { return }
+        var header: (UInt64, UInt64) = (record.rank, UInt64(record.bytes.count))
+        let ok =
+            withUnsafeBytes(of: &header) { fwrite($0.baseAddress, 1, 16, file) == 16 }
+            && record.bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
+        if !ok { failure = OutputError(path: "a temporary file", code: errno) }
+    }
+
+    /// Reads every record back in the order appended: its number, its rank and its bytes (valid
+    /// during the call). May be called again.
+    package func replay(_ body: (Int, UInt64, UnsafeRawBufferPointer) -> Void) throws(OutputError) {
+        if let failure { throw failure }
+        guard fflush(file) == 0 else { throw OutputError(path: "a temporary file", code: errno) }
+        rewind(file)
+        defer { fseek(file, 0, SEEK_END) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var header: (UInt64, UInt64) = (0, 0)
+        var index = 0
+        while withUnsafeMutableBytes(of: &header, { fread($0.baseAddress, 1, 16, file) }) == 16 {
+            let count = Int(header.1)
+            if buffer.count < count { buffer = [UInt8](repeating: 0, count: count) }
+            let read = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, count, file) }
+            guard read == count else { throw OutputError(path: "a temporary file", code: ferror(file) != 0 ? errno : EIO) }
+            buffer.withUnsafeBytes { body(index, header.0, UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            index += 1
+        }
+        if ferror(file) != 0 { throw OutputError(path: "a temporary file", code: errno) }
+    }
+}
