@@ -44,10 +44,13 @@ package struct ReporterOptions: Sendable {
     /// The most results a format that can leave some out writes (SARIF: GitHub accepts 25,000
     /// and shows 5,000); nil for all.
     package var maxResults: Int?
+    /// JSON laid out for people (indented, a member a line) rather than compact.
+    package var pretty: Bool
 
-    package init(colour: Bool = false, maxResults: Int? = nil) {
+    package init(colour: Bool = false, maxResults: Int? = nil, pretty: Bool = false) {
         self.colour = colour
         self.maxResults = maxResults
+        self.pretty = pretty
     }
 }
 

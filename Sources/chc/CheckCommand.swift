@@ -40,6 +40,9 @@ struct CheckCommand: ParsableCommand {
             valueName: "n"))
     var maxResults: Int?
 
+    @Flag(help: "JSON laid out for people, indented (the default on a terminal; compact otherwise).")
+    var pretty = false
+
     @Flag(help: "Never use colour.")
     var noColor = false
 
@@ -57,7 +60,10 @@ struct CheckCommand: ParsableCommand {
         let output = verdict.output
         try refuseOverwritingInputs(output, inputs: inputs.inputFiles + [baseline].compactMap { $0 })
         let prepared = try inputs.prepare()
-        let reporter = format.reporter(ReporterOptions(colour: output == nil && !noColor && isatty(1) == 1, maxResults: maxResults))
+        let reporter = format.reporter(
+            ReporterOptions(
+                colour: output == nil && !noColor && isatty(1) == 1, maxResults: maxResults,
+                pretty: pretty || (output == nil && isatty(1) == 1)))
         guard let checkFormat = reporter as? any CheckRunFormat else {
             preconditionFailure("the registry offered a format that cannot write a check run")
         }

@@ -14,6 +14,14 @@ package enum JSONText {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// A value encoded as compact JSON with sorted keys, on one line, no line break.
+    package static func compact(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// Foundation JSON objects (dictionaries, arrays) serialised with sorted keys, for formats
     /// built as dictionaries.
     static func serialize(_ object: Any) -> String {
