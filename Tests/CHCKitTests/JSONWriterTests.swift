@@ -38,6 +38,38 @@ import WorkingDays
             hint: maybe(text(&random)), transition: maybe(text(&random)))
     }
 
+    /// XML escaping works on bytes for speed (JUnit); it gives what escaping scalar by scalar
+    /// gives: entities for `&<>"'`, tab and line breaks, C0 controls and U+FFFE/U+FFFF dropped.
+    @Test func xmlEscapingMatchesEscapingScalarByScalar() {
+        func byScalar(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&apos;"
+                case "\n": out += "&#10;"
+                case "\r": out += "&#13;"
+                case "\t": out += "&#9;"
+                default:
+                    if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
+                }
+            }
+            return out
+        }
+        let pieces = [
+            "a", " ", "&", "<", ">", "\"", "'", "\n", "\r", "\t", "\u{0}", "\u{1B}", "\u{1F}", "\u{7F}", "\u{85}", "é", "\u{FFFD}",
+            "\u{FFFE}", "\u{FFFF}", "\u{EFFF}", "\u{F8FF}", "😀",
+        ]
+        var random = SeededRandom(state: 17)
+        for _ in 0..<5_000 {
+            let text = (0..<Int(random.next() % 10)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            #expect(MarkupText.xml(text) == byScalar(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test func everyRandomEntryIsWrittenAsJSONEncoderWritesIt() throws {
         var random = SeededRandom(state: 2026)
         let checker = Checker(

@@ -28,40 +28,63 @@ package struct JUnitFormat: SpooledCheckFormat, LintFormat {
         total.skipped += part.skipped
     }
 
-    /// A complaint's test suite: a test case per rule evaluated.
+    /// A complaint's test suite: a test case per rule evaluated. Written as bytes: a run of a
+    /// million complaints has fifteen million test cases.
     package func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> (
         records: [SpoolRecord], totals: Totals
     ) {
-        var cases: [String] = []
         var counts = Totals()
         // Findings a baseline holds are left out of `findings`: they are not failures.
         let suppressed: Set<Fingerprint> =
-            findings.count == result.findings.count ? [] : Set(result.findings.map(\.fingerprint)).subtracting(findings.map(\.fingerprint))
+            findings.count == result.findings.count
+            ? [] : Set(result.findings.map(\.fingerprint)).subtracting(findings.map(\.fingerprint))
+        var fileAttribute: [UInt8] = []
+        MarkupText.appendXML(file, to: &fileAttribute)
+        var cases: [UInt8] = []
+        cases.reserveCapacity(400 * result.evaluations.count)
         for evaluation in result.evaluations {
             counts.tests += 1
-            let name = "\(evaluation.rule.id): \(evaluation.rule.summary)"
-            var body = ""
+            cases += Self.caseStart
+            MarkupText.appendXML("\(evaluation.rule.id): \(evaluation.rule.summary)", to: &cases)
+            cases += Self.classAttribute
+            MarkupText.appendXML(evaluation.pack.isEmpty ? "chc" : evaluation.pack, to: &cases)
+            cases += Self.fileAttribute
+            cases += fileAttribute
+            cases += Self.caseBodyStart
             let breaches = evaluation.findings.filter { $0.isBreach && !suppressed.contains($0.fingerprint) }
             if !breaches.isEmpty {
                 counts.failures += 1
-                let message = breaches.map(\.message).joined(separator: "\n")
-                let located = breaches.map { "\($0.location): \($0.message)" }.joined(separator: "\n")
-                body =
-                    "<failure message=\"\(MarkupText.xml(message))\" type=\"\(breaches[0].status.rawValue)\">\(MarkupText.xml(located))</failure>"
+                cases += Array("<failure message=\"".utf8)
+                MarkupText.appendXML(breaches.map(\.message).joined(separator: "\n"), to: &cases)
+                cases += Array("\" type=\"\(breaches[0].status.rawValue)\">".utf8)
+                MarkupText.appendXML(breaches.map { "\($0.location): \($0.message)" }.joined(separator: "\n"), to: &cases)
+                cases += Array("</failure>".utf8)
             } else if evaluation.outcome != .compliant {
                 counts.skipped += 1
-                let why = evaluation.findings.first?.message ?? evaluation.outcome.rawValue
-                body = "<skipped message=\"\(MarkupText.xml(evaluation.outcome.rawValue + ": " + why))\"/>"
+                cases += Array("<skipped message=\"".utf8)
+                MarkupText.appendXML(
+                    evaluation.outcome.rawValue + ": " + (evaluation.findings.first?.message ?? evaluation.outcome.rawValue), to: &cases)
+                cases += Array("\"/>".utf8)
             }
-            cases.append(
-                "    <testcase name=\"\(MarkupText.xml(name))\" classname=\"\(MarkupText.xml(evaluation.pack.isEmpty ? "chc" : evaluation.pack))\" file=\"\(MarkupText.xml(file))\">\(body)</testcase>"
-            )
+            cases += Self.caseEnd
         }
-        let suite =
-            "  <testsuite name=\"\(MarkupText.xml(result.complaint.id))\" tests=\"\(counts.tests)\" failures=\"\(counts.failures)\" errors=\"0\" skipped=\"\(counts.skipped)\" file=\"\(MarkupText.xml(file))\">\n"
-            + cases.joined(separator: "\n") + "\n  </testsuite>\n"
-        return ([SpoolRecord(bytes: Array(suite.utf8))], counts)
+        var suite = Array("  <testsuite name=\"".utf8)
+        suite.reserveCapacity(cases.count + 200)
+        MarkupText.appendXML(result.complaint.id, to: &suite)
+        suite += Array(
+            "\" tests=\"\(counts.tests)\" failures=\"\(counts.failures)\" errors=\"0\" skipped=\"\(counts.skipped)\" file=\"".utf8)
+        suite += fileAttribute
+        suite += Array("\">\n".utf8)
+        suite += cases.isEmpty ? [10] : cases  // an empty suite keeps its blank line
+        suite += Array("  </testsuite>\n".utf8)
+        return ([SpoolRecord(bytes: suite)], counts)
     }
+
+    private static let caseStart = Array("    <testcase name=\"".utf8)
+    private static let classAttribute = Array("\" classname=\"".utf8)
+    private static let fileAttribute = Array("\" file=\"".utf8)
+    private static let caseBodyStart = Array("\">".utf8)
+    private static let caseEnd = Array("</testcase>\n".utf8)
 
     package func assemble(
         asOf: CivilDate, totals: Totals, inputErrors: [InputError], replay: SpoolReplay, write: @escaping (UnsafeRawBufferPointer) -> Void
