@@ -40,18 +40,33 @@ package struct GitHubFormat: StreamingCheckFormat, LintFormat {
         "::\(level) file=\(property(location.file)),line=\(location.line),col=\(location.column),title=\(property(title))::\(data(message))"
     }
 
-    /// Escaping for the message part of a workflow command.
+    /// Escaping for the message part of a workflow command: `%`, CR and LF percent-encoded.
     /// Control characters (an ESC would colour or clear GitHub's log) are shown as escapes first.
-    package func data(_ text: String) -> String {
-        TerminalText.escaped(text, keepingLineBreaks: true).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(
-            of: "\r", with: "%0D"
-        ).replacingOccurrences(
-            of: "\n", with: "%0A")
-    }
+    package func data(_ text: String) -> String { percentEncoded(text, property: false) }
 
     /// Escaping for a property value (also `:` and `,`).
-    func property(_ text: String) -> String {
-        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    func property(_ text: String) -> String { percentEncoded(text, property: true) }
+
+    /// One pass over the bytes; a value with nothing to encode (nearly all) is returned as it is.
+    private func percentEncoded(_ text: String, property: Bool) -> String {
+        let text = TerminalText.escaped(text, keepingLineBreaks: true)
+        func encoding(_ byte: UInt8) -> String? {
+            switch byte {
+            case UInt8(ascii: "%"): "%25"
+            case 13: "%0D"
+            case 10: "%0A"
+            case UInt8(ascii: ":") where property: "%3A"
+            case UInt8(ascii: ",") where property: "%2C"
+            default: nil
+            }
+        }
+        guard text.utf8.contains(where: { encoding($0) != nil }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            if let encoded = encoding(byte) { out += encoded.utf8 } else { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     package func render(_ report: LintReport) -> String { render(report.asCheckReport(asOf: .today())) }
