@@ -57,7 +57,7 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
 
     /// One complaint's entry (a `ComplaintEntry`), written by hand as JSONEncoder would write it.
     package func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String {
-        let capacity = 1024 * (findings.count + 2)
+        let capacity = 1024 * (findings.count + 1) + 192 * result.evaluations.count
         var w = pretty ? JSONPrettyWriter(level: 2, capacity: capacity) : JSONPrettyWriter(compactWithCapacity: capacity)
         w.beginObject()
         w.key("evaluations")

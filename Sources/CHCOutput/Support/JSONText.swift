@@ -51,8 +51,11 @@ package struct JSONPrettyWriter {
     package private(set) var bytes: [UInt8] = []
     /// Nesting depth (two spaces each).
     private var level: Int
-    /// For each open container: whether nothing has been written in it yet.
-    private var empty: [Bool] = []
+    /// For each open container, a bit: set while nothing has been written in it yet (the
+    /// innermost is bit 0; JSON from chc nests a few levels, far fewer than 64).
+    private var empty: UInt64 = 0
+    /// How many containers are open.
+    private var open = 0
     /// The level the writer started at: the format indents JSONEncoder's text by it, blank lines
     /// included (JSONEncoder writes an empty container on two lines, the first blank).
     private let base: Int
@@ -91,25 +94,31 @@ package struct JSONPrettyWriter {
 
     /// Before a member or an element: a comma after the previous one, a new line, the indent.
     private mutating func next() {
-        if empty.last == false { bytes.append(44) }
-        if !empty.isEmpty { empty[empty.count - 1] = false }
+        if open > 0 {
+            if empty & 1 == 0 { bytes.append(44) }
+            empty &= ~1
+        }
         newline()
     }
 
-    package mutating func beginObject() { open(123) }
+    package mutating func beginObject() { begin(123) }
     package mutating func endObject() { close(125) }
-    package mutating func beginArray() { open(91) }
+    package mutating func beginArray() { begin(91) }
     package mutating func endArray() { close(93) }
 
-    private mutating func open(_ bracket: UInt8) {
+    private mutating func begin(_ bracket: UInt8) {
         bytes.append(bracket)
         level += 1
-        empty.append(true)
+        empty = empty << 1 | 1
+        open += 1
     }
 
     private mutating func close(_ bracket: UInt8) {
         level -= 1
-        if empty.removeLast(), !compact {
+        let wasEmpty = empty & 1 == 1
+        empty >>= 1
+        open -= 1
+        if wasEmpty, !compact {
             bytes.append(10)
             for _ in 0..<(2 * base) { bytes.append(32) }
         }
@@ -122,7 +131,11 @@ package struct JSONPrettyWriter {
         next()
         bytes.append(34)
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        if compact { bytes.append(contentsOf: [34, 58]) } else { bytes.append(contentsOf: [34, 32, 58, 32]) }  // `":` or `" : `
+        // `":` or `" : `
+        bytes.append(34)
+        if !compact { bytes.append(32) }
+        bytes.append(58)
+        if !compact { bytes.append(32) }
     }
 
     /// Before an array element.
@@ -132,6 +145,11 @@ package struct JSONPrettyWriter {
         bytes.append(34)
         var value = value
         value.withUTF8 { text in
+            // Most text needs no escape: then it is copied whole.
+            guard text.contains(where: { $0 < 32 || $0 == 34 || $0 == 92 }) else {
+                bytes.append(contentsOf: text)
+                return
+            }
             for byte in text {
                 switch byte {
                 case 34: bytes.append(contentsOf: [92, 34])  // \"
@@ -161,9 +179,17 @@ package struct JSONPrettyWriter {
         if let value { int(value) } else { null() }
     }
 
-    package mutating func bool(_ value: Bool) { bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8)) }
+    package mutating func bool(_ value: Bool) {
+        let text: StaticString = value ? "true" : "false"
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
 
-    package mutating func null() { bytes.append(contentsOf: [110, 117, 108, 108]) }
+    package mutating func null() {
+        bytes.append(110)  // null
+        bytes.append(117)
+        bytes.append(108)
+        bytes.append(108)
+    }
 
     /// Bytes as they are, for a value put in later (SARIF's rule index).
     package mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
