@@ -135,7 +135,7 @@ import Yams
         #expect(standard.identifiers(for: .performance) == ["text", "json", "csv", "html"])
         #expect(standard.identifiers(for: .lint) == ["text", "json", "markdown", "sarif", "junit", "github", "csv"])
         #expect(Set(standard.all.map { $0.identifier }).count == standard.all.count)
-        #expect(standard.all.filter { $0.streams }.map { $0.identifier } == ["text", "json", "jsonl", "github", "csv"])
+        #expect(standard.all.filter { $0.streams }.map { $0.identifier } == ["text", "json", "jsonl", "sarif", "junit", "github", "csv"])
     }
 
     @Test func theCheckKindsPageIsTheRegistrys() throws {
