@@ -80,6 +80,9 @@ struct CheckCommand: ParsableCommand {
                 "note: the SARIF output holds \(maxResults) of the \(outcome.tally.findings) findings (--max-results): the most severe, then the most recent; \(outcome.tally.findings - maxResults) left out, as its run properties record"
             )
         }
+        if outcome.errors.isEmpty {
+            try refuseNothingChecked(outcome.tally.complaints + outcome.tally.eventsAfterAsOf, paths: inputs.paths)
+        }
         let code = outcome.tally.exitCode(failOn: verdict.failOn.severity, inputErrors: outcome.errors)
         if code != 0 { throw CommandFailure.status(ExitStatus(rawValue: code) ?? .badInput) }
     }

@@ -36,7 +36,9 @@ struct DueCommand: ParsableCommand {
         let prepared = try inputs.prepare(composesMessages: false)  // deadlines only
         var items: [DueList.Item] = []
         var eventsAfterAsOf = 0
+        var found = 0
         let (errors, _) = inputs.stream(prepared) { file, result in
+            found += 1
             eventsAfterAsOf += result.eventsAfterAsOf
             items += DueList.items(file: file, result: result, asOf: prepared.asOf, within: within)
         }
@@ -45,5 +47,6 @@ struct DueCommand: ParsableCommand {
         printProblems(errors)
         noteEventsAfterAsOf(eventsAfterAsOf, format: format.identifier)
         if !errors.isEmpty { throw CommandFailure.status(.badInput) }
+        try refuseNothingChecked(found, paths: inputs.paths)
     }
 }

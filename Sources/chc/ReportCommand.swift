@@ -62,5 +62,6 @@ struct ReportCommand: ParsableCommand {
         printProblems(errors)
         noteEventsAfterAsOf(performance.eventsAfterAsOf, format: format.identifier)
         if !errors.isEmpty { throw CommandFailure.status(.badInput) }
+        try refuseNothingChecked(total.found, paths: inputs.paths)
     }
 }

@@ -48,6 +48,14 @@ func noteEventsAfterAsOf(_ count: Int, format: String) {
     if count > 0, format != TextFormat.identifier { printError("note: \(TextFormat.afterAsOf(count))") }
 }
 
+/// A run that read no complaint at all (an empty folder, a folder of other files) is an error,
+/// never a clean pass: CI would take it for one.
+func refuseNothingChecked(_ found: Int, paths: [String]) throws {
+    guard found == 0 else { return }
+    throw CommandFailure.badInput(
+        "nothing to check: no complaint was found in \(paths.joined(separator: ", ")) (timelines are .yaml or .yml files; event logs .csv)")
+}
+
 /// Prints each input problem on standard error.
 func printProblems(_ errors: [InputError]) {
     for problem in errors.flatMap(\.problems) { printError(TerminalText.escaped(problem.description)) }

@@ -51,6 +51,48 @@ import Testing
         #expect(try Self.run(["check", "Examples/", "--format", "xml"]).status == 2)
     }
 
+    /// A folder of exports is checked whole: CSV event logs beside YAML timelines; a CSV that is
+    /// plainly not an event log is skipped and named; a folder with nothing to check is an error.
+    @Test func aFolderOfExportsIsCheckedWholeAndAnEmptyOneIsAnError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-exports-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/2025-02", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: path("Examples/csv/events.csv"), toPath: folder + "/2025-01.csv")
+        try Data(
+            """
+            complaint_id,date,event,stage
+            FEB-1,2025-02-03,complaint-received,1
+            FEB-1,2025-02-12,acknowledged,1
+            FEB-2,2025-02-04,complaint-received,1
+            FEB-2,2025-02-05,acknowledged,1
+
+            """.utf8
+        ).write(to: URL(fileURLWithPath: folder + "/2025-02/export.CSV"))
+        try FileManager.default.copyItem(
+            atPath: path("Examples/invented/hold-not-agreed.yaml"), toPath: folder + "/timeline.yaml")
+        try FileManager.default.copyItem(
+            atPath: path("Examples/csv/housing-system-export.csv"), toPath: folder + "/other-system.csv")
+        let oneByOne = try ["2025-01.csv", "2025-02/export.CSV", "timeline.yaml"].map { name in
+            try Self.run(["check", folder + "/" + name, "--as-of", "2026-11-23", "--format", "csv"]).out
+                .split(separator: "\n").dropFirst()
+        }
+        let whole = try Self.run(["check", folder, "--as-of", "2026-11-23", "--format", "csv"])
+        #expect(whole.status == 1, "\(whole.err)")
+        #expect(Set(whole.out.split(separator: "\n").dropFirst()) == Set(oneByOne.joined()), "\(whole.out)")
+        let text = try Self.run(["check", folder, "--as-of", "2026-11-23"]).out
+        let complaints = try Self.run(["check", path("Examples/csv/events.csv"), "--as-of", "2026-11-23"]).out
+        let count = Int(complaints.split(separator: "\n").last!.split(separator: " ")[0])!
+        #expect(text.contains("\n\(count + 3) complaints, "), "\(text)")
+        #expect(text.contains("skipped \(folder)/other-system.csv: a CSV file whose header has none of `complaint_id`, `date`, `event`"))
+        // Nothing to check: an error (exit 2) for every command, never a clean pass.
+        let empty = folder + "/2025-03"
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        for command in ["check", "due", "report"] {
+            let run = try Self.run([command, empty, "--as-of", "2026-11-23"])
+            #expect(run.status == 2 && run.err.contains("nothing to check: no complaint was found in \(empty)"), "\(command): \(run.err)")
+        }
+    }
+
     @Test func rulesNamesOnePackForEveryComplaintByIdOrFile() throws {
         let file = "Examples/luton-202229082.yaml"  // received 13 October 2022: the 2022 Code by date
         func packs(_ extra: [String]) throws -> [String] {

@@ -70,6 +70,20 @@ package enum EventLogCSV {
 
     package typealias Column = CSVColumn
 
+    /// Why a CSV file found in a folder is not read as an event log: its header names none of
+    /// the essential columns (complaint id, date, event), as the map names them. Nil when it
+    /// names any (the reader then reports what is missing), or cannot be read (the reader says so).
+    package static func notAnEventLog(_ path: String, map: ColumnMap, limits: InputLimits) -> String? {
+        guard let reader = try? CSVRecordReader(path: path, maxFieldBytes: limits.maxFieldLength, maxFields: limits.maxFieldsPerRecord),
+            let header = try? reader.next()
+        else { return nil }
+        let names = Set(header.fields.map { $0.lowercased().trimmingWhitespace })
+        let essential = [CSVColumn.complaintId, .date, .event].map { $0.header(in: map) }
+        guard !essential.contains(where: names.contains) else { return nil }
+        return
+            "a CSV file whose header has none of \(essential.map { "`\($0)`" }.joined(separator: ", ")) (an export with its own column names needs --map)"
+    }
+
     /// Column positions by our names; the header must name the three essential columns.
     static func resolveColumns(_ header: CSVRecord, map: ColumnMap, file: String) throws(InputError) -> [CSVColumn: Int] {
         let names = header.fields.map { $0.lowercased().trimmingWhitespace }

@@ -100,8 +100,10 @@ package struct ComplaintStream: Sendable {
     private func singleEventLog(_ paths: [String]) -> String? {
         var errors: [InputError] = []
         let files = TimelineBatch.expand(paths, errors: &errors)
-        guard workers > 1, errors.isEmpty else { return nil }
-        return TimelineBatch.loneEventLog(files)
+        guard workers > 1, errors.isEmpty, let file = TimelineBatch.loneEventLog(files) else { return nil }
+        // A CSV file found in a folder that is not an event log is skipped, on the one-thread path.
+        if files[0].walked, EventLogCSV.notAnEventLog(file, map: map, limits: limits) != nil { return nil }
+        return file
     }
 
     /// Reads complaints on this thread and processes them in chunks on another (and this one).

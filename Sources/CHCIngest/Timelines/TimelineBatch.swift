@@ -52,6 +52,10 @@ package struct TimelineBatch: Sendable {
         }
         for (file, walked) in files {
             if isEventLog(file) {
+                if walked, let reason = EventLogCSV.notAnEventLog(file, map: map, limits: limits) {
+                    skipped.append((file, reason))
+                    continue
+                }
                 errors += EventLogCSV.stream(file, map: map, limits: limits) { deliver(file, $0) }
                 continue
             }
@@ -79,7 +83,8 @@ package struct TimelineBatch: Sendable {
         files.count == 1 && isEventLog(files[0].file) ? files[0].file : nil
     }
 
-    /// Files named directly (any kind), and YAML files inside named folders (`walked`).
+    /// Files named directly (any kind), and the YAML timelines and CSV event logs inside named
+    /// folders (`walked`).
     package static func expand(_ paths: [String], errors: inout [InputError]) -> [(file: String, walked: Bool)] {
         let fm = FileManager.default
         var files: [(file: String, walked: Bool)] = []
@@ -94,7 +99,7 @@ package struct TimelineBatch: Sendable {
                 continue
             }
             let found = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .filter { name in [".yaml", ".yml", ".csv"].contains { name.lowercased().hasSuffix($0) } }
                 .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
                 .sorted()
             for name in found {

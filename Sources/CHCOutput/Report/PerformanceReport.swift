@@ -118,6 +118,8 @@ package struct PerformanceReport: Sendable, Encodable {
         package let from: CivilDate, to: CivilDate, asOf: CivilDate, homes: Int?
         package let calendar: @Sendable (ComplaintResult) -> WorkingDayCalendar
         package var complaints = 0, escalated = 0
+        /// Every complaint read, whenever received (a run that read none is an error).
+        package private(set) var found = 0
         /// Events dated after the as-of date, left out.
         var eventsAfterAsOf = 0
         /// Each rule's tally, in order of first appearance: a rule is found by comparing pointers,
@@ -163,6 +165,7 @@ package struct PerformanceReport: Sendable, Encodable {
 
         /// Adds one complaint's result to the totals.
         package mutating func add(_ result: ComplaintResult) {
+            found += 1
             eventsAfterAsOf += result.eventsAfterAsOf
             guard result.isJudged else { return }  // received after the as-of date
             let complaint = result.complaint
@@ -252,6 +255,7 @@ package struct PerformanceReport: Sendable, Encodable {
 
         /// Adds another accumulator's totals (one checking thread's share; same settings).
         package mutating func merge(_ other: Accumulator) {
+            found += other.found
             complaints += other.complaints
             eventsAfterAsOf += other.eventsAfterAsOf
             escalated += other.escalated
