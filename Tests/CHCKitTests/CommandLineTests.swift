@@ -74,11 +74,12 @@ import Testing
             atPath: path("Examples/csv/housing-system-export.csv"), toPath: folder + "/other-system.csv")
         let oneByOne = try ["2025-01.csv", "2025-02/export.CSV", "timeline.yaml"].map { name in
             try Self.run(["check", folder + "/" + name, "--as-of", "2026-11-23", "--format", "csv"]).out
-                .split(separator: "\n").dropFirst()
+                .split(whereSeparator: \.isNewline).dropFirst()  // CSV lines end in CRLF
         }
         let whole = try Self.run(["check", folder, "--as-of", "2026-11-23", "--format", "csv"])
         #expect(whole.status == 1, "\(whole.err)")
-        #expect(Set(whole.out.split(separator: "\n").dropFirst()) == Set(oneByOne.joined()), "\(whole.out)")
+        #expect(Set(whole.out.split(whereSeparator: \.isNewline).dropFirst()) == Set(oneByOne.joined()), "\(whole.out)")
+        #expect(oneByOne.joined().count > 5)
         let text = try Self.run(["check", folder, "--as-of", "2026-11-23"]).out
         let complaints = try Self.run(["check", path("Examples/csv/events.csv"), "--as-of", "2026-11-23"]).out
         let count = Int(complaints.split(separator: "\n").last!.split(separator: " ")[0])!

@@ -5,6 +5,7 @@ import Testing
 @testable import CHCIngest
 @testable import CHCModel
 @testable import CHCOutput
+@testable import WorkingDays
 
 /// CSV event logs: RFC 4180 edge cases, located row errors, column maps.
 @Suite struct EventLogCSVTests {
@@ -104,6 +105,51 @@ import Testing
         #expect(complaints[0].events.map(\.type) == [.complaintReceived, .acknowledged, .response])
         #expect(complaints[0].events[1].location.line == 4)  // after a quoted note spanning two lines
         #expect(complaints[0].events[2].details.handler == "ms-khan")
+    }
+
+    /// The same complaints with UK dates and a map that says so give the findings the ISO export
+    /// gives, byte for byte; without the map, a UK date is an error at its row and column.
+    @Test func ukDatesWithADateFormatGiveTheSameFindings() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-ukdates-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let iso = try String(contentsOfFile: path("Examples/csv/events.csv"), encoding: .utf8)
+        let uk = try NSRegularExpression(pattern: "([0-9]{4})-([0-9]{2})-([0-9]{2})")
+            .stringByReplacingMatches(in: iso, range: NSRange(iso.startIndex..., in: iso), withTemplate: "$3/$2/$1")
+        #expect(uk != iso && uk.contains("06/01/2025"))
+        try Data(iso.utf8).write(to: URL(fileURLWithPath: folder + "/iso.csv"))
+        try Data(uk.utf8).write(to: URL(fileURLWithPath: folder + "/uk.csv"))
+        try Data("date-format: DD/MM/YYYY\n".utf8).write(to: URL(fileURLWithPath: folder + "/map.yaml"))
+        func findings(_ name: String, map: Bool) throws -> (status: Int32, out: String, err: String) {
+            let run = try CommandLineTests.run(
+                ["check", folder + "/" + name, "--as-of", "2026-11-23", "--format", "csv"] + (map ? ["--map", folder + "/map.yaml"] : []))
+            return (run.status, run.out.replacingOccurrences(of: folder + "/" + name, with: "FILE"), run.err)
+        }
+        let fromISO = try findings("iso.csv", map: false)
+        let fromUK = try findings("uk.csv", map: true)
+        #expect(fromISO.status == 1 && fromISO.out.utf8.filter { $0 == 10 }.count > 3)  // CSV ends its lines with CRLF
+        #expect(fromUK.out == fromISO.out)
+        #expect(fromUK.status == fromISO.status)
+        let unmapped = try findings("uk.csv", map: false)
+        #expect(unmapped.status == 2)
+        #expect(
+            unmapped.err.contains(
+                "uk.csv:2:2: error: `date`: `06/01/2025` is not a valid date: expected a date as YYYY-MM-DD (an export's own date format goes in the --map file, e.g. `date-format: DD/MM/YYYY`)"
+            ), "\(unmapped.err)")
+    }
+
+    /// A time written without an offset is in the map's time zone: Europe/London (GMT or BST, as
+    /// the date says) unless the map names another.
+    @Test func timesWithoutAnOffsetAreInTheMapsTimeZone() throws {
+        var map = ColumnMap()
+        map.dateFormat = try DateFormat.parse("DD/MM/YYYY HH:mm").get()
+        #expect(try map.moment("02/05/2024 16:30").get().description == "2024-05-02T16:30")  // London: as written
+        map.timeZone = TimeZone(identifier: "UTC")
+        #expect(try map.moment("02/05/2024 16:30").get().ukLocal.description == "2024-05-02T17:30")  // BST
+        #expect(try map.moment("10/01/2024 16:30").get().ukLocal.description == "2024-01-10T16:30")  // GMT
+        map.timeZone = TimeZone(identifier: "America/New_York")
+        #expect(try map.moment("10/01/2024 11:30").get().ukLocal.description == "2024-01-10T16:30")
+        #expect(try map.moment("10/01/2024").get().description == "2024-01-10")  // a date alone has no zone
     }
 
     @Test func invalidUTF8IsARowProblem() throws {

@@ -1,4 +1,6 @@
 import CHCModel
+import Foundation
+import WorkingDays
 import Yams
 
 /// How a housing system's export names things (`--map FILE`): our column names to theirs, and
@@ -7,8 +9,15 @@ import Yams
 /// ```yaml
 /// columns: { complaint_id: Case Ref, date: Event Date, event: Activity }
 /// events: { "Stage 1 Acknowledged": acknowledged, "Stage 1 Response": response }
+/// date-format: DD/MM/YYYY HH:mm     # how the export writes dates (default: ISO, YYYY-MM-DD)
+/// timezone: Europe/London           # for times written without an offset (the default)
 /// ```
 package struct ColumnMap: Sendable {
+    /// How the export writes its dates; nil for ISO 8601 (`YYYY-MM-DD`, `…T17:42+01:00`).
+    package var dateFormat: DateFormat?
+    /// The zone of times written without an offset; nil for Europe/London, which the checks
+    /// read local times in (GMT or BST, as the date says).
+    package var timeZone: TimeZone?
 
     /// Our column → the export's header (lowercased).
     package var columns: [CSVColumn: String] = [:]
@@ -17,10 +26,38 @@ package struct ColumnMap: Sendable {
 
     package init() {}
 
+    /// A date or date-time cell as this export writes it, as a moment the checks read: a time
+    /// without an offset is taken in the map's time zone.
+    package func moment(_ text: String) -> Result<Moment, DateParseError> {
+        guard let dateFormat else {
+            do { return .success(try Moment(iso: text)) } catch { return .failure(error) }
+        }
+        return dateFormat.read(text).map { date, seconds in
+            guard let seconds, let timeZone else { return Moment(date: date, secondsOfDay: seconds) }
+            // The zone's offset at that wall-clock time (near enough at a change of clocks).
+            let guess = Date(timeIntervalSince1970: TimeInterval(date.dayNumber * 86_400 + seconds))
+            let offset = timeZone.secondsFromGMT(for: guess.addingTimeInterval(-TimeInterval(timeZone.secondsFromGMT(for: guess))))
+            return Moment(date: date, secondsOfDay: seconds, utcOffsetMinutes: offset / 60)
+        }
+    }
+
     package static func load(_ path: String) throws(InputError) -> ColumnMap {
         let reader = try YAMLReader(path: path)
         var map = ColumnMap()
-        let fields = reader.fields(reader.root, "the column map", allowed: ["columns", "events"])
+        let fields = reader.fields(reader.root, "the column map", allowed: ["columns", "events", "date-format", "timezone"])
+        if let node = fields?["date-format"], let text = reader.string(node, "`date-format`") {
+            switch DateFormat.parse(text) {
+            case .success(let format): map.dateFormat = format
+            case .failure(let error): reader.report(node, error.description + " (e.g. `DD/MM/YYYY` or `DD/MM/YYYY HH:mm`)")
+            }
+        }
+        if let node = fields?["timezone"], let text = reader.string(node, "`timezone`") {
+            if let zone = TimeZone(identifier: text), text.contains("/") || ["UTC", "GMT"].contains(text) {
+                map.timeZone = text == "Europe/London" ? nil : zone
+            } else {
+                reader.report(node, "`timezone` should be a time zone name such as Europe/London or UTC, found `\(text)`")
+            }
+        }
         if let columns = fields?["columns"], case .mapping(let mapping) = columns {
             for (key, value) in mapping {
                 guard let name = reader.choice(key, "column", among: CSVColumn.names), let ours = CSVColumn(name: name),

@@ -143,11 +143,21 @@ package enum EventLogCSV {
                         + (map.events.isEmpty ? " (map the export's labels with --map)" : "")))
         }
         let moment: Moment
-        if let date = bytes(.date, { CivilDate(isoUTF8: $0) }) {
+        if map.dateFormat == nil, let date = bytes(.date, { CivilDate(isoUTF8: $0) }) {
             moment = Moment(date: date)
         } else {
             guard let dateText = cell(.date) else { return .failure(InputProblem(at(.date), "row has no date")) }
-            do { moment = try Moment(iso: dateText) } catch { return .failure(InputProblem(at(.date), "`date`: \(error)")) }
+            switch map.moment(dateText) {
+            case .success(let read): moment = read
+            case .failure(let error):
+                // A date not written as YYYY-…: the export has its own format, which the map can name.
+                let head = Array(dateText.utf8.prefix(5))
+                let isoShaped = head.count == 5 && head[..<4].allSatisfy { $0 >= 48 && $0 <= 57 } && head[4] == 45
+                let hint =
+                    map.dateFormat == nil && !isoShaped
+                    ? " (an export's own date format goes in the --map file, e.g. `date-format: DD/MM/YYYY`)" : ""
+                return .failure(InputProblem(at(.date), "`date`: \(error)" + hint))
+            }
         }
         func list(_ name: Column) -> [String]? {
             let i = slots[name.rawValue]
@@ -190,7 +200,12 @@ package enum EventLogCSV {
         let includes = list(.includes)
         var extendedTo: CivilDate?
         if let to = cell(.to) {
-            do { extendedTo = try CivilDate(iso: to) } catch { return .failure(InputProblem(at(.to), "`to`: \(error)")) }
+            switch map.dateFormat.map({ $0.read(to).map(\.date) }) {
+            case .success(let date)?: extendedTo = date
+            case .failure(let error)?: return .failure(InputProblem(at(.to), "`to`: \(error)"))
+            case nil:
+                do { extendedTo = try CivilDate(iso: to) } catch { return .failure(InputProblem(at(.to), "`to`: \(error)")) }
+            }
         }
         var extensionDays: Int?
         if let days = cell(.days) {
