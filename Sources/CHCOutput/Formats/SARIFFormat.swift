@@ -32,7 +32,7 @@ package struct SARIFFormat: SpooledCheckFormat, LintFormat {
     }
 
     /// Marks where a result's `ruleIndex` goes, resolved when the rule list is known (JSON text
-    /// never holds the byte raw). A record is the rule id, a NUL, then the result.
+    /// never holds the byte raw). A record is the result, a NUL, then the rule id.
     static let indexMark: UInt8 = 1
 
     package func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> (
@@ -42,6 +42,14 @@ package struct SARIFFormat: SpooledCheckFormat, LintFormat {
         for evaluation in result.evaluations where totals.rules[evaluation.rule.id] == nil {
             totals.rules[evaluation.rule.id] = (evaluation.rule, evaluation.pack)
         }
+        // A complaint's findings are in its one file: its URI is made once.
+        var uris: (file: String, uri: String)?
+        func uri(_ file: String) -> String {
+            if let uris, uris.file == file { return uris.uri }
+            let uri = Self.uri(file)
+            uris = (file, uri)
+            return uri
+        }
         let records = findings.map { finding in
             var w = JSONPrettyWriter(level: 4, capacity: 1536)
             w.beginObject()
@@ -49,7 +57,7 @@ package struct SARIFFormat: SpooledCheckFormat, LintFormat {
             w.string(finding.status == .notEvaluable ? "review" : "fail")
             w.key("level")
             w.string(level(finding))
-            writeLocation(finding.location, to: &w)
+            writeLocation(finding.location, uri: uri(finding.location.file), to: &w)
             w.key("message")
             w.beginObject()
             w.key("text")
@@ -67,7 +75,8 @@ package struct SARIFFormat: SpooledCheckFormat, LintFormat {
             w.key("ruleIndex")
             w.raw([Self.indexMark])
             w.endObject()
-            return SpoolRecord(rank: Self.rank(finding), bytes: Array(finding.rule.utf8) + [0] + w.bytes)
+            w.raw([0] + Array(finding.rule.utf8))
+            return SpoolRecord(rank: Self.rank(finding), bytes: w.bytes)
         }
         return (records, totals)
     }
@@ -107,12 +116,12 @@ package struct SARIFFormat: SpooledCheckFormat, LintFormat {
         var written = 0
         try replay { number, _, record in
             if let kept, !kept.contains(number) { return }
-            guard let nul = record.firstIndex(of: 0), let mark = record.lastIndex(of: Self.indexMark) else { return }
+            guard let nul = record.lastIndex(of: 0), let mark = record[..<nul].lastIndex(of: Self.indexMark) else { return }
             writeText(written == 0 ? "\n" : ",\n")
             written += 1
-            write(UnsafeRawBufferPointer(rebasing: record[(nul + 1)..<mark]))
-            writeText(String(index[Array(record[..<nul])] ?? 0))
-            write(UnsafeRawBufferPointer(rebasing: record[(mark + 1)...]))
+            write(UnsafeRawBufferPointer(rebasing: record[..<mark]))
+            writeText(String(index[Array(record[(nul + 1)...])] ?? 0))
+            write(UnsafeRawBufferPointer(rebasing: record[(mark + 1)..<nul]))
         }
         for problem in problems {
             var w = JSONPrettyWriter(level: 4)
@@ -121,7 +130,7 @@ package struct SARIFFormat: SpooledCheckFormat, LintFormat {
             w.string("fail")
             w.key("level")
             w.string("error")
-            writeLocation(problem.location, to: &w)
+            writeLocation(problem.location, uri: Self.uri(problem.location.file), to: &w)
             w.key("message")
             w.beginObject()
             w.key("text")
@@ -191,7 +200,7 @@ package struct SARIFFormat: SpooledCheckFormat, LintFormat {
         return (Set(best.map(\.number)), found)
     }
 
-    func writeLocation(_ location: SourceLocation, to w: inout JSONPrettyWriter) {
+    func writeLocation(_ location: SourceLocation, uri: String, to w: inout JSONPrettyWriter) {
         w.key("locations")
         w.beginArray()
         w.element()
@@ -201,7 +210,7 @@ package struct SARIFFormat: SpooledCheckFormat, LintFormat {
         w.key("artifactLocation")
         w.beginObject()
         w.key("uri")
-        w.string(Self.uri(location.file))
+        w.string(uri)
         w.endObject()
         w.key("region")
         w.beginObject()

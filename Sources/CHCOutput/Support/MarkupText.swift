@@ -3,49 +3,64 @@ package enum MarkupText {
     /// Text for an XML attribute or element, dropping characters XML 1.0 cannot hold.
     static func xml(_ text: String) -> String {
         var text = text
-        let plain = text.withUTF8 { bytes in !bytes.contains { $0 < 0x20 || escapes[Int($0)] != nil || $0 == 0xEF } }
+        let plain = text.withUTF8 { bytes in !bytes.contains { special[Int($0)] } }
         if plain { return text }
         var out: [UInt8] = []
         appendXML(text, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `text` escaped for XML to `out`, byte by byte: `&<>"'` and line breaks and tabs as
-    /// entities; other C0 controls, U+FFFE and U+FFFF (which XML 1.0 cannot hold) dropped. DEL is
-    /// allowed in XML and kept.
+    /// Appends `text` escaped for XML to `out`: `&<>"'` and line breaks and tabs as entities;
+    /// other C0 controls, U+FFFE and U+FFFF (which XML 1.0 cannot hold) dropped. DEL is allowed
+    /// in XML and kept. Runs of bytes that need nothing are copied whole (JUnit escapes every
+    /// rule's name for every complaint).
     static func appendXML(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             var index = 0
+            var runStart = 0
+            func flush() {
+                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            }
             while index < bytes.count {
                 let byte = bytes[index]
-                if let entity = escapes[Int(byte)] {
-                    out.append(contentsOf: entity)
-                } else if byte < 0x20 {
-                    // dropped
-                } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
-                    index += 3  // U+FFFE, U+FFFF
+                guard special[Int(byte)] else {
+                    index += 1
                     continue
-                } else {
-                    out.append(byte)
+                }
+                if byte == 0xEF {
+                    // U+FFFE and U+FFFF are EF BF BE and EF BF BF: dropped; any other is kept.
+                    guard index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE else {
+                        index += 1
+                        continue
+                    }
+                    flush()
+                    index += 3
+                    runStart = index
+                    continue
+                }
+                flush()
+                switch byte {
+                case UInt8(ascii: "&"): out += "&amp;".utf8
+                case UInt8(ascii: "<"): out += "&lt;".utf8
+                case UInt8(ascii: ">"): out += "&gt;".utf8
+                case UInt8(ascii: "\""): out += "&quot;".utf8
+                case UInt8(ascii: "'"): out += "&apos;".utf8
+                case 10: out += "&#10;".utf8
+                case 13: out += "&#13;".utf8
+                case 9: out += "&#9;".utf8
+                default: break  // another C0 control: dropped
                 }
                 index += 1
+                runStart = index
             }
+            flush()
         }
     }
 
-    /// The entity for each byte that needs one.
-    private static let escapes: [[UInt8]?] = (0..<256).map { byte in
-        switch UInt8(byte) {
-        case UInt8(ascii: "&"): Array("&amp;".utf8)
-        case UInt8(ascii: "<"): Array("&lt;".utf8)
-        case UInt8(ascii: ">"): Array("&gt;".utf8)
-        case UInt8(ascii: "\""): Array("&quot;".utf8)
-        case UInt8(ascii: "'"): Array("&apos;".utf8)
-        case 10: Array("&#10;".utf8)
-        case 13: Array("&#13;".utf8)
-        case 9: Array("&#9;".utf8)
-        default: nil
-        }
+    /// The bytes `appendXML` looks at: `&<>"'`, C0 controls, and 0xEF (which begins U+FFFE and U+FFFF).
+    private static let special: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || byte == 0xEF
+            || [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'")].contains(UInt8(byte))
     }
 }
