@@ -178,7 +178,7 @@ import Testing
         #expect(cases.filter { !$0.elements(forName: "failure").isEmpty }.count == failing)
     }
 
-    @Test(arguments: ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+    @Test(arguments: ["=HYPERLINK(\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
     func csvNeutralisesFormulas(cell: String) {
         let out = CSVText.cell(cell)
         let unquoted = out.hasPrefix("\"") ? String(out.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") : out
@@ -191,12 +191,13 @@ import Testing
         func expected(_ value: String) -> String {
             let bytes = Array(value.utf8)
             let quoted = bytes.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
-            let formula = bytes.first.map { [61, 43, 45, 64, 9, 13].contains($0) } ?? false
+            let number = value.wholeMatch(of: /[-+]?[0-9]+(\.[0-9]+)?/) != nil  // a number stays a number
+            let formula = (bytes.first.map { [61, 43, 45, 64, 9, 13].contains($0) } ?? false) && !number
             return (quoted ? "\"" : "") + (formula ? "'" : "") + value.replacingOccurrences(of: "\"", with: "\"\"") + (quoted ? "\"" : "")
         }
         var random = SeededRandom(state: 11)
         let alphabet: [String] = [
-            "a", "Z", "0", " ", "-", "+", "#", "!", "é", "€", ",", "\"", "\n", "\r", "\t", "\u{7F}", "\u{0C}", "\u{2D}",
+            "a", "Z", "0", "7", ".", " ", "-", "+", "#", "!", "é", "€", ",", "\"", "\n", "\r", "\t", "\u{7F}", "\u{0C}", "\u{2D}",
         ]
         for length in 0...40 {
             for _ in 0..<40 {
@@ -218,6 +219,17 @@ import Testing
         let rows = CSVFormat().render(report).components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == report.findings.count + 1)
         #expect(rows[0].hasPrefix("file,line,column,complaint,rule"))
+    }
+
+    /// Text cells a spreadsheet would run are neutralised; numbers stay numbers (the worklist's
+    /// negative days left, a count), so a spreadsheet sorts them.
+    @Test(arguments: [
+        ("-261", "-261"), ("-2.5", "-2.5"), ("+3", "+3"), ("12", "12"), ("-", "'-"), ("-2+3", "'-2+3"), ("=SUM(A1)", "'=SUM(A1)"),
+        ("+44 1234 567890", "'+44 1234 567890"), ("@cmd", "'@cmd"), ("-1.", "'-1."), ("-.5", "'-.5"), ("1-2", "1-2"),
+        ("-3,4", "\"'-3,4\""),
+    ])
+    func csvCellsNeutraliseFormulasButKeepNumbers(value: String, cell: String) {
+        #expect(CSVText.cell(value) == cell)
     }
 
     @Test func githubAnnotationsAreEscaped() {

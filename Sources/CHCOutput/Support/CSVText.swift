@@ -16,9 +16,10 @@ package enum CSVText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `value` to `out` as a CSV cell (see `cell`), as UTF-8 bytes: a cell starting with
-    /// `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`; a quote is doubled; the cell
-    /// is quoted when it holds a separator, quote or line break. Works through a pointer to the
+    /// Appends `value` to `out` as a CSV cell (see `cell`), as UTF-8 bytes: a text cell starting
+    /// with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`; a number (`-261`,
+    /// `-2.5`) stays a number, so a spreadsheet can sort it; a quote is doubled; the cell is
+    /// quoted when it holds a separator, quote or line break. Works through a pointer to the
     /// text's bytes (this runs for every cell of a large report).
     package static func append(_ value: String, to out: inout [UInt8]) {
         var value = value
@@ -30,7 +31,9 @@ package enum CSVText {
                 if byte == 34 { hasQuote = true }
             }
             // = + - @ TAB CR
-            let formula = bytes.first.map { $0 == 61 || $0 == 43 || $0 == 45 || $0 == 64 || $0 == 9 || $0 == 13 } ?? false
+            let formula =
+                (bytes.first.map { $0 == 61 || $0 == 43 || $0 == 45 || $0 == 64 || $0 == 9 || $0 == 13 } ?? false)
+                && !isNumber(bytes)
             if needsQuotes { out.append(34) }
             if formula { out.append(39) }  // '
             if hasQuote {
@@ -43,5 +46,14 @@ package enum CSVText {
             }
             if needsQuotes { out.append(34) }
         }
+    }
+
+    /// A plain decimal number, signed or not (`-261`, `+3`, `-2.5`): a spreadsheet reads it as
+    /// that number and runs nothing.
+    static func isNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = bytes[...]
+        if let sign = digits.first, sign == 45 || sign == 43 { digits = digits.dropFirst() }  // - +
+        let parts = digits.split(separator: 46, maxSplits: 1, omittingEmptySubsequences: false)  // .
+        return !parts.isEmpty && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 >= 48 && $0 <= 57 } }
     }
 }
