@@ -23,11 +23,18 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Excel workbooks are zip files: read with ZIPFoundation, never a hand-written zip reader.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "WorkingDays"),
         .target(name: "CHCModel", dependencies: ["WorkingDays"]),
-        .target(name: "CHCIngest", dependencies: ["CHCModel", "WorkingDays", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "CHCIngest",
+            dependencies: [
+                "CHCModel", "WorkingDays", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .target(name: "CHCChecks", dependencies: ["CHCIngest", "CHCModel", "WorkingDays", .product(name: "Yams", package: "Yams")]),
         .target(name: "CHCOutput", dependencies: ["CHCChecks", "CHCIngest", "CHCModel", "WorkingDays"]),
         .executableTarget(

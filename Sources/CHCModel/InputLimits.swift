@@ -11,6 +11,8 @@ package struct InputLimits: Sendable {
     package var maxFieldLength: Int = 100_000
     /// Most fields in one CSV record (a line of empty fields is otherwise unbounded).
     package var maxFieldsPerRecord: Int = 10_000
+    /// Most bytes an Excel workbook may unzip to, all its parts together (the zip-bomb guard).
+    package var maxUnzippedBytes: Int = 1024 << 20
 
     package init() {}
 

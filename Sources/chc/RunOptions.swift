@@ -27,7 +27,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "A landlord's complaints-process config whose timescales are layered on the Code.")
     var policy: String?
 
-    @Option(help: "For CSV event logs: a YAML file naming the export's columns and event labels.")
+    @Option(help: "For CSV and Excel event logs: a YAML file naming the export's columns, event labels and date format.")
     var map: String?
 
     @Option(help: "Judge what is overdue as of this date (YYYY-MM-DD; default: today).", transform: parseDate)
@@ -53,6 +53,12 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Most fields in one CSV record.")
     var maxFields: Int = InputLimits.standard.maxFieldsPerRecord
 
+    @Option(help: "Most an Excel workbook may unzip to, in MiB, all its parts together.")
+    var maxUnzippedMb: Int = InputLimits.standard.maxUnzippedBytes >> 20
+
+    @Option(help: "For Excel workbooks: the sheet to read (default: the first).")
+    var sheet: String?
+
     @Flag(help: "No progress line on standard error.")
     var quiet = false
 
@@ -64,6 +70,7 @@ struct RunOptions: ParsableArguments {
             throw ValidationError("\(name) should be at least 1, found \(value)")
         }
         try validateMiB("--max-file-mb", maxFileMb)
+        try validateMiB("--max-unzipped-mb", maxUnzippedMb)
     }
 
     /// Every file and folder the run reads (timelines, policy, map, holidays, rule packs), for
@@ -80,6 +87,7 @@ struct RunOptions: ParsableArguments {
         limits.maxDepth = maxDepth
         limits.maxFieldLength = maxFieldBytes
         limits.maxFieldsPerRecord = maxFields
+        limits.maxUnzippedBytes = maxUnzippedMb << 20
         return limits
     }
 
@@ -139,6 +147,7 @@ struct RunOptions: ParsableArguments {
         if let map {
             do { columnMap = try ColumnMap.load(map) } catch { inputErrors.append(error) }
         }
+        if let sheet { columnMap.sheet = sheet }
         let checker = Checker(
             library: library, calendars: calendars,
             options: CheckOptions(asOf: asOfDate, forcedPack: forced, policy: policyConfig, composesMessages: composesMessages))

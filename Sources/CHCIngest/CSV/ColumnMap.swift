@@ -18,6 +18,8 @@ package struct ColumnMap: Sendable {
     /// The zone of times written without an offset; nil for Europe/London, which the checks
     /// read local times in (GMT or BST, as the date says).
     package var timeZone: TimeZone?
+    /// For an Excel workbook: the sheet to read (`--sheet`, or `sheet:` here); nil for the first.
+    package var sheet: String?
 
     /// Our column → the export's header (lowercased).
     package var columns: [CSVColumn: String] = [:]
@@ -26,10 +28,18 @@ package struct ColumnMap: Sendable {
 
     package init() {}
 
+    /// Whether `text` begins as an ISO date does (`YYYY-`).
+    package static func isISOShaped(_ text: String) -> Bool {
+        let head = Array(text.utf8.prefix(5))
+        return head.count == 5 && head[..<4].allSatisfy { $0 >= 48 && $0 <= 57 } && head[4] == 45
+    }
+
     /// A date or date-time cell as this export writes it, as a moment the checks read: a time
     /// without an offset is taken in the map's time zone.
     package func moment(_ text: String) -> Result<Moment, DateParseError> {
-        guard let dateFormat else {
+        // ISO dates are read whatever the format: a workbook's date cells come as ISO, and
+        // YYYY-MM-DD cannot be taken for another date.
+        guard let dateFormat, !Self.isISOShaped(text) else {
             do { return .success(try Moment(iso: text)) } catch { return .failure(error) }
         }
         return dateFormat.read(text).map { date, seconds in
@@ -44,7 +54,8 @@ package struct ColumnMap: Sendable {
     package static func load(_ path: String) throws(InputError) -> ColumnMap {
         let reader = try YAMLReader(path: path)
         var map = ColumnMap()
-        let fields = reader.fields(reader.root, "the column map", allowed: ["columns", "events", "date-format", "timezone"])
+        let fields = reader.fields(reader.root, "the column map", allowed: ["columns", "events", "date-format", "timezone", "sheet"])
+        if let node = fields?["sheet"] { map.sheet = reader.string(node, "`sheet`") }
         if let node = fields?["date-format"], let text = reader.string(node, "`date-format`") {
             switch DateFormat.parse(text) {
             case .success(let format): map.dateFormat = format

@@ -86,7 +86,12 @@ package enum EventLogCSV {
 
     /// Column positions by our names; the header must name the three essential columns.
     static func resolveColumns(_ header: CSVRecord, map: ColumnMap, file: String) throws(InputError) -> [CSVColumn: Int] {
-        let names = header.fields.map { $0.lowercased().trimmingWhitespace }
+        try resolveColumns(names: header.fields, line: header.line, map: map, file: file)
+    }
+
+    /// Column positions by our names, from a header's cells (a CSV record's, a sheet row's).
+    static func resolveColumns(names cells: [String], line: Int, map: ColumnMap, file: String) throws(InputError) -> [CSVColumn: Int] {
+        let names = cells.map { $0.lowercased().trimmingWhitespace }
         var positions: [CSVColumn: Int] = [:]
         for ours in CSVColumn.allCases {
             if let i = names.firstIndex(of: ours.header(in: map)) { positions[ours] = i }
@@ -98,7 +103,7 @@ package enum EventLogCSV {
                 return "`\(theirs)`" + didYouMean(theirs, among: names)
             }
             throw InputError(
-                SourceLocation(file: file, line: header.line, column: 1),
+                SourceLocation(file: file, line: line, column: 1),
                 "the header has no column \(wanted.joined(separator: ", ")) (found: \(names.joined(separator: ", "))); name the export's columns with --map"
             )
         }
@@ -151,10 +156,8 @@ package enum EventLogCSV {
             case .success(let read): moment = read
             case .failure(let error):
                 // A date not written as YYYY-…: the export has its own format, which the map can name.
-                let head = Array(dateText.utf8.prefix(5))
-                let isoShaped = head.count == 5 && head[..<4].allSatisfy { $0 >= 48 && $0 <= 57 } && head[4] == 45
                 let hint =
-                    map.dateFormat == nil && !isoShaped
+                    map.dateFormat == nil && !ColumnMap.isISOShaped(dateText)
                     ? " (an export's own date format goes in the --map file, e.g. `date-format: DD/MM/YYYY`)" : ""
                 return .failure(InputProblem(at(.date), "`date`: \(error)" + hint))
             }
@@ -200,7 +203,7 @@ package enum EventLogCSV {
         let includes = list(.includes)
         var extendedTo: CivilDate?
         if let to = cell(.to) {
-            switch map.dateFormat.map({ $0.read(to).map(\.date) }) {
+            switch ColumnMap.isISOShaped(to) ? nil : map.dateFormat.map({ $0.read(to).map(\.date) }) {
             case .success(let date)?: extendedTo = date
             case .failure(let error)?: return .failure(InputProblem(at(.to), "`to`: \(error)"))
             case nil:

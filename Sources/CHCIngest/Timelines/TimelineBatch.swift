@@ -51,6 +51,10 @@ package struct TimelineBatch: Sendable {
             body(file, complaint)
         }
         for (file, walked) in files {
+            if WorkbookEventLog.isWorkbook(file) {
+                errors += WorkbookEventLog.stream(file, map: map, limits: limits) { deliver(file, $0) }
+                continue
+            }
             if isEventLog(file) {
                 if walked, let reason = EventLogCSV.notAnEventLog(file, map: map, limits: limits) {
                     skipped.append((file, reason))
@@ -83,8 +87,8 @@ package struct TimelineBatch: Sendable {
         files.count == 1 && isEventLog(files[0].file) ? files[0].file : nil
     }
 
-    /// Files named directly (any kind), and the YAML timelines and CSV event logs inside named
-    /// folders (`walked`).
+    /// Files named directly (any kind), and the YAML timelines, CSV event logs and Excel
+    /// workbooks inside named folders (`walked`).
     package static func expand(_ paths: [String], errors: inout [InputError]) -> [(file: String, walked: Bool)] {
         let fm = FileManager.default
         var files: [(file: String, walked: Bool)] = []
@@ -99,7 +103,8 @@ package struct TimelineBatch: Sendable {
                 continue
             }
             let found = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                .filter { name in [".yaml", ".yml", ".csv"].contains { name.lowercased().hasSuffix($0) } }
+                .filter { name in [".yaml", ".yml", ".csv", ".xlsx"].contains { name.lowercased().hasSuffix($0) } }
+                .filter { !($0 as NSString).lastPathComponent.hasPrefix("~$") }  // Excel's lock file of an open workbook
                 .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
                 .sorted()
             for name in found {

@@ -1,0 +1,201 @@
+import CHCModel
+import Foundation
+import WorkingDays
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Why a cell could not be read.
+struct CellProblem: Error {
+    let reason: String
+}
+
+/// An Excel workbook (`.xlsx`: a zip of XML parts, ECMA-376), opened to read one sheet's rows as
+/// an event log. The zip is read by ZIPFoundation; the parts by Foundation's `XMLParser`. The
+/// small parts (the workbook, its relationships, the shared strings, the styles) are read whole;
+/// the sheet is unzipped to an unlinked temporary file and parsed as a stream, a row at a time.
+/// Everything unzipped counts against `maxBytes`, whatever the zip claims, so a zip bomb stops
+/// at the limit.
+package struct Workbook {
+    let path: String
+    /// The sheet's rows' text, read from this temporary file (already unlinked).
+    let sheetFile: FileHandle
+    package let sheetName: String
+    let sharedStrings: [String]
+    /// For each cell style (`s="…"`): whether its number format is a date or time.
+    let dateStyles: [Bool]
+    /// Dates counted from 1904 rather than 1900 (`<workbookPr date1904="1"/>`).
+    let date1904: Bool
+
+    /// Opens `path` and picks `sheet` (by name), or the first sheet.
+    package init(path: String, sheet: String?, maxBytes: Int) throws(InputError) {
+        self.path = path
+        if let error = notARegularFile(path) { throw error }
+        guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, "no such file") }
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw InputError(file: path, "is not an Excel workbook (.xlsx): it is not a zip file")
+        }
+        var budget = maxBytes
+        func part(_ name: String) throws(InputError) -> Data? {
+            guard let entry = archive[name] else { return nil }
+            var data = Data()
+            try Self.unzip(entry, from: archive, path: path, budget: &budget, maxBytes: maxBytes) { data.append($0) }
+            return data
+        }
+        guard let workbookXML = try part("xl/workbook.xml") else {
+            throw InputError(file: path, "is not an Excel workbook (.xlsx): it has no xl/workbook.xml")
+        }
+        let workbook = WorkbookPart(workbookXML)
+        let relationships = RelationshipsPart(try part("xl/_rels/workbook.xml.rels") ?? Data())
+        guard !workbook.sheets.isEmpty else { throw InputError(file: path, "has no sheets") }
+        let chosen: (name: String, id: String)
+        if let sheet {
+            guard let found = workbook.sheets.first(where: { $0.name == sheet }) else {
+                throw InputError(
+                    file: path,
+                    "has no sheet `\(sheet)` (its sheets: \(workbook.sheets.map { "`\($0.name)`" }.joined(separator: ", ")))")
+            }
+            chosen = found
+        } else {
+            chosen = workbook.sheets[0]
+        }
+        sheetName = chosen.name
+        date1904 = workbook.date1904
+        guard let target = relationships.targets[chosen.id] else {
+            throw InputError(file: path, "is not a workbook chc can read: sheet `\(chosen.name)` has no part")
+        }
+        let sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        guard let sheetEntry = archive[sheetPath] else {
+            throw InputError(file: path, "is not a workbook chc can read: its part \(sheetPath) is missing")
+        }
+        sharedStrings = SharedStringsPart(try part("xl/sharedStrings.xml") ?? Data()).strings
+        dateStyles = StylesPart(try part("xl/styles.xml") ?? Data()).dateStyles
+        // The sheet goes to a temporary file, unlinked at once: it is read twice, a row at a time.
+        var template = Array((NSTemporaryDirectory() + "/chc-sheet-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw InputError(file: path, "cannot be read: no temporary file (\(String(cString: strerror(errno))))")
+        }
+        unlink(String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var writeFailed: Int32?
+        try Self.unzip(sheetEntry, from: archive, path: path, budget: &budget, maxBytes: maxBytes) { chunk in
+            guard writeFailed == nil else { return }
+            chunk.withUnsafeBytes { bytes in
+                var written = 0
+                while written < bytes.count {
+                    let n = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        writeFailed = errno
+                        return
+                    }
+                    written += n
+                }
+            }
+        }
+        if let code = writeFailed {
+            throw InputError(file: path, "cannot be read: no room to unzip its sheet (\(String(cString: strerror(code))))")
+        }
+        sheetFile = handle
+    }
+
+    /// Unzips `entry`, chunk by chunk, counting every byte against the budget.
+    static func unzip(
+        _ entry: Entry, from archive: Archive, path: String, budget: inout Int, maxBytes: Int, _ consume: (Data) -> Void
+    ) throws(InputError) {
+        struct OverBudget: Error {}
+        guard entry.type == .file else { return }
+        var left = budget
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                left -= chunk.count
+                if left < 0 { throw OverBudget() }
+                consume(chunk)
+            }
+        } catch is OverBudget {
+            throw InputError(
+                file: path,
+                "unzips to more than the \(maxBytes >> 20) MiB limit for a workbook (a zip bomb?); raise it with --max-unzipped-mb")
+        } catch {
+            throw InputError(file: path, "is not an Excel workbook chc can read: \(entry.path) cannot be unzipped (\(error))")
+        }
+        budget = left
+    }
+
+    /// Calls `row` with each row of the sheet: its number and its cells' text by column (an
+    /// empty string for a missing cell). Dates are written `YYYY-MM-DD` (`…THH:MM[:SS]` with a
+    /// time), numbers as Excel stores them, booleans `true`/`false`, a formula as its last value.
+    package func forEachRow(_ row: (Int, [String]) -> Void) throws(InputError) {
+        do {
+            try sheetFile.seek(toOffset: 0)
+        } catch {
+            throw InputError(file: path, "cannot be read: \(error.localizedDescription)")
+        }
+        let stream = InputStream(fileAtPath: "/dev/fd/\(sheetFile.fileDescriptor)")
+        guard let stream else { throw InputError(file: path, "cannot be read: its sheet cannot be opened") }
+        let parser = XMLParser(stream: stream)
+        parser.shouldResolveExternalEntities = false
+        let (parsed, problem, lastRow) = withoutActuallyEscaping(row) { row in
+            let reader = SheetReader(workbook: self, row: row)
+            parser.delegate = reader
+            let parsed = parser.parse()
+            parser.delegate = nil
+            return (parsed, reader.problem, reader.rowNumber)
+        }
+        if let problem { throw InputError(SourceLocation(file: path, line: lastRow, column: 1), problem) }
+        if !parsed {
+            throw InputError(
+                file: path,
+                "is not an Excel workbook chc can read: sheet `\(sheetName)` is not well-formed XML (\(parser.parserError.map { "\($0)" } ?? "unknown"))"
+            )
+        }
+    }
+
+    /// A cell's value as text, from its type (`t`), style (`s`) and stored value.
+    func text(type: String?, style: Int?, value: String, inline: String) -> Result<String, CellProblem> {
+        switch type {
+        case "s":
+            guard let index = Int(value), sharedStrings.indices.contains(index) else {
+                return .failure(CellProblem(reason: "a cell names shared string \(value), which the workbook does not have"))
+            }
+            return .success(sharedStrings[index])
+        case "inlineStr": return .success(inline)
+        case "str", "e": return .success(value)
+        case "b": return .success(value == "1" ? "true" : "false")
+        default:  // a number, possibly a date
+            guard let style, dateStyles.indices.contains(style), dateStyles[style], let serial = Double(value) else {
+                return .success(value)
+            }
+            guard let date = Self.date(serial: serial, date1904: date1904) else {
+                return .failure(CellProblem(reason: "`\(value)` is not a date Excel can hold"))
+            }
+            return .success(date)
+        }
+    }
+
+    /// An Excel serial day number as `YYYY-MM-DD`, with `THH:MM` (and `:SS`) when it has a time.
+    /// Day 1 is 1 January 1900 (Excel counts a 29 February 1900 that never was: from day 61 on,
+    /// day 0 is 30 December 1899), or 2 January 1904 in the 1904 system.
+    static func date(serial: Double, date1904: Bool) -> String? {
+        guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }  // up to 9999-12-31
+        let days = Int(serial.rounded(.down))
+        var seconds = Int(((serial - Double(days)) * 86_400).rounded())
+        var day = days
+        if seconds >= 86_400 {
+            day += 1
+            seconds -= 86_400
+        }
+        let epoch = date1904 ? CivilDate(dayNumber: -24_107) : CivilDate(dayNumber: day >= 61 ? -25_569 : -25_568)
+        let date = epoch.adding(days: day)
+        guard seconds > 0 else { return date.description }
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let time = "\(two(seconds / 3600)):\(two(seconds % 3600 / 60))" + (seconds % 60 == 0 ? "" : ":\(two(seconds % 60))")
+        return "\(date)T\(time)"
+    }
+}
