@@ -9,7 +9,7 @@ let package = Package(
     name: "chc-fuzz",
     dependencies: [.package(name: "chc", path: "..")],
     targets: [.target(name: "FuzzSupport")]
-        + ["Timeline", "RulePack", "Policy", "CSV", "Baseline"].map { name in
+        + ["Timeline", "RulePack", "Policy", "CSV", "Baseline", "Workbook"].map { name in
             .executableTarget(
                 name: "Fuzz\(name)", dependencies: ["FuzzSupport", .product(name: "CHCChecks", package: "chc")],
                 path: "Sources/Fuzz\(name)", swiftSettings: fuzzSettings)

@@ -8,7 +8,7 @@
 # Fuzz/artifacts/<target>-crash-… — add it to Tests/CHCKitTests/BadInput as a regression case.
 set -euo pipefail
 cd "$(dirname "$0")"
-targets=(${1:-Timeline RulePack Policy CSV Baseline})
+targets=(${1:-Timeline RulePack Policy CSV Baseline Workbook})
 runs=${2:-1000000}
 max_seconds=${FUZZ_MAX_SECONDS:-600}
 for target in "${targets[@]}"; do
@@ -25,6 +25,7 @@ for target in "${targets[@]}"; do
     Policy)   seeds=(../Examples/policies/*.yaml ../Tests/CHCKitTests/BadInput/policy/*) ;;
     CSV)      seeds=(../Examples/csv/*.csv ../Tests/CHCKitTests/BadInput/csv/*) ;;
     Baseline) seeds=(../Tests/CHCKitTests/Goldens/invented.json ../Tests/CHCKitTests/Goldens/seed-*.json) ;;
+    Workbook) seeds=(../Tests/CHCKitTests/Fixtures/xlsx/events.xlsx ../Tests/CHCKitTests/Fixtures/xlsx/not-a-zip.xlsx) ;;
   esac
   for seed in "${seeds[@]}"; do [ -f "$seed" ] && cp "$seed" "$corpus/" ; done
   echo "== Fuzz$target: $runs runs (at most $max_seconds s)"

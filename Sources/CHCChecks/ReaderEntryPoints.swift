@@ -25,6 +25,13 @@ public enum ReaderEntryPoints {
         problems { () throws(InputError) in try Baseline.load(path, isJSONLines: jsonLines) }
     }
 
+    /// An Excel workbook (its first sheet), unzipped within a 64 MiB budget.
+    public static func readWorkbook(_ path: String) -> Int {
+        var limits = InputLimits.standard
+        limits.maxUnzippedBytes = 64 << 20
+        return WorkbookEventLog.stream(path, limits: limits) { _ in }.reduce(0) { $0 + $1.problems.count }
+    }
+
     private static func problems<T>(_ read: () throws(InputError) -> T) -> Int {
         do {
             _ = try read()
