@@ -86,6 +86,12 @@ package protocol SpooledCheckFormat: CheckRunFormat {
 extension SpooledCheckFormat {
     package static var streams: Bool { true }
 
+    /// Writes `text`'s UTF-8 through an `assemble` writer.
+    func write(_ text: String, to write: (UnsafeRawBufferPointer) -> Void) {
+        var text = text
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+
     /// The whole run at once, from records kept in memory: the same text as spooling it.
     package func render(_ report: CheckReport) -> String {
         var kept: [SpoolRecord] = []

@@ -8,6 +8,12 @@ import Foundation
 /// conforms to `XMLParserDelegate` itself: without Objective-C, a delegate method a subclass
 /// adds is not the one the parser calls through its superclass's conformance.
 class PartReader: NSObject {
+    /// Reads `data` (each part's reader inherits this).
+    required init(_ data: Data) {
+        super.init()
+        parse(data)
+    }
+
     func parse(_ data: Data) {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
@@ -26,11 +32,6 @@ final class WorkbookPart: PartReader, XMLParserDelegate {
     private(set) var sheets: [(name: String, id: String)] = []
     private(set) var date1904 = false
 
-    init(_ data: Data) {
-        super.init()
-        parse(data)
-    }
-
     func parser(
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
     ) {
@@ -48,11 +49,6 @@ final class WorkbookPart: PartReader, XMLParserDelegate {
 final class RelationshipsPart: PartReader, XMLParserDelegate {
     private(set) var targets: [String: String] = [:]
 
-    init(_ data: Data) {
-        super.init()
-        parse(data)
-    }
-
     func parser(
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
     ) {
@@ -67,11 +63,6 @@ final class SharedStringsPart: PartReader, XMLParserDelegate {
     private var inText = false
     /// Phonetic runs (`rPh`) are a reading aid, not the text.
     private var inPhonetic = false
-
-    init(_ data: Data) {
-        super.init()
-        parse(data)
-    }
 
     func parser(
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
@@ -106,11 +97,6 @@ final class StylesPart: PartReader, XMLParserDelegate {
     private(set) var dateStyles: [Bool] = []
     private var customDateFormats: Set<Int> = []
     private var inCellFormats = false
-
-    init(_ data: Data) {
-        super.init()
-        parse(data)
-    }
 
     static let builtInDateFormats = Set(Array(14...22) + Array(27...36) + Array(45...47) + Array(50...58))
 

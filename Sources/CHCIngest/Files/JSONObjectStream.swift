@@ -34,14 +34,7 @@ package struct JSONObjectStream {
     /// Calls `object` with the bytes of each object wanted and where it starts; returns the
     /// top-level object's scalar members (strings without their quotes, escapes left as written).
     package func read(object: (ArraySlice<UInt8>, SourceLocation) throws(InputError) -> Void) throws(InputError) -> [String: String] {
-        if let error = notARegularFile(path) { throw error }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            throw InputError(
-                file: path,
-                exists ? (isDirectory.boolValue ? "is a folder, expected a file" : "cannot be read (permission denied?)") : "no such file")
-        }
+        let handle = try openInputFile(path)
         defer { try? handle.close() }
         var scanner = Scanner(stream: self)
         var total = 0
@@ -129,14 +122,7 @@ package struct JSONObjectStream {
                     continue
                 }
                 if inString {
-                    if escaped {
-                        escaped = false
-                    } else if byte == UInt8(ascii: "\\") {
-                        escaped = true
-                    } else if byte == UInt8(ascii: "\"") {
-                        inString = false
-                        continue
-                    }
+                    if closesString(byte) { continue }
                     if stringIsKey {
                         if frames[frames.count - 1].key.count < 256 { frames[frames.count - 1].key.append(byte) }
                     } else if inTopLevelValue, scalar.count < 256 {
@@ -189,6 +175,19 @@ package struct JSONObjectStream {
             }
         }
 
+        /// Inside a string: follows escapes, and says whether `byte` is the closing quote.
+        mutating func closesString(_ byte: UInt8) -> Bool {
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == UInt8(ascii: "\"") {
+                inString = false
+                return true
+            }
+            return false
+        }
+
         mutating func push(_ frame: Frame) throws(InputError) {
             guard frames.count < stream.maxDepth else {
                 throw InputError(here, "nests lists and objects more than \(stream.maxDepth) deep")
@@ -212,13 +211,7 @@ package struct JSONObjectStream {
             }
             capture.append(byte)
             if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
+                _ = closesString(byte)
                 return
             }
             switch byte {

@@ -15,7 +15,9 @@ package func notARegularFile(_ path: String) -> InputError? {
     }
 }
 
-package func readTextFile(_ path: String, maxBytes: Int) throws(InputError) -> String {
+/// Opens an input file for reading, or says in plain words why it cannot be (not a regular
+/// file, missing, a folder, not readable).
+package func openInputFile(_ path: String) throws(InputError) -> FileHandle {
     if let error = notARegularFile(path) { throw error }
     guard let handle = FileHandle(forReadingAtPath: path) else {
         var isDirectory: ObjCBool = false
@@ -24,6 +26,11 @@ package func readTextFile(_ path: String, maxBytes: Int) throws(InputError) -> S
             file: path,
             exists ? (isDirectory.boolValue ? "is a folder, expected a file" : "cannot be read (permission denied?)") : "no such file")
     }
+    return handle
+}
+
+package func readTextFile(_ path: String, maxBytes: Int) throws(InputError) -> String {
+    let handle = try openInputFile(path)
     defer { try? handle.close() }
     let data: Data
     do {

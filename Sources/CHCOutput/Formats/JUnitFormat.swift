@@ -89,10 +89,7 @@ package struct JUnitFormat: SpooledCheckFormat, LintFormat {
     package func assemble(
         asOf: CivilDate, totals: Totals, inputErrors: [InputError], replay: SpoolReplay, write: @escaping (UnsafeRawBufferPointer) -> Void
     ) throws {
-        func writeText(_ text: String) {
-            var text = text
-            text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
-        }
+        func writeText(_ text: String) { self.write(text, to: write) }
         let problems = inputErrors.flatMap(\.problems)
         writeText(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -97,10 +97,7 @@ package struct SARIFFormat: SpooledCheckFormat, LintFormat {
     package func assemble(
         asOf: CivilDate, totals: Totals, inputErrors: [InputError], replay: SpoolReplay, write: @escaping (UnsafeRawBufferPointer) -> Void
     ) throws {
-        func writeText(_ text: String) {
-            var text = text
-            text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
-        }
+        func writeText(_ text: String) { self.write(text, to: write) }
         let problems = inputErrors.flatMap(\.problems)
         let rules = totals.rules.values.sorted { $0.rule.id < $1.rule.id }
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { (Array($1.rule.id.utf8), $0) })
