@@ -29,7 +29,7 @@ for target in "${targets[@]}"; do
   esac
   for seed in "${seeds[@]}"; do [ -f "$seed" ] && cp "$seed" "$corpus/" ; done
   echo "== Fuzz$target: $runs runs (at most $max_seconds s)"
-  ASAN_OPTIONS=detect_leaks=1 "$bin/Fuzz$target" "$corpus" -runs="$runs" -max_total_time="$max_seconds" -timeout=10 \
+  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=lsan.supp "$bin/Fuzz$target" "$corpus" -runs="$runs" -max_total_time="$max_seconds" -timeout=10 \
     -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="artifacts/$target-" 2>&1 \
     | grep -E "^Done|stat::number_of_executed_units|stat::peak_rss_mb|ERROR|SUMMARY|crash|leak|timeout|Test unit written"
   status=${PIPESTATUS[0]}

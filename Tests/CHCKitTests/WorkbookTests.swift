@@ -61,6 +61,8 @@ import Testing
         (["events.xlsx"], "the header has no column `complaint_id`"),
         (["events.xlsx", "--sheet", "Nope"], "has no sheet `Nope` (its sheets: `Notes`, `Events`)"),
         (["not-a-zip.xlsx"], "is not an Excel workbook (.xlsx): it is not a zip file"),
+        // Found by FuzzWorkbook: a deflate stream cut short made ZIPFoundation loop for ever.
+        (["damaged.xlsx"], "is not an Excel workbook chc can read: xl/sharedStrings.xml is damaged (its compressed data is cut short)"),
         (
             ["bomb.xlsx", "--max-unzipped-mb", "1"],
             "unzips to more than the 1 MiB limit for a workbook (a zip bomb?); raise it with --max-unzipped-mb"

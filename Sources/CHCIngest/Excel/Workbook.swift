@@ -43,9 +43,7 @@ package struct Workbook {
         var budget = maxBytes
         func part(_ name: String) throws(InputError) -> Data? {
             guard let entry = archive[name] else { return nil }
-            var data = Data()
-            try Self.unzip(entry, from: archive, path: path, budget: &budget, maxBytes: maxBytes) { data.append($0) }
-            return data
+            return try Self.unzip(entry, from: archive, path: path, budget: &budget, maxBytes: maxBytes)
         }
         guard let workbookXML = try part("xl/workbook.xml") else {
             throw InputError(file: path, "is not an Excel workbook (.xlsx): it has no xl/workbook.xml")
@@ -83,49 +81,52 @@ package struct Workbook {
         }
         unlink(String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        var writeFailed: Int32?
-        try Self.unzip(sheetEntry, from: archive, path: path, budget: &budget, maxBytes: maxBytes) { chunk in
-            guard writeFailed == nil else { return }
-            chunk.withUnsafeBytes { bytes in
-                var written = 0
-                while written < bytes.count {
-                    let n = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        writeFailed = errno
-                        return
-                    }
-                    written += n
-                }
-            }
-        }
-        if let code = writeFailed {
-            throw InputError(file: path, "cannot be read: no room to unzip its sheet (\(String(cString: strerror(code))))")
-        }
+        _ = try Self.unzip(sheetEntry, from: archive, path: path, budget: &budget, maxBytes: maxBytes, into: descriptor)
         sheetFile = handle
     }
 
-    /// Unzips `entry`, chunk by chunk, counting every byte against the budget.
+    /// Unzips `entry`, chunk by chunk, counting every byte against the budget: into memory, or
+    /// onto a file descriptor (a copy the unzipping thread owns).
+    ///
+    /// ZIPFoundation 0.9.20 loops for ever on a deflate stream cut short at the end of the file
+    /// (it reads on past the entry, gets nothing, and asks again), so the unzip runs on a thread
+    /// of its own, watched: no output for five seconds is a damaged workbook, reported, and the
+    /// stuck thread is left to the end of the run (it writes only to its own copy of the file).
     static func unzip(
-        _ entry: Entry, from archive: Archive, path: String, budget: inout Int, maxBytes: Int, _ consume: (Data) -> Void
-    ) throws(InputError) {
-        struct OverBudget: Error {}
-        guard entry.type == .file else { return }
-        var left = budget
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                left -= chunk.count
-                if left < 0 { throw OverBudget() }
-                consume(chunk)
+        _ entry: Entry, from archive: Archive, path: String, budget: inout Int, maxBytes: Int, into descriptor: Int32? = nil
+    ) throws(InputError) -> Data {
+        guard entry.type == .file else { return Data() }
+        let job = UnzipJob(archive: archive, entry: entry, budget: budget, descriptor: descriptor.map { dup($0) })
+        let thread = Thread { job.run() }
+        thread.stackSize = 1 << 20
+        thread.start()
+        var lastProgress = 0
+        var stalledSince = Date()
+        while job.finished.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
+            let progress = job.progress
+            if progress != lastProgress {
+                lastProgress = progress
+                stalledSince = Date()
+            } else if Date().timeIntervalSince(stalledSince) > 5 {
+                throw InputError(
+                    file: path, "is not an Excel workbook chc can read: \(entry.path) is damaged (its compressed data is cut short)")
             }
-        } catch is OverBudget {
+        }
+        switch job.outcome {
+        case .success(let (data, left)):
+            budget = left
+            return data
+        case .failure(.overBudget):
             throw InputError(
                 file: path,
                 "unzips to more than the \(maxBytes >> 20) MiB limit for a workbook (a zip bomb?); raise it with --max-unzipped-mb")
-        } catch {
-            throw InputError(file: path, "is not an Excel workbook chc can read: \(entry.path) cannot be unzipped (\(error))")
+        case .failure(.write(let code)):
+            throw InputError(file: path, "cannot be read: no room to unzip it (\(String(cString: strerror(code))))")
+        case .failure(.unzip(let reason)):
+            throw InputError(file: path, "is not an Excel workbook chc can read: \(entry.path) cannot be unzipped (\(reason))")
+        case nil:
+            throw InputError(file: path, "cannot be read: \(entry.path) was not unzipped")
         }
-        budget = left
     }
 
     /// Calls `row` with each row of the sheet: its number and its cells' text by column (an
@@ -197,5 +198,74 @@ package struct Workbook {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let time = "\(two(seconds / 3600)):\(two(seconds % 3600 / 60))" + (seconds % 60 == 0 ? "" : ":\(two(seconds % 60))")
         return "\(date)T\(time)"
+    }
+}
+
+/// One entry unzipped on a thread of its own (`Workbook.unzip`): what it has produced so far,
+/// and its outcome. Everything it touches is its own, behind a lock.
+private final class UnzipJob: @unchecked Sendable {
+    enum Failure: Error {
+        case overBudget
+        case write(Int32)
+        case unzip(String)
+    }
+
+    private let archive: Archive
+    private let entry: Entry
+    private let budget: Int
+    /// A copy of the caller's descriptor, closed by this job: a job left stuck cannot write into
+    /// a file the caller opens later under the same number.
+    private let descriptor: Int32?
+    let finished = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var produced = 0
+    private var result: Result<(Data, Int), Failure>?
+
+    init(archive: Archive, entry: Entry, budget: Int, descriptor: Int32?) {
+        self.archive = archive
+        self.entry = entry
+        self.budget = budget
+        self.descriptor = descriptor
+    }
+
+    var progress: Int { lock.withLock { produced } }
+    var outcome: Result<(Data, Int), Failure>? { lock.withLock { result } }
+
+    func run() {
+        defer {
+            if let descriptor { close(descriptor) }
+            finished.signal()
+        }
+        var data = Data()
+        var left = budget
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                left -= chunk.count
+                if left < 0 { throw Failure.overBudget }
+                if let descriptor {
+                    let failed: Int32? = chunk.withUnsafeBytes { bytes in
+                        var written = 0
+                        while written < bytes.count {
+                            let n = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                            if n < 0 {
+                                if errno == EINTR { continue }
+                                return errno
+                            }
+                            written += n
+                        }
+                        return nil
+                    }
+                    if let failed { throw Failure.write(failed) }
+                } else {
+                    data.append(chunk)
+                }
+                lock.withLock { produced += chunk.count + 1 }
+            }
+            lock.withLock { result = .success((data, left)) }
+        } catch let failure as Failure {
+            lock.withLock { result = .failure(failure) }
+        } catch {
+            lock.withLock { result = .failure(.unzip("\(error)")) }
+        }
     }
 }
