@@ -49,7 +49,9 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         try validateMiB("--max-baseline-mb", maxBaselineMb)
         if let maxResults {
-            guard maxResults >= 1 else { throw ValidationError("--max-results should be at least 1, found \(maxResults)") }
+            guard (1...10_000_000).contains(maxResults) else {
+                throw ValidationError("--max-results should be between 1 and 10000000, found \(maxResults)")
+            }
             guard format.identifier == SARIFFormat.identifier else {
                 throw ValidationError("--max-results applies to --format sarif only (other formats write every finding)")
             }

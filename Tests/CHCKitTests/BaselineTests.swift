@@ -74,6 +74,8 @@ import Testing
         ),
         ("{\"complaints\":[]}\n]", "closes nothing open", 2),
         ("{\"complaints\": @}", "has `@` where JSON was expected", 1),
+        ("{\"complaints\":[],\"schemaVersion\":1}\ntrue", "has `t` where an object `{` was expected", 2),
+        ("{\"complaints\":[],\"schemaVersion\":1}\n{\"complaints\":[],\"schemaVersion\":1}", "holds more than one JSON document", 2),
         (
             "{\"schemaVersion\":1,\"complaints\":[{\"findings\":[{\"complaint\":\"A\",\"rule\":1,\"status\":\"x\",\"check\":{}}]}]}",
             "`rule` is not what chc writes there", 1
@@ -88,6 +90,17 @@ import Testing
         } catch {
             #expect(error.description.contains(says), "\(error.description)")
             #expect(error.problems.first?.location.line == line, "\(error.description)")
+        }
+    }
+
+    @Test func aJSONLinesBaselineHoldsObjectsOnly() throws {
+        let path = try Self.file(Self.finding + "\ngarbage true 12\n", suffix: ".jsonl")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            let read = try Baseline.load(path)
+            Issue.record("read \(read.count) fingerprints from lines that are not objects")
+        } catch {
+            #expect(error.description.contains(":2:1: error: has `g` where an object `{` was expected"), "\(error.description)")
         }
     }
 

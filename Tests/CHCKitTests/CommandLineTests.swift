@@ -176,6 +176,8 @@ import Testing
         #expect(asOf.status == 2 && asOf.err.contains("November 2026 has 30 days"), "\(asOf.err)")
         let limit = try Self.run(["check", "Examples/", "--max-file-mb", "0"])
         #expect(limit.status == 2 && limit.err.contains("--max-file-mb should be at least 1"), "\(limit.err)")
+        let huge = try Self.run(["check", "Examples/", "--format", "sarif", "--max-results", "9223372036854775807"])
+        #expect(huge.status == 2 && huge.err.contains("--max-results should be between 1 and 10000000"), "\(huge.err)")
         let maxResults = try Self.run(["check", "Examples/", "--max-results", "5"])
         #expect(maxResults.status == 2 && maxResults.err.contains("--max-results applies to --format sarif only"), "\(maxResults.err)")
         let sarif = try Self.run(["check", "Examples/", "--as-of", "2026-11-23", "--format", "sarif", "--max-results", "5"])

@@ -150,6 +150,14 @@ import Testing
         map.timeZone = TimeZone(identifier: "America/New_York")
         #expect(try map.moment("10/01/2024 11:30").get().ukLocal.description == "2024-01-10T16:30")
         #expect(try map.moment("10/01/2024").get().description == "2024-01-10")  // a date alone has no zone
+        // ISO date-times without an offset (as a workbook's date cells come) are in the zone too.
+        map.timeZone = TimeZone(identifier: "UTC")
+        #expect(try map.moment("2024-05-02T16:30").get().ukLocal.description == "2024-05-02T17:30")
+        #expect(try map.moment("2024-05-02T16:30+02:00").get().ukLocal.description == "2024-05-02T15:30")  // its own offset wins
+        // The map's format comes first; ISO only when the text does not fit it.
+        map.dateFormat = try DateFormat.parse("YYYY-DD-MM").get()
+        #expect(try map.moment("2025-02-06").get().description == "2025-06-02")
+        #expect(try map.moment("2025-31-12").get().description == "2025-12-31")
     }
 
     @Test func invalidUTF8IsARowProblem() throws {

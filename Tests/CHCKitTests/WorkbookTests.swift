@@ -31,6 +31,11 @@ import Testing
         let run = try CommandLineTests.run(["check", folder, "--sheet", "Events", "--as-of", "2026-11-23"])
         #expect(run.status == 1, "\(run.out)\(run.err)")
         #expect(run.out.contains("\n2 complaints, "), "\(run.out)")
+        // Its first sheet is notes, not an event log: found in a folder, the workbook is skipped
+        // and named (and then there is nothing to check); named on the command line, an error.
+        let notes = try CommandLineTests.run(["check", folder, "--as-of", "2026-11-23"])
+        #expect(notes.out.contains("skipped \(folder)/January.xlsx: a workbook whose sheet `Notes` has none of"), "\(notes.out)")
+        #expect(notes.status == 2 && notes.err.contains("nothing to check"), "\(notes.err)")
     }
 
     @Test func cellsAreReadByTheirType() throws {
@@ -61,6 +66,7 @@ import Testing
         (["events.xlsx"], "the header has no column `complaint_id`"),
         (["events.xlsx", "--sheet", "Nope"], "has no sheet `Nope` (its sheets: `Notes`, `Events`)"),
         (["not-a-zip.xlsx"], "is not an Excel workbook (.xlsx): it is not a zip file"),
+        (["cut-short.xlsx", "--sheet", "Events"], "sheet `Events` is cut short or not well-formed XML"),
         // Found by FuzzWorkbook: a deflate stream cut short made ZIPFoundation loop for ever.
         (["damaged.xlsx"], "is not an Excel workbook chc can read: xl/sharedStrings.xml is damaged (its compressed data is cut short)"),
         (

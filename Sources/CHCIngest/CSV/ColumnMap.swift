@@ -37,18 +37,30 @@ package struct ColumnMap: Sendable {
     /// A date or date-time cell as this export writes it, as a moment the checks read: a time
     /// without an offset is taken in the map's time zone.
     package func moment(_ text: String) -> Result<Moment, DateParseError> {
-        // ISO dates are read whatever the format: a workbook's date cells come as ISO, and
-        // YYYY-MM-DD cannot be taken for another date.
-        guard let dateFormat, !Self.isISOShaped(text) else {
-            do { return .success(try Moment(iso: text)) } catch { return .failure(error) }
+        // The map's format first; then ISO, which a workbook's date cells come as, and which
+        // (YYYY-MM-DD) cannot be taken for another date.
+        if let dateFormat {
+            switch dateFormat.read(text) {
+            case .success(let (date, seconds)): return .success(inZone(date, seconds))
+            case .failure(let error): guard Self.isISOShaped(text) else { return .failure(error) }
+            }
         }
-        return dateFormat.read(text).map { date, seconds in
-            guard let seconds, let timeZone else { return Moment(date: date, secondsOfDay: seconds) }
-            // The zone's offset at that wall-clock time (near enough at a change of clocks).
-            let guess = Date(timeIntervalSince1970: TimeInterval(date.dayNumber * 86_400 + seconds))
-            let offset = timeZone.secondsFromGMT(for: guess.addingTimeInterval(-TimeInterval(timeZone.secondsFromGMT(for: guess))))
-            return Moment(date: date, secondsOfDay: seconds, utcOffsetMinutes: offset / 60)
+        do {
+            let moment = try Moment(iso: text)
+            guard moment.utcOffsetMinutes == nil else { return .success(moment) }
+            return .success(inZone(moment.date, moment.secondsOfDay))
+        } catch {
+            return .failure(error)
         }
+    }
+
+    /// A wall-clock time without an offset, in the map's time zone (London's needs none).
+    private func inZone(_ date: CivilDate, _ seconds: Int?) -> Moment {
+        guard let seconds, let timeZone else { return Moment(date: date, secondsOfDay: seconds) }
+        // The zone's offset at that wall-clock time (near enough at a change of clocks).
+        let guess = Date(timeIntervalSince1970: TimeInterval(date.dayNumber * 86_400 + seconds))
+        let offset = timeZone.secondsFromGMT(for: guess.addingTimeInterval(-TimeInterval(timeZone.secondsFromGMT(for: guess))))
+        return Moment(date: date, secondsOfDay: seconds, utcOffsetMinutes: offset / 60)
     }
 
     package static func load(_ path: String) throws(InputError) -> ColumnMap {

@@ -203,11 +203,9 @@ package enum EventLogCSV {
         let includes = list(.includes)
         var extendedTo: CivilDate?
         if let to = cell(.to) {
-            switch ColumnMap.isISOShaped(to) ? nil : map.dateFormat.map({ $0.read(to).map(\.date) }) {
-            case .success(let date)?: extendedTo = date
-            case .failure(let error)?: return .failure(InputProblem(at(.to), "`to`: \(error)"))
-            case nil:
-                do { extendedTo = try CivilDate(iso: to) } catch { return .failure(InputProblem(at(.to), "`to`: \(error)")) }
+            switch map.moment(to) {
+            case .success(let moment): extendedTo = moment.date
+            case .failure(let error): return .failure(InputProblem(at(.to), "`to`: \(error)"))
             }
         }
         var extensionDays: Int?

@@ -50,6 +50,12 @@ package struct Workbook {
         }
         let workbook = WorkbookPart(workbookXML)
         let relationships = RelationshipsPart(try part("xl/_rels/workbook.xml.rels") ?? Data())
+        let shared = SharedStringsPart(try part("xl/sharedStrings.xml") ?? Data())
+        let styles = StylesPart(try part("xl/styles.xml") ?? Data())
+        for (name, reader) in [("workbook", workbook), ("relationships", relationships), ("shared strings", shared), ("styles", styles)]
+        where !reader.wellFormed {
+            throw InputError(file: path, "is not an Excel workbook chc can read: its \(name) part is not well-formed XML")
+        }
         guard !workbook.sheets.isEmpty else { throw InputError(file: path, "has no sheets") }
         let chosen: (name: String, id: String)
         if let sheet {
@@ -71,8 +77,8 @@ package struct Workbook {
         guard let sheetEntry = archive[sheetPath] else {
             throw InputError(file: path, "is not a workbook chc can read: its part \(sheetPath) is missing")
         }
-        sharedStrings = SharedStringsPart(try part("xl/sharedStrings.xml") ?? Data()).strings
-        dateStyles = StylesPart(try part("xl/styles.xml") ?? Data()).dateStyles
+        sharedStrings = shared.strings
+        dateStyles = styles.dateStyles
         // The sheet goes to a temporary file, unlinked at once: it is read twice, a row at a time.
         var template = Array((NSTemporaryDirectory() + "/chc-sheet-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -132,7 +138,7 @@ package struct Workbook {
     /// Calls `row` with each row of the sheet: its number and its cells' text by column (an
     /// empty string for a missing cell). Dates are written `YYYY-MM-DD` (`…THH:MM[:SS]` with a
     /// time), numbers as Excel stores them, booleans `true`/`false`, a formula as its last value.
-    package func forEachRow(_ row: (Int, [String]) -> Void) throws(InputError) {
+    package func forEachRow(_ row: (Int, [String]) -> Bool) throws(InputError) {
         do {
             try sheetFile.seek(toOffset: 0)
         } catch {
@@ -145,7 +151,8 @@ package struct Workbook {
         let (parsed, problem, lastRow) = withoutActuallyEscaping(row) { row in
             let reader = SheetReader(workbook: self, row: row)
             parser.delegate = reader
-            let parsed = parser.parse()
+            let wellFormed = parser.parse()
+            let parsed = reader.stopped || (wellFormed && reader.complete)
             parser.delegate = nil
             return (parsed, reader.problem, reader.rowNumber)
         }
@@ -153,7 +160,7 @@ package struct Workbook {
         if !parsed {
             throw InputError(
                 file: path,
-                "is not an Excel workbook chc can read: sheet `\(sheetName)` is not well-formed XML (\(parser.parserError.map { "\($0)" } ?? "unknown"))"
+                "is not an Excel workbook chc can read: sheet `\(sheetName)` is cut short or not well-formed XML (\(parser.parserError.map { "\($0)" } ?? "it ends before its rows do"))"
             )
         }
     }

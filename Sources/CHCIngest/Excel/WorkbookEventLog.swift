@@ -24,6 +24,23 @@ package enum WorkbookEventLog {
         }
     }
 
+    /// Why a workbook found in a folder is not read as an event log: its sheet's header names
+    /// none of the essential columns. Nil when it names any, or cannot be read (the reader says).
+    package static func notAnEventLog(_ path: String, map: ColumnMap, limits: InputLimits) -> String? {
+        guard let workbook = try? Workbook(path: path, sheet: map.sheet, maxBytes: limits.maxUnzippedBytes) else { return nil }
+        var names: [String]?
+        try? workbook.forEachRow { _, cells in
+            guard cells.contains(where: { !$0.isEmpty }) else { return true }
+            names = cells
+            return false
+        }
+        let essential = [CSVColumn.complaintId, .date, .event].map { $0.header(in: map) }
+        let found = Set((names ?? []).map { $0.lowercased().trimmingWhitespace })
+        guard !essential.contains(where: found.contains) else { return nil }
+        return
+            "a workbook whose sheet `\(workbook.sheetName)` has none of \(essential.map { "`\($0)`" }.joined(separator: ", ")) in its first row (an export with its own column names needs --map)"
+    }
+
     /// Reads the workbook's sheet (`map.sheet`, or the first) and hands over each complaint in
     /// the order its last row comes; returns the problems found.
     package static func stream(
@@ -42,19 +59,20 @@ package enum WorkbookEventLog {
         var lastRow: [String: Int] = [:]
         do throws(InputError) {
             try workbook.forEachRow { number, cells in
-                guard headerProblem == nil else { return }
                 guard let slots else {
-                    guard cells.contains(where: { !$0.isEmpty }) else { return }  // blank rows above the header
+                    guard cells.contains(where: { !$0.isEmpty }) else { return true }  // blank rows above the header
                     do throws(InputError) {
                         let columns = try EventLogCSV.resolveColumns(names: cells, line: number, map: map, file: path)
                         slots = CSVColumn.allCases.map { columns[$0] ?? -1 }
+                        return true
                     } catch {
                         headerProblem = error
+                        return false
                     }
-                    return
                 }
                 let id = Row(line: number, cells: cells).field(slots[CSVColumn.complaintId.rawValue]).trimmingWhitespace
                 if !id.isEmpty { lastRow[id] = number }
+                return true
             }
         } catch {
             return [error]
@@ -70,9 +88,9 @@ package enum WorkbookEventLog {
             try workbook.forEachRow { number, cells in
                 guard headerSeen else {
                     headerSeen = cells.contains { !$0.isEmpty }
-                    return
+                    return true
                 }
-                guard cells.contains(where: { !$0.isEmpty }) else { return }  // a blank row
+                guard cells.contains(where: { !$0.isEmpty }) else { return true }  // a blank row
                 let row = Row(line: number, cells: cells)
                 let idColumn = slots[CSVColumn.complaintId.rawValue]
                 let id = row.field(idColumn).trimmingWhitespace
@@ -81,7 +99,7 @@ package enum WorkbookEventLog {
                         InputProblem(
                             SourceLocation(file: path, line: number, column: idColumn + 1),
                             "row has no complaint id (column `\(CSVColumn.complaintId.header(in: map))`)"))
-                    return
+                    return true
                 }
                 order += 1
                 var entry = open.removeValue(forKey: id) ?? EventLogCSV.OpenComplaint()
@@ -97,14 +115,15 @@ package enum WorkbookEventLog {
                 }
                 guard lastRow[id] == number else {
                     open[id] = entry
-                    return
+                    return true
                 }
-                guard !entry.bad, !entry.events.isEmpty else { return }
+                guard !entry.bad, !entry.events.isEmpty else { return true }
                 let at = entry.events.first { $0.type == .complaintReceived }?.location ?? entry.events[0].location
                 let complaint = Complaint(id: id, landlord: entry.landlord, category: entry.category, events: entry.events, location: at)
                 let (validated, found) = TimelineValidation.validate(complaint)
                 problems += found
                 if let validated { emit(validated) }
+                return true
             }
         } catch {
             problems += error.problems

@@ -14,11 +14,15 @@ class PartReader: NSObject {
         parse(data)
     }
 
+    /// Whether the part was well-formed XML (an empty part, one the workbook lacks, counts).
+    private(set) var wellFormed = true
+
     func parse(_ data: Data) {
+        guard !data.isEmpty else { return }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = self as? XMLParserDelegate
-        _ = parser.parse()
+        wellFormed = parser.parse()
     }
 
     /// An element's local name (`x:sheet` → `sheet`: some writers prefix the namespace).
@@ -142,9 +146,14 @@ final class StylesPart: PartReader, XMLParserDelegate {
 /// the row ends.
 final class SheetReader: NSObject, XMLParserDelegate {
     let workbook: Workbook
-    let row: (Int, [String]) -> Void
+    /// Called with each row; false stops the reading there.
+    let row: (Int, [String]) -> Bool
+    /// Whether `row` asked to stop.
+    private(set) var stopped = false
     private(set) var rowNumber = 0
     private(set) var problem: String?
+    /// Whether `</sheetData>` was read: a sheet cut short is not taken for a shorter one.
+    private(set) var complete = false
     private var cells: [String] = []
     /// The cell being read: its column, type, style, stored value and inline text.
     private var cell: (column: Int, type: String?, style: Int?)?
@@ -154,7 +163,7 @@ final class SheetReader: NSObject, XMLParserDelegate {
     private var inInlineText = false
     private var nextColumn = 0
 
-    init(workbook: Workbook, row: @escaping (Int, [String]) -> Void) {
+    init(workbook: Workbook, row: @escaping (Int, [String]) -> Bool) {
         self.workbook = workbook
         self.row = row
     }
@@ -212,7 +221,12 @@ final class SheetReader: NSObject, XMLParserDelegate {
                 problem = failure.reason
                 parser.abortParsing()
             }
-        case "row": row(rowNumber, cells)
+        case "row":
+            if !row(rowNumber, cells) {
+                stopped = true
+                parser.abortParsing()
+            }
+        case "sheetData": complete = true
         default: break
         }
     }

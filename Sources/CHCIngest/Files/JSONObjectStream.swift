@@ -82,6 +82,8 @@ package struct JSONObjectStream {
         /// A scalar member of the top-level object being read, and those read.
         var scalar: [UInt8] = []
         var scalars: [String: String] = [:]
+        /// Top-level values begun.
+        var documents = 0
 
         init(stream: JSONObjectStream) {
             self.stream = stream
@@ -133,11 +135,20 @@ package struct JSONObjectStream {
                 switch byte {
                 case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
                     continue
+                case _
+                where frames.isEmpty && byte != UInt8(ascii: "}") && byte != UInt8(ascii: "]")
+                    && (byte != UInt8(ascii: "{") || (!wanted.isEmpty && documents > 0)):
+                    // A report is one object; JSON Lines, an object a line.
+                    throw InputError(
+                        here,
+                        documents > 0 && byte == UInt8(ascii: "{")
+                            ? "holds more than one JSON document" : "has \(describe(byte)) where an object `{` was expected")
                 case UInt8(ascii: "\""):
                     inString = true
                     stringIsKey = frames.last.map { $0.isObject && $0.expectingKey } ?? false
                     if stringIsKey { frames[frames.count - 1].key = [] }
                 case UInt8(ascii: "{"):
+                    if frames.isEmpty { documents += 1 }
                     if wantsObject() {
                         captureDepth = 1
                         capture = [byte]

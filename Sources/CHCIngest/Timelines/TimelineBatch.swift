@@ -52,6 +52,10 @@ package struct TimelineBatch: Sendable {
         }
         for (file, walked) in files {
             if WorkbookEventLog.isWorkbook(file) {
+                if walked, let reason = WorkbookEventLog.notAnEventLog(file, map: map, limits: limits) {
+                    skipped.append((file, reason))
+                    continue
+                }
                 errors += WorkbookEventLog.stream(file, map: map, limits: limits) { deliver(file, $0) }
                 continue
             }

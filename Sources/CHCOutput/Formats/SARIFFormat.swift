@@ -113,7 +113,8 @@ package struct SARIFFormat: SpooledCheckFormat, LintFormat {
         var written = 0
         try replay { number, _, record in
             if let kept, !kept.contains(number) { return }
-            guard let nul = record.lastIndex(of: 0), let mark = record[..<nul].lastIndex(of: Self.indexMark) else { return }
+            // JSON text holds no raw NUL (a rule id might): the first one ends the result.
+            guard let nul = record.firstIndex(of: 0), let mark = record[..<nul].lastIndex(of: Self.indexMark) else { return }
             writeText(written == 0 ? "\n" : ",\n")
             written += 1
             write(UnsafeRawBufferPointer(rebasing: record[..<mark]))

@@ -12,6 +12,7 @@ Examples/csv/events.csv. Run from the package root after changing it:
 - not-a-zip.xlsx: text with a workbook's name.
 - damaged.xlsx (not written here: found by Fuzz/run.sh Workbook): events.xlsx with damaged
   compressed data, on which ZIPFoundation 0.9.20 loops for ever unless chc stops it.
+- cut-short.xlsx: events.xlsx with its Events sheet cut before row 5 (a valid zip).
 - bomb.xlsx: a workbook whose sheet unzips to about 5 MB from 226 KB (read with a 1 MiB limit).
 """
 import csv, datetime, io, os, zipfile
@@ -19,13 +20,14 @@ import openpyxl
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
-FIXED = datetime.datetime(2026, 1, 1)  # fixed zip timestamps: the same bytes every run
+FIXED = datetime.datetime(2026, 1, 1)  # zip and creation timestamps (openpyxl stamps "modified" itself)
 
 
 def events_workbook():
     with open(os.path.join(ROOT, "Examples", "csv", "events.csv"), newline="") as f:
         rows = list(csv.reader(f))
     book = openpyxl.Workbook()
+    book.properties.created = book.properties.modified = FIXED
     notes = book.active
     notes.title = "Notes"
     notes["A1"] = "This sheet is not the event log."
@@ -105,6 +107,7 @@ def rewrite(data):
 
 def bomb():
     book = openpyxl.Workbook()
+    book.properties.created = book.properties.modified = FIXED
     sheet = book.active
     sheet.append(["complaint_id", "date", "event"])
     for n in range(40_000):
@@ -117,9 +120,21 @@ def bomb():
 if __name__ == "__main__":
     with open(os.path.join(HERE, "events.xlsx"), "wb") as f:
         f.write(events_workbook())
+    whole = zipfile.ZipFile(os.path.join(HERE, "events.xlsx"))
+    cut = io.BytesIO()
+    with zipfile.ZipFile(cut, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in whole.infolist():
+            content = whole.read(item.filename)
+            if item.filename == "xl/worksheets/sheet2.xml":
+                content = content[: content.index(b'<row r="5"')]
+            info = zipfile.ZipInfo(item.filename, date_time=FIXED.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, content)
+    with open(os.path.join(HERE, "cut-short.xlsx"), "wb") as f:
+        f.write(cut.getvalue())
     with open(os.path.join(HERE, "not-a-zip.xlsx"), "w") as f:
         f.write("complaint_id,date,event\nA,2025-01-06,complaint-received\n")
     with open(os.path.join(HERE, "bomb.xlsx"), "wb") as f:
         f.write(bomb())
-    for name in ("events.xlsx", "not-a-zip.xlsx", "bomb.xlsx"):
+    for name in ("events.xlsx", "cut-short.xlsx", "not-a-zip.xlsx", "bomb.xlsx"):
         print(name, os.path.getsize(os.path.join(HERE, name)), "bytes")
