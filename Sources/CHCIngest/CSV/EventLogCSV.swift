@@ -66,6 +66,23 @@ package enum EventLogCSV {
         package var landlord: String?
         /// A row of it could not be read: it is not checked.
         package var bad = false
+
+        /// A row's problem, saying that its complaint waits for it.
+        static func rowProblem(_ problem: InputProblem, complaint id: String) -> InputProblem {
+            InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)")
+        }
+
+        /// The complaint its rows make, validated (nil when a row was bad, or validation found a
+        /// problem), and the problems found. Its events are moved out, so sorting copies nothing.
+        mutating func finish(id: String) -> (complaint: Complaint?, problems: [InputProblem]) {
+            guard !bad, !events.isEmpty else { return (nil, []) }
+            var moved: [TimelineEvent] = []
+            swap(&moved, &events)
+            let at = moved.first { $0.type == .complaintReceived }?.location ?? moved[0].location
+            let complaint = Complaint(id: id, landlord: landlord, category: category, events: consume moved, location: at)
+            let (validated, found) = TimelineValidation.validate(complaint)
+            return (validated, found)
+        }
     }
 
     package typealias Column = CSVColumn

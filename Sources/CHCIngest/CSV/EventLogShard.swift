@@ -125,10 +125,7 @@ package struct EventLogShard {
             // Taken out of its slot while it changes, so appending does not copy the array.
             var entry = open[place].take() ?? EventLogCSV.OpenComplaint()
             if let problem = record.problem {
-                body(
-                    row,
-                    .problem(
-                        InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)")))
+                body(row, .problem(EventLogCSV.OpenComplaint.rowProblem(problem, complaint: id)))
                 entry.bad = true
             } else {
                 switch EventLogCSV.event(record: record, slots: slots, map: shard.map, file: path, order: row, recent: &recent) {
@@ -139,11 +136,7 @@ package struct EventLogShard {
                     entry.category = entry.category ?? cell(.category)
                     entry.landlord = entry.landlord ?? cell(.landlord)
                 case .failure(let problem):
-                    body(
-                        row,
-                        .problem(
-                            InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)"))
-                    )
+                    body(row, .problem(EventLogCSV.OpenComplaint.rowProblem(problem, complaint: id)))
                     entry.bad = true
                 }
             }
@@ -151,12 +144,7 @@ package struct EventLogShard {
                 open[place] = entry
                 return true
             }
-            guard !entry.bad, !entry.events.isEmpty else { return true }
-            var events: [TimelineEvent] = []
-            swap(&events, &entry.events)  // moved out, so that sorting them copies nothing
-            let at = events.first { $0.type == .complaintReceived }?.location ?? events[0].location
-            let complaint = Complaint(id: id, landlord: entry.landlord, category: entry.category, events: consume events, location: at)
-            let (validated, found) = TimelineValidation.validate(complaint)
+            let (validated, found) = entry.finish(id: id)
             for problem in found { body(row, .problem(problem)) }
             if let validated { body(row, .complaint(validated)) }
             return true

@@ -109,18 +109,14 @@ package enum WorkbookEventLog {
                     entry.category = entry.category ?? EventLogCSV.cell(.category, of: row, slots: slots)
                     entry.landlord = entry.landlord ?? EventLogCSV.cell(.landlord, of: row, slots: slots)
                 case .failure(let problem):
-                    problems.append(
-                        InputProblem(problem.location, problem.message + " (complaint `\(id)` is not checked until this row is fixed)"))
+                    problems.append(EventLogCSV.OpenComplaint.rowProblem(problem, complaint: id))
                     entry.bad = true
                 }
                 guard lastRow[id] == number else {
                     open[id] = entry
                     return true
                 }
-                guard !entry.bad, !entry.events.isEmpty else { return true }
-                let at = entry.events.first { $0.type == .complaintReceived }?.location ?? entry.events[0].location
-                let complaint = Complaint(id: id, landlord: entry.landlord, category: entry.category, events: entry.events, location: at)
-                let (validated, found) = TimelineValidation.validate(complaint)
+                let (validated, found) = entry.finish(id: id)
                 problems += found
                 if let validated { emit(validated) }
                 return true

@@ -28,6 +28,14 @@ package struct CheckRun {
         do { baseline = try Baseline.load(path, maxBytes: maxBytes) } catch { baselineErrors = [error] }
     }
 
+    /// The findings a run reports for a complaint (all but those the baseline holds), and how
+    /// many the baseline held.
+    static func reported(_ result: ComplaintResult, baseline: Set<Fingerprint>) -> (findings: [Finding], suppressed: Int) {
+        let all = result.findings  // sorted each time it is asked for: asked once
+        let reported = baseline.isEmpty ? all : all.filter { !baseline.contains($0.fingerprint) }
+        return (reported, all.count - reported.count)
+    }
+
     /// What a written run found: the totals (for the exit code) and the input problems.
     package struct Outcome {
         package let tally: SummaryTally
@@ -75,10 +83,9 @@ package struct CheckRun {
                 guard result.isJudged else {
                     return RenderedComplaint(reported: [], suppressed: 0, text: nil, eventsAfterAsOf: result.eventsAfterAsOf)
                 }
-                let all = result.findings
-                let reported = baseline.isEmpty ? all : all.filter { !baseline.contains($0.fingerprint) }
+                let (reported, suppressed) = Self.reported(result, baseline: baseline)
                 return RenderedComplaint(
-                    reported: reported, suppressed: all.count - reported.count,
+                    reported: reported, suppressed: suppressed,
                     text: renderer.complaint(file: file, result: result, findings: reported, asOf: asOf),
                     eventsAfterAsOf: result.eventsAfterAsOf)
             },
@@ -126,10 +133,9 @@ extension CheckRun {
                     return SpooledComplaint<Format.Totals>(
                         reported: [], suppressed: 0, records: nil, eventsAfterAsOf: result.eventsAfterAsOf)
                 }
-                let all = result.findings
-                let reported = baseline.isEmpty ? all : all.filter { !baseline.contains($0.fingerprint) }
+                let (reported, suppressed) = Self.reported(result, baseline: baseline)
                 return SpooledComplaint(
-                    reported: reported, suppressed: all.count - reported.count,
+                    reported: reported, suppressed: suppressed,
                     records: format.records(file: file, result: result, findings: reported, asOf: asOf),
                     eventsAfterAsOf: result.eventsAfterAsOf)
             },
