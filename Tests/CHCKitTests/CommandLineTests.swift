@@ -85,6 +85,9 @@ import Testing
         let count = Int(complaints.split(separator: "\n").last!.split(separator: " ")[0])!
         #expect(text.contains("\n\(count + 3) complaints, "), "\(text)")
         #expect(text.contains("skipped \(folder)/other-system.csv: a CSV file whose header has none of `complaint_id`, `date`, `event`"))
+        // A file named and also found in a named folder is read once.
+        let twice = try Self.run(["check", folder, folder + "/2025-01.csv", folder + "//timeline.yaml", "--as-of", "2026-11-23"])
+        #expect(twice.status == 1 && twice.out.contains("\n\(count + 3) complaints, "), "\(twice.out)\(twice.err)")
         // Nothing to check: an error (exit 2) for every command, never a clean pass.
         let empty = folder + "/2025-03"
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)

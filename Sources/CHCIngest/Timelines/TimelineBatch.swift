@@ -93,9 +93,26 @@ package struct TimelineBatch: Sendable {
 
     /// Files named directly (any kind), and the YAML timelines, CSV event logs and Excel
     /// workbooks inside named folders (`walked`).
+    /// A file met twice (named, and found in a named folder; or named twice) is read once, where
+    /// it first comes, as named if it was named.
     package static func expand(_ paths: [String], errors: inout [InputError]) -> [(file: String, walked: Bool)] {
         let fm = FileManager.default
         var files: [(file: String, walked: Bool)] = []
+        var seen: [FileIdentity: Int] = [:]
+        func add(_ file: String, walked: Bool) {
+            var status = stat()
+            guard stat(file, &status) == 0 else {
+                files.append((file, walked))
+                return
+            }
+            let identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+            if let index = seen[identity] {
+                files[index].walked = files[index].walked && walked
+                return
+            }
+            seen[identity] = files.count
+            files.append((file, walked))
+        }
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -103,7 +120,7 @@ package struct TimelineBatch: Sendable {
                 continue
             }
             guard isDirectory.boolValue else {
-                if let error = notARegularFile(path) { errors.append(error) } else { files.append((path, false)) }
+                if let error = notARegularFile(path) { errors.append(error) } else { add(path, walked: false) }
                 continue
             }
             let found = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? [])
@@ -113,9 +130,15 @@ package struct TimelineBatch: Sendable {
                 .sorted()
             for name in found {
                 let file = (path as NSString).appendingPathComponent(name)
-                if let error = notARegularFile(file) { errors.append(error) } else { files.append((file, true)) }
+                if let error = notARegularFile(file) { errors.append(error) } else { add(file, walked: true) }
             }
         }
         return files
     }
+}
+
+/// A file by its device and inode: the same file whatever path reached it.
+private struct FileIdentity: Hashable {
+    let device: UInt64
+    let inode: UInt64
 }
