@@ -13,7 +13,7 @@ package enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     package static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
-/// How sure the project is of the provision a rule encodes (`codes.md` tags).
+/// How sure the project is of the provision a rule encodes (`source:` in a rule pack: confirmed, secondary, unconfirmed).
 package enum Confidence: String, Sendable, Codable, CaseIterable {
     /// Read in the Code's own text, with its paragraph number.
     case confirmed
