@@ -1,8 +1,9 @@
 /// The bank holidays GOV.UK published for each division, 2018–2028, one-off days included.
 ///
 /// Source: GOV.UK `https://www.gov.uk/bank-holidays.json` (Open Government Licence): the
-/// feed as recorded for 2018–2027, and a copy of it retrieved 2026-08-21 for 2025–2028. Substitute days carry the title of the day they
-/// replace, as GOV.UK gives them. Years after 2028 come from `StandingRules`.
+/// feed as recorded for 2018–2027, and a copy of it retrieved 2026-08-21 for 2025–2028.
+/// Substitute days carry the title of the day they replace, as GOV.UK gives them. Years after
+/// 2028 come from `StandingRules`.
 ///
 /// Scotland 2026-06-15 ("World Cup bank holiday") appears only in the 2026 copy of the feed;
 /// it is kept because GOV.UK lists it. Load a newer feed with `--holidays` to override.
