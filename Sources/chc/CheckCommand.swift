@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "JSON laid out for people, indented (the default on a terminal; compact otherwise).")
     var pretty = false
 
-    @Flag(help: "Never use colour.")
+    @Flag(help: "Never use colour (as the NO_COLOR environment variable asks too).")
     var noColor = false
 
     func validate() throws {
@@ -64,7 +64,7 @@ struct CheckCommand: ParsableCommand {
         let prepared = try inputs.prepare()
         let reporter = format.reporter(
             ReporterOptions(
-                colour: output == nil && !noColor && isatty(1) == 1, maxResults: maxResults,
+                colour: output == nil && !noColor && !noColorRequested && isatty(1) == 1, maxResults: maxResults,
                 pretty: pretty || (output == nil && isatty(1) == 1)))
         guard let checkFormat = reporter as? any CheckRunFormat else {
             preconditionFailure("the registry offered a format that cannot write a check run")

@@ -22,7 +22,13 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             var out = Lines()
-            for pack in try options.library().packs.sorted(by: { $0.id < $1.id }) where self.pack == nil || pack.id == self.pack {
+            let packs = try options.library().packs.sorted(by: { $0.id < $1.id })
+            let ids = packs.map(\.id)
+            if let pack, !ids.contains(where: { $0.lowercased() == pack.lowercased() }) {
+                throw CommandFailure.badInput(
+                    "no pack `\(pack)`\(didYouMean(pack, among: ids)) (the packs: \(ids.joined(separator: ", ")))")
+            }
+            for pack in packs where self.pack == nil || pack.id.lowercased() == self.pack?.lowercased() {
                 out.print("\(pack.id) — \(pack.title) (\(pack.inForceDescription))")
                 for rule in pack.rules {
                     out.print(
@@ -43,7 +49,8 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let library = try options.library()
             let all = library.packs.flatMap { pack in pack.rules.map { (pack, $0) } }
-            guard let (pack, rule) = all.first(where: { $0.1.id == id }) else {
+            guard let (pack, rule) = all.first(where: { $0.1.id == id }) ?? all.first(where: { $0.1.id.lowercased() == id.lowercased() })
+            else {
                 throw CommandFailure.badInput("no rule `\(id)`\(didYouMean(id, among: all.map(\.1.id)))")
             }
             var out = Lines()

@@ -56,6 +56,9 @@ func refuseNothingChecked(_ found: Int, paths: [String]) throws {
         "nothing to check: no complaint was found in \(paths.joined(separator: ", ")) (timelines are .yaml or .yml files; event logs .csv)")
 }
 
+/// Whether the user's environment asks for no colour (`NO_COLOR` set and not empty: no-color.org).
+var noColorRequested: Bool { !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
+
 /// Prints each input problem on standard error.
 func printProblems(_ errors: [InputError]) {
     for problem in errors.flatMap(\.problems) { printError(TerminalText.escaped(problem.description)) }

@@ -154,6 +154,23 @@ import Testing
         }
     }
 
+    /// On a terminal the text report is coloured, unless NO_COLOR is set (no-color.org) or
+    /// --no-color is given. Run under `script`, which gives the command a terminal.
+    @Test func noColorIsHonoured() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        func run(_ environment: String, _ extra: String = "") throws -> String {
+            try Self.run(
+                [
+                    "/usr/bin/script", "-qc", "\(environment) \(Self.binary) check Examples/invented --as-of 2026-11-23 \(extra)",
+                    "/dev/null",
+                ], viaShell: true
+            ).out
+        }
+        #expect(try run("env -u NO_COLOR").contains("\u{1B}[31m"))
+        #expect(try !run("env NO_COLOR=1").contains("\u{1B}["))
+        #expect(try !run("env -u NO_COLOR", "--no-color").contains("\u{1B}["))
+    }
+
     @Test func lintAndRules() throws {
         #expect(try Self.run(["lint", "Examples/policies/compliant-2024.yaml"]).status == 0)
         #expect(try Self.run(["lint", "Examples/policies/poor-2024.yaml"]).status == 1)
@@ -161,6 +178,15 @@ import Testing
         let tested = try Self.run(["rules", "test"])
         #expect(tested.status == 0 && tested.out.contains("70 passed, 0 failed"))
         #expect(try Self.run(["rules", "show", "HOS2024-6.3"]).out.contains("paragraph:  6.3"))
+        // A pack that does not exist is an error naming the packs; ids are matched in any case.
+        let unknown = try Self.run(["rules", "list", "--pack", "hos2024"])
+        #expect(
+            unknown.status == 2
+                && unknown.err.contains("no pack `hos2024`, did you mean `hos-2024`? (the packs: hos-2020, hos-2022, hos-2024)"),
+            "\(unknown.err)")
+        let upper = try Self.run(["rules", "list", "--pack", "HOS-2022"])
+        #expect(upper.status == 0 && upper.out.hasPrefix("hos-2022 — ") && !upper.out.contains("hos-2024 — "), "\(upper.out)")
+        #expect(try Self.run(["rules", "show", "hos2024-6.3"]).out.contains("paragraph:  6.3"))
     }
 
     @Test func formatValuesComeFromTheRegistry() throws {
