@@ -74,42 +74,17 @@ package struct CheckRun {
         writer.write(format.begin(asOf: asOf))
         var tally = SummaryTally()
         let asOf = asOf
-        let baseline = baseline
-        let renderer = format
         let separator = format.separator
-        let (errors, skipped) = session.run(
-            paths: paths, progress: progress,
-            transform: { file, result in
-                guard result.isJudged else {
-                    return RenderedComplaint(reported: [], suppressed: 0, text: nil, eventsAfterAsOf: result.eventsAfterAsOf)
-                }
-                let (reported, suppressed) = Self.reported(result, baseline: baseline)
-                return RenderedComplaint(
-                    reported: reported, suppressed: suppressed,
-                    text: renderer.complaint(file: file, result: result, findings: reported, asOf: asOf),
-                    eventsAfterAsOf: result.eventsAfterAsOf)
-            },
-            deliver: { rendered in
-                tally.ignore(eventsAfterAsOf: rendered.eventsAfterAsOf)
-                guard let text = rendered.text else { return }  // received after the as-of date
-                if tally.complaints > 0 { writer.write(separator) }
-                tally.add(rendered.reported, suppressed: rendered.suppressed)
+        let (errors, skipped) = checkEach(
+            progress: progress, tally: &tally,
+            render: { file, result, reported in format.complaint(file: file, result: result, findings: reported, asOf: asOf) },
+            deliver: { text, first in
+                if !first { writer.write(separator) }
                 writer.write(text)
             })
         let all = setupErrors + errors + baselineErrors
         writer.write(format.end(summary: tally.summary(inputErrors: all), asOf: asOf, inputErrors: all, skipped: skipped))
         return Outcome(tally: tally, errors: all)
-    }
-}
-
-extension CheckRun {
-    /// One complaint checked and rendered into records on the checking thread.
-    private struct SpooledComplaint<Totals: Sendable>: Sendable {
-        let reported: [Finding]
-        let suppressed: Int
-        /// Nil for a complaint received after the as-of date: not written.
-        let records: (records: [SpoolRecord], totals: Totals)?
-        let eventsAfterAsOf: Int
     }
 
     /// A run in a format that needs the whole run first: each complaint's records go to a spool
@@ -125,26 +100,12 @@ extension CheckRun {
             return Outcome(tally: tally, errors: setupErrors)
         }
         let asOf = asOf
-        let baseline = baseline
-        let (errors, _) = session.run(
-            paths: paths, progress: progress,
-            transform: { file, result in
-                guard result.isJudged else {
-                    return SpooledComplaint<Format.Totals>(
-                        reported: [], suppressed: 0, records: nil, eventsAfterAsOf: result.eventsAfterAsOf)
-                }
-                let (reported, suppressed) = Self.reported(result, baseline: baseline)
-                return SpooledComplaint(
-                    reported: reported, suppressed: suppressed,
-                    records: format.records(file: file, result: result, findings: reported, asOf: asOf),
-                    eventsAfterAsOf: result.eventsAfterAsOf)
-            },
-            deliver: { complaint in
-                tally.ignore(eventsAfterAsOf: complaint.eventsAfterAsOf)
-                guard let (records, part) = complaint.records else { return }
-                tally.add(complaint.reported, suppressed: complaint.suppressed)
-                format.add(part, to: &totals)
-                for record in records { spool.append(record) }
+        let (errors, _) = checkEach(
+            progress: progress, tally: &tally,
+            render: { file, result, reported in format.records(file: file, result: result, findings: reported, asOf: asOf) },
+            deliver: { piece, _ in
+                format.add(piece.totals, to: &totals)
+                for record in piece.records { spool.append(record) }
             })
         let all = setupErrors + errors + baselineErrors
         do {
@@ -156,13 +117,42 @@ extension CheckRun {
         }
         return Outcome(tally: tally, errors: all)
     }
+
+    /// Checks every complaint, each rendered by `render` on the thread that checked it with the
+    /// findings it reports (the baseline's left out), and hands the pieces to `deliver` in order
+    /// on this thread (with whether it is the first), counting each in `tally`. A complaint
+    /// received after the as-of date is counted for its events only, and not rendered.
+    private func checkEach<Piece: Sendable>(
+        progress: ((Int) -> Void)?, tally: inout SummaryTally,
+        render: @escaping @Sendable (String, ComplaintResult, [Finding]) -> Piece, deliver: (Piece, Bool) -> Void
+    ) -> ComplaintStream.Outcome {
+        let baseline = baseline
+        return session.run(
+            paths: paths, progress: progress,
+            transform: { file, result in
+                guard result.isJudged else {
+                    return CheckedComplaint<Piece>(reported: [], suppressed: 0, piece: nil, eventsAfterAsOf: result.eventsAfterAsOf)
+                }
+                let (reported, suppressed) = Self.reported(result, baseline: baseline)
+                return CheckedComplaint(
+                    reported: reported, suppressed: suppressed, piece: render(file, result, reported),
+                    eventsAfterAsOf: result.eventsAfterAsOf)
+            },
+            deliver: { checked in
+                tally.ignore(eventsAfterAsOf: checked.eventsAfterAsOf)
+                guard let piece = checked.piece else { return }
+                let first = tally.complaints == 0
+                tally.add(checked.reported, suppressed: checked.suppressed)
+                deliver(piece, first)
+            })
+    }
 }
 
-/// One complaint checked and rendered on the checking thread.
-private struct RenderedComplaint: Sendable {
+/// One complaint checked and rendered on the checking thread: what it reports, and its piece of
+/// output (nil for a complaint received after the as-of date, which is not written).
+private struct CheckedComplaint<Piece: Sendable>: Sendable {
     let reported: [Finding]
     let suppressed: Int
-    /// Nil for a complaint received after the as-of date: not written.
-    let text: String?
+    let piece: Piece?
     let eventsAfterAsOf: Int
 }
