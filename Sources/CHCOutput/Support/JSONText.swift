@@ -22,15 +22,6 @@ package enum JSONText {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Foundation JSON objects (dictionaries, arrays) serialised with sorted keys, for formats
-    /// built as dictionaries.
-    static func serialize(_ object: Any) -> String {
-        let data =
-            (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
-            ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
     /// Indents every line of a pretty-printed JSON value (all but the first when `first` is false).
     static func indent(_ json: String, by spaces: Int, first: Bool) -> String {
         let pad = String(repeating: " ", count: spaces)
