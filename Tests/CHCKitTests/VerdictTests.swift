@@ -402,18 +402,9 @@ import WorkingDays
     }
 
     @Test func eachFurtherStageIsJudgedOnItsOwn() throws {
+        // The optional third stage of `thirdStage`, then a fourth nobody said was optional.
         let result = try check(
-            """
-            complaint: E-6
-            events:
-              - {date: 2021-03-01, type: complaint-received}
-              - {date: 2021-03-03, type: acknowledged, stage: 1}
-              - {date: 2021-03-12, type: response, stage: 1}
-              - {date: 2021-03-15, type: escalation-requested}
-              - {date: 2021-04-09, type: response, stage: 2}
-              - {date: 2021-05-10, type: response, stage: 3, optional: true}
-              - {date: 2021-06-10, type: response, stage: 4}
-            """, asOf: "2021-08-01")
+            VerdictTests.thirdStage(", optional: true") + "\n  - {date: 2021-06-10, type: response, stage: 4}\n", asOf: "2021-08-01")
         let rule = try #require(result.evaluation("HOS2020-stages"))
         #expect(rule.outcome == .notEvaluable && rule.findings.count == 1 && rule.findings[0].message.hasPrefix("stage 4"))
     }
