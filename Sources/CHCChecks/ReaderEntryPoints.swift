@@ -29,7 +29,7 @@ public enum ReaderEntryPoints {
     public static func readWorkbook(_ path: String) -> Int {
         var limits = InputLimits.standard
         limits.maxUnzippedBytes = 64 << 20
-        return WorkbookEventLog.stream(path, limits: limits) { _ in }.reduce(0) { $0 + $1.problems.count }
+        return WorkbookEventLog.stream(path, limits: limits) { _ in }.errors.reduce(0) { $0 + $1.problems.count }
     }
 
     private static func problems<T>(_ read: () throws(InputError) -> T) -> Int {

@@ -42,7 +42,7 @@ import Testing
         var map = ColumnMap()
         map.sheet = "Events"
         var complaints: [Complaint] = []
-        let errors = WorkbookEventLog.stream(path(Self.fixtures + "events.xlsx"), map: map) { complaints.append($0) }
+        let (errors, _) = WorkbookEventLog.stream(path(Self.fixtures + "events.xlsx"), map: map) { complaints.append($0) }
         #expect(errors.isEmpty, "\(errors)")
         #expect(complaints.map(\.id) == ["CSV-0001", "CSV-0002"])
         let first = try #require(complaints.first)

@@ -24,34 +24,22 @@ package enum WorkbookEventLog {
         }
     }
 
-    /// Why a workbook found in a folder is not read as an event log: its sheet's header names
-    /// none of the essential columns. Nil when it names any, or cannot be read (the reader says).
-    package static func notAnEventLog(_ path: String, map: ColumnMap, limits: InputLimits) -> String? {
-        guard let workbook = try? Workbook(path: path, sheet: map.sheet, maxBytes: limits.maxUnzippedBytes) else { return nil }
-        var names: [String]?
-        try? workbook.forEachRow { _, cells in
-            guard cells.contains(where: { !$0.isEmpty }) else { return true }
-            names = cells
-            return false
-        }
-        let essential = [CSVColumn.complaintId, .date, .event].map { $0.header(in: map) }
-        let found = Set((names ?? []).map { $0.lowercased().trimmingWhitespace })
-        guard !essential.contains(where: found.contains) else { return nil }
-        return
-            "a workbook whose sheet `\(workbook.sheetName)` has none of \(essential.map { "`\($0)`" }.joined(separator: ", ")) in its first row (an export with its own column names needs --map)"
-    }
-
     /// Reads the workbook's sheet (`map.sheet`, or the first) and hands over each complaint in
-    /// the order its last row comes; returns the problems found.
+    /// the order its last row comes; returns the problems found. A workbook `walked` to in a
+    /// folder whose header names none of the essential columns is not an event log: it is
+    /// skipped, with the reason, before anything is handed over.
     package static func stream(
-        _ path: String, map: ColumnMap = ColumnMap(), limits: InputLimits = .standard, emit: (Complaint) -> Void
-    ) -> [InputError] {
+        _ path: String, map: ColumnMap = ColumnMap(), limits: InputLimits = .standard, walked: Bool = false,
+        emit: (Complaint) -> Void
+    ) -> (errors: [InputError], skipped: String?) {
         let workbook: Workbook
         do {
             workbook = try Workbook(path: path, sheet: map.sheet, maxBytes: limits.maxUnzippedBytes)
         } catch {
-            return [error]
+            return ([error], nil)
         }
+        let essential = [CSVColumn.complaintId, .date, .event].map { $0.header(in: map) }
+        var notAnEventLog: String?
         var problems: [InputProblem] = []
         // Pass 1: the header, and the last row of each complaint.
         var slots: [Int]?
@@ -61,6 +49,12 @@ package enum WorkbookEventLog {
             try workbook.forEachRow { number, cells in
                 guard let slots else {
                     guard cells.contains(where: { !$0.isEmpty }) else { return true }  // blank rows above the header
+                    let names = Set(cells.map { $0.lowercased().trimmingWhitespace })
+                    if walked, !essential.contains(where: names.contains) {
+                        notAnEventLog =
+                            "a workbook whose sheet `\(workbook.sheetName)` has none of \(essential.map { "`\($0)`" }.joined(separator: ", ")) in its first row (an export with its own column names needs --map)"
+                        return false
+                    }
                     do throws(InputError) {
                         let columns = try EventLogCSV.resolveColumns(names: cells, line: number, map: map, file: path)
                         slots = CSVColumn.allCases.map { columns[$0] ?? -1 }
@@ -75,10 +69,11 @@ package enum WorkbookEventLog {
                 return true
             }
         } catch {
-            return [error]
+            return ([error], nil)
         }
-        if let headerProblem { return [headerProblem] }
-        guard let slots else { return [InputError(file: path, "sheet `\(workbook.sheetName)` has no header row")] }
+        if let notAnEventLog { return ([], notAnEventLog) }
+        if let headerProblem { return ([headerProblem], nil) }
+        guard let slots else { return ([InputError(file: path, "sheet `\(workbook.sheetName)` has no header row")], nil) }
         // Pass 2: the events, a complaint handed over at its last row.
         var open: [String: EventLogCSV.OpenComplaint] = [:]
         var recent = [RecentLists](repeating: RecentLists(), count: CSVColumn.allCases.count)
@@ -124,6 +119,6 @@ package enum WorkbookEventLog {
         } catch {
             problems += error.problems
         }
-        return problems.isEmpty ? [] : [InputError(problems)]
+        return (problems.isEmpty ? [] : [InputError(problems)], nil)
     }
 }

@@ -52,11 +52,9 @@ package struct TimelineBatch: Sendable {
         }
         for (file, walked) in files {
             if WorkbookEventLog.isWorkbook(file) {
-                if walked, let reason = WorkbookEventLog.notAnEventLog(file, map: map, limits: limits) {
-                    skipped.append((file, reason))
-                    continue
-                }
-                errors += WorkbookEventLog.stream(file, map: map, limits: limits) { deliver(file, $0) }
+                let read = WorkbookEventLog.stream(file, map: map, limits: limits, walked: walked) { deliver(file, $0) }
+                errors += read.errors
+                if let reason = read.skipped { skipped.append((file, reason)) }
                 continue
             }
             if isEventLog(file) {
