@@ -10,6 +10,8 @@ import PackageDescription
 //   CHCOutput    every output format and its registry, the report, the worklist
 //   chc          the command line: parses options and calls the layers
 //
+// Plugins/EmbedRulePacks builds the rule packs in Rules/ into CHCChecks.
+//
 // See docs/architecture.md.
 let package = Package(
     name: "chc",
@@ -35,7 +37,9 @@ let package = Package(
                 "CHCModel", "WorkingDays", .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
-        .target(name: "CHCChecks", dependencies: ["CHCIngest", "CHCModel", "WorkingDays", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "CHCChecks", dependencies: ["CHCIngest", "CHCModel", "WorkingDays", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedRulePacks"]),
         .target(name: "CHCOutput", dependencies: ["CHCChecks", "CHCIngest", "CHCModel", "WorkingDays"]),
         .executableTarget(
             name: "chc",
@@ -44,6 +48,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Builds the Code packs in Rules/ into CHCChecks, so a copied binary needs no Rules/ folder.
+        .plugin(name: "EmbedRulePacks", capability: .buildTool(), dependencies: ["EmbedRulePacksTool"]),
+        .executableTarget(name: "EmbedRulePacksTool", path: "Plugins/EmbedRulePacksTool"),
         // Helpers shared by the test targets (a seeded random number generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "WorkingDaysTests", dependencies: ["WorkingDays", "TestSupport"], exclude: ["Fixtures"]),

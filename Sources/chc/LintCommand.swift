@@ -36,9 +36,9 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var packs: RulePackOptions
 
     func run() throws {
-        try refuseOverwritingInputs(verdict.output, inputs: [policy, packs.rulesDir ?? RuleLibrary.defaultFolder()].compactMap { $0 })
+        try refuseOverwritingInputs(verdict.output, inputs: [policy, packs.folder].compactMap { $0 })
         let writer = try openOutput(verdict.output)
-        let (library, folder, errors) = try packs.load()
+        let (library, source, errors) = try packs.load()
         let config: PolicyConfig
         do { config = try PolicyYAML.load(policy) } catch {
             throw CommandFailure.unreadable(errors + [error])
@@ -55,7 +55,7 @@ struct LintCommand: ParsableCommand {
             pack = chosen
         } else {
             guard let latest = codes.max(by: { ($0.inForceFrom?.dayNumber ?? 0) < ($1.inForceFrom?.dayNumber ?? 0) }) else {
-                throw CommandFailure.badInput("no Code packs in \(folder)")
+                throw CommandFailure.badInput("no Code packs in \(source)")
             }
             pack = latest
         }

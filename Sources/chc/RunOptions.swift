@@ -76,7 +76,7 @@ struct RunOptions: ParsableArguments {
     /// Every file and folder the run reads (timelines, policy, map, holidays, rule packs), for
     /// `refuseOverwritingInputs`.
     var inputFiles: [String] {
-        paths + [policy, map, rules, holidays, packs.rulesDir ?? RuleLibrary.defaultFolder()].compactMap { $0 }
+        paths + [policy, map, rules, holidays, packs.folder].compactMap { $0 }
     }
 
     /// The input limits the options set.

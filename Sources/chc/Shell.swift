@@ -188,16 +188,25 @@ func parseRegion(_ text: String) throws -> Region {
 
 // MARK: Shared options
 
-/// `--rules-dir`: where the Code rule packs are, for every command that loads them.
+/// `--rules-dir`: where the Code rule packs are, for every command that loads them. Without it
+/// (or `$CHC_RULES`), the packs built into chc.
 struct RulePackOptions: ParsableArguments {
-    @Option(help: "The folder of Code rule packs (default: $CHC_RULES, else the shipped Rules/).")
+    @Option(help: "A folder of Code rule packs to use instead of the built-in ones (default: $CHC_RULES).")
     var rulesDir: String?
 
-    /// The packs in the folder, and the problems of any that could not be read.
-    func load() throws -> (library: RuleLibrary, folder: String, errors: [InputError]) {
-        guard let folder = rulesDir ?? RuleLibrary.defaultFolder() else {
+    /// The folder the packs come from, when they are not the built-in ones.
+    var folder: String? { rulesDir ?? RuleLibrary.folderFromEnvironment() }
+
+    /// The packs, where they came from, and the problems of any that could not be read.
+    func load() throws -> (library: RuleLibrary, source: String, errors: [InputError]) {
+        guard let folder else {
+            let (library, errors) = RuleLibrary.shipped()
+            return (library, "the built-in packs", errors)
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw CommandFailure.badInput(
-                "cannot find the shipped Rules/ folder; run from the package root, pass --rules-dir or set CHC_RULES")
+                "\(folder): no such folder of rule packs (from \(rulesDir == nil ? "CHC_RULES" : "--rules-dir"))")
         }
         let (library, errors) = RuleLibrary.load(folder: folder)
         return (library, folder, errors)

@@ -171,6 +171,44 @@ import Testing
         #expect(try !run("env -u NO_COLOR", "--no-color").contains("\u{1B}["))
     }
 
+    /// A binary copied out of the package, run from another folder, still has the Code packs
+    /// (built in); `CHC_RULES` and `--rules-dir` still replace them, and a missing folder is an error.
+    @Test func aCopiedBinaryHasThePacksAndAFolderOverridesThem() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-anywhere-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/packs", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Self.binary, toPath: folder + "/chc")
+        try FileManager.default.copyItem(atPath: path("Examples/luton-202229082.yaml"), toPath: folder + "/case.yaml")
+        let pack = try String(contentsOfFile: path("Rules/hos-2024.yaml"), encoding: .utf8)
+        try pack.replacingOccurrences(of: "pack: hos-2024", with: "pack: hos-2024-local")
+            .write(toFile: folder + "/packs/local.yaml", atomically: true, encoding: .utf8)
+        func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: folder + "/chc")
+            process.arguments = arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: folder)
+            process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "CHC_RULES" }.merging(environment) { $1 }
+            let out = Pipe()
+            let err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let outData = out.fileHandleForReading.readDataToEndOfFile()
+            let errData = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        }
+        let inPackage = try Self.run(["check", "Examples/luton-202229082.yaml", "--as-of", "2026-11-23"])
+        let anywhere = try run(["check", "case.yaml", "--as-of", "2026-11-23"])
+        #expect(anywhere.status == 1 && anywhere.err.isEmpty, "\(anywhere.err)")
+        #expect(anywhere.out == inPackage.out.replacingOccurrences(of: "Examples/luton-202229082.yaml", with: "case.yaml"))
+        #expect(try run(["rules", "list"]).out.contains("hos-2024 — "))
+        #expect(try run(["rules", "list"], environment: ["CHC_RULES": "packs"]).out.hasPrefix("hos-2024-local — "))
+        #expect(try run(["rules", "list", "--rules-dir", "packs"]).out.hasPrefix("hos-2024-local — "))
+        let missing = try run(["rules", "list"], environment: ["CHC_RULES": "no-such-folder"])
+        #expect(missing.status == 2 && missing.err.contains("no-such-folder: no such folder of rule packs (from CHC_RULES)"), "\(missing.err)")
+    }
+
     @Test func lintAndRules() throws {
         #expect(try Self.run(["lint", "Examples/policies/compliant-2024.yaml"]).status == 0)
         #expect(try Self.run(["lint", "Examples/policies/poor-2024.yaml"]).status == 1)
@@ -388,8 +426,12 @@ import Testing
         let link = "\(folder).link.yaml"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: walked)
         defer { try? FileManager.default.removeItem(atPath: link) }
-        for output in [walked, link, path("Rules/hos-2024.yaml")] {
-            let result = try Self.run(["check", folder, "--as-of", "2026-11-23", "--output", output])
+        // A folder of packs named with --rules-dir is read too (a copy: a failure must not harm Rules/).
+        let packs = "\(folder).rules"
+        try FileManager.default.copyItem(atPath: path("Rules"), toPath: packs)
+        defer { try? FileManager.default.removeItem(atPath: packs) }
+        for output in [walked, link, "\(packs)/hos-2024.yaml"] {
+            let result = try Self.run(["check", folder, "--as-of", "2026-11-23", "--rules-dir", packs, "--output", output])
             #expect(result.status == 2 && result.err.contains("chc never writes over what it reads"), "\(output): \(result.err)")
         }
         #expect(try String(contentsOfFile: walked, encoding: .utf8) == before)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CHCChecks
@@ -117,6 +118,18 @@ import Testing
     @Test func badExampleEventsAreLocated() {
         let found = problems(Self.maxStagesRule(breachEvent: "respons"))
         #expect(found.contains { $0.location.line == 11 && $0.message.contains("did you mean `response`?") }, "\(found)")
+    }
+
+    /// The packs built into chc are the files in `Rules/`, byte for byte, and all of them.
+    @Test func builtInPacksAreTheRulesFolder() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: path("Rules")).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(RuleLibrary.shippedPackFiles.map(\.name) == files)
+        for (name, text) in RuleLibrary.shippedPackFiles {
+            #expect(text == (try String(contentsOfFile: path("Rules/" + name), encoding: .utf8)), "\(name) differs from Rules/")
+        }
+        let (library, errors) = RuleLibrary.shipped()
+        #expect(errors.isEmpty, "\(errors)")
+        #expect(library.packs.map(\.id) == ["hos-2020", "hos-2022", "hos-2024"])
     }
 
     @Test func shippedPacksLoadCleanly() throws {

@@ -44,21 +44,21 @@ package struct RuleLibrary: Sendable {
         packs.append(pack)
     }
 
-    /// Finds the shipped `Rules/` folder: `$CHC_RULES`, then `./Rules`, then next to or above
-    /// the executable (`.build/debug/chc` → the package root, `bin/chc` → `share/chc/Rules`).
-    package static func defaultFolder(executable: String = CommandLine.arguments.first ?? "") -> String? {
-        let fm = FileManager.default
-        func isPackFolder(_ path: String) -> Bool { fm.fileExists(atPath: (path as NSString).appendingPathComponent("hos-2024.yaml")) }
-        if let env = ProcessInfo.processInfo.environment["CHC_RULES"], !env.isEmpty { return env }
-        if isPackFolder("Rules") { return "Rules" }
-        var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            for candidate in ["Rules", "share/chc/Rules"] {
-                let path = directory.appendingPathComponent(candidate).path
-                if isPackFolder(path) { return path }
-            }
-            directory.deleteLastPathComponent()
+    /// The Code packs built into chc from `Rules/` (see `Plugins/EmbedRulePacks`), read as if
+    /// from `Rules/NAME`, so a copied binary needs no folder beside it and its findings and
+    /// errors name the same file as a run from the package root.
+    package static func shipped() -> (library: RuleLibrary, errors: [InputError]) {
+        var packs: [RulePack] = []
+        var errors: [InputError] = []
+        for (name, text) in shippedPackFiles {
+            do { packs.append(try RulePackYAML.parse(text, file: "Rules/" + name)) } catch { errors.append(error) }
         }
-        return nil
+        return (RuleLibrary(packs: packs), errors)
+    }
+
+    /// The folder of Code packs the user asked for instead of the shipped ones: `$CHC_RULES`.
+    package static func folderFromEnvironment() -> String? {
+        guard let folder = ProcessInfo.processInfo.environment["CHC_RULES"], !folder.isEmpty else { return nil }
+        return folder
     }
 }
