@@ -38,15 +38,22 @@ public struct Span: Hashable, Sendable, CustomStringConvertible {
         guard amount <= maximumAmount else {
             return .failure(SpanParseError(message: "`\(text)` is longer than the \(maximumAmount) a calendar can count"))
         }
-        guard words.count <= 2 else {
+        // `10 working days` is how people write it: read as `10 working-days`.
+        let unitWords = words.dropFirst().map(String.init)
+        let unitText: String?
+        switch unitWords.count {
+        case 0: unitText = nil
+        case 1: unitText = unitWords[0]
+        case 2 where ["working", "calendar"].contains(unitWords[0].lowercased()): unitText = unitWords.joined(separator: "-")
+        default:
             return .failure(SpanParseError(message: "expected `N working-days`, `N calendar-days` or `N hours`, found `\(text)`"))
         }
-        guard words.count == 2 else { return .success(Span(amount, .workingDays)) }
-        guard let unit = Unit.spellings[String(words[1]).lowercased()] else {
+        guard let unitText else { return .success(Span(amount, .workingDays)) }
+        guard let unit = Unit.spellings[unitText.lowercased()] else {
             return .failure(
                 SpanParseError(
-                    message: "unknown unit `\(words[1])`, expected working-days, calendar-days or hours"
-                        + didYouMean(String(words[1]), among: Unit.allCases.map(\.rawValue))))
+                    message: "unknown unit `\(unitText)`, expected working-days, calendar-days or hours"
+                        + didYouMean(unitText, among: Unit.allCases.map(\.rawValue))))
         }
         return .success(Span(amount, unit))
     }

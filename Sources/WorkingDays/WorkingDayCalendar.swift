@@ -192,9 +192,11 @@ public final class WorkingDayCalendar: Sendable {
                     case .official: "bank holiday"
                     case .projected: "bank holiday (projected from the standing rules)"
                     case .loaded: "bank holiday (from the loaded holidays file)"
-                    case .closure: "closure day"
+                    case .closure: "closure"
                     }
-                result.append((day, "\(kind): \(holiday.title)" + (day.isWeekend ? " (\(day.weekday.name))" : "")))
+                // A closure listed without a reason is just "closure".
+                let reason = holiday.title.isEmpty ? kind : "\(kind): \(holiday.title)"
+                result.append((day, reason + (day.isWeekend ? " (\(day.weekday.name))" : "")))
             } else if day.isWeekend {
                 result.append((day, day.weekday.name))
             }

@@ -10,7 +10,9 @@ struct CHC: ParsableCommand {
         abstract: "The Complaint Handling Code checker: find where complaint handling breaks the Housing Ombudsman's Code.",
         discussion: "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad input or usage.",
         version: CHCVersion.current,
-        subcommands: [CheckCommand.self, DueCommand.self, ReportCommand.self, LintCommand.self, RulesCommand.self, DaysCommand.self]
+        subcommands: [
+            CheckCommand.self, DueCommand.self, ReportCommand.self, LintCommand.self, RulesCommand.self, DaysCommand.self, InitCommand.self,
+        ]
     )
 }
 

@@ -10,13 +10,17 @@ struct DaysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "days",
         abstract: "Count working days between two dates, or find the date N working days after one.",
+        usage:
+            "chc days <from> (<to> | +N | -N) [--calendar <calendar>] [--closures <closures>] [--holidays <holidays>] [--received] [--cut-off <cut-off>] [--explain]",
         discussion: """
             FROM TO   prints the number of working days D with FROM < D <= TO (FROM is day 0).
             FROM +N   prints the N-th working day after FROM (the due date of "within N working days").
+            FROM -N   prints the N-th working day before FROM.
 
             Examples:
               chc days 2022-10-13 2022-11-01            # 13
               chc days 2024-05-04 +5 --received         # 2024-05-14 (Saturday receipt counts from Tuesday)
+              chc days 2024-01-02 -3                    # 2023-12-27 (Christmas and Boxing Day skipped)
               chc days 2024-12-20 +10 --calendar scotland --closures closures.yaml --explain
             """
     )
@@ -24,8 +28,14 @@ struct DaysCommand: ParsableCommand {
     @Argument(help: "The start date (day 0), YYYY-MM-DD; with --received, a date-time is allowed.")
     var from: String
 
-    @Argument(help: "An end date (YYYY-MM-DD) or +N working days.")
-    var to: String
+    // Read as "everything else" so that `-3` is a count back, not an unknown option.
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp("An end date (YYYY-MM-DD), +N working days after FROM, or -N before it.", valueName: "to"))
+    var rest: [String] = []
+
+    /// TO: the one argument after FROM.
+    var to: String { rest.first ?? "" }
 
     @Option(help: "Bank-holiday region (\(Region.names.joined(separator: ", "))).", transform: parseRegion)
     var calendar: Region = .default
@@ -47,6 +57,13 @@ struct DaysCommand: ParsableCommand {
     var explain = false
 
     func validate() throws {
+        guard rest.count == 1 else {
+            throw ValidationError(
+                rest.isEmpty
+                    ? "Missing expected argument '<to>' (an end date, +N or -N)"
+                    : "expected one TO after FROM, got: \(rest.joined(separator: " "))")
+        }
+        if to.hasPrefix("-"), Int(to) == nil { throw ValidationError("Unknown option '\(to)'") }
         if cutOff != nil, !received { throw ValidationError("--cut-off only applies with --received") }
     }
 
@@ -79,17 +96,22 @@ struct DaysCommand: ParsableCommand {
             }
         }
 
-        if to.hasPrefix("+") {
-            guard let n = Int(to.dropFirst()), n >= 0, n <= Span.maximumAmount else {
+        if to.hasPrefix("+") || to.hasPrefix("-") {
+            guard let n = Int(to.dropFirst()), to.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }), n >= 0, n <= Span.maximumAmount
+            else {
                 throw CommandFailure.badInput(
-                    "`\(to)` should be +N with N a whole number of working days up to \(Span.maximumAmount), e.g. +10")
+                    "`\(to)` should be +N or -N with N a whole number of working days up to \(Span.maximumAmount), e.g. +10")
             }
-            let due = try workingCalendar.workingDay(n, after: start)
+            let back = to.hasPrefix("-")
+            let due = try workingCalendar.workingDay(back ? -n : n, after: start)
             out.print(due)
             if explain {
+                let (a, b) = back ? (due, start) : (start, due)
                 try printExplanation(
                     into: &out,
-                    notes + ["the \(ordinal(n)) working day after \(start.longDescription) is \(due.longDescription)"], start, due,
+                    notes + [
+                        "the \(ordinal(n)) working day \(back ? "before" : "after") \(start.longDescription) is \(due.longDescription)"
+                    ], a, b,
                     workingCalendar)
             }
         } else {
@@ -113,7 +135,7 @@ struct DaysCommand: ParsableCommand {
         for line in lines { out.print(line) }
         let skipped = try calendar.nonWorkingDays(from: a, to: b)
         out.print(
-            "calendar: \(calendar.region.rawValue)\(calendar.closures.isEmpty ? "" : " with \(calendar.closures.count) closure days"); \(skipped.count) non-working day\(skipped.count == 1 ? "" : "s") skipped"
+            "calendar: \(calendar.region.rawValue)\(calendar.closures.isEmpty ? "" : " with \(calendar.closures.count) closure day\(calendar.closures.count == 1 ? "" : "s")"); \(skipped.count) non-working day\(skipped.count == 1 ? "" : "s") skipped"
         )
         for day in skipped { out.print("  \(day.date)  \(day.reason)") }
     }

@@ -32,6 +32,60 @@ import Testing
                 "Bank Holiday for the State Funeral of Queen Elizabeth II"))
     }
 
+    /// `-N` counts back (not read as an option); a closure without a reason is "closure".
+    @Test func daysCountsBackAndNamesClosures() throws {
+        #expect(try Self.run(["days", "2024-01-02", "-3"]).out == "2023-12-27\n")
+        #expect(try Self.run(["days", "2024-01-02", "-0"]).out == "2024-01-02\n")
+        let unknown = try Self.run(["days", "2024-01-02", "-x"])
+        #expect(unknown.status == 2 && unknown.err.contains("Unknown option '-x'"), "\(unknown.err)")
+        let twice = try Self.run(["days", "2024-01-02", "+1", "+2"])
+        #expect(twice.status == 2 && twice.err.contains("expected one TO after FROM, got: +1 +2"), "\(twice.err)")
+        let closures = FileManager.default.temporaryDirectory.appendingPathComponent("chc-closures-\(UUID().uuidString).yaml").path
+        try "- 2024-12-27\n".write(toFile: closures, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: closures) }
+        let explained = try Self.run(["days", "2024-12-20", "+5", "--closures", closures, "--explain"]).out
+        #expect(explained.contains("with 1 closure day;") && explained.contains("  2024-12-27  closure\n"), "\(explained)")
+        #expect(
+            try Self.run(["days", "2024-12-30", "-3", "--closures", closures, "--explain"]).out
+                == """
+                2024-12-20
+                the 3rd working day before Mon 30 Dec 2024 is Fri 20 Dec 2024
+                calendar: england-and-wales with 1 closure day; 7 non-working days skipped
+                  2024-12-21  Saturday
+                  2024-12-22  Sunday
+                  2024-12-25  bank holiday: Christmas Day
+                  2024-12-26  bank holiday: Boxing Day
+                  2024-12-27  closure
+                  2024-12-28  Saturday
+                  2024-12-29  Sunday
+
+                """)
+    }
+
+    /// `chc init` writes a policy that lints clean and a timeline that checks clean (both
+    /// written as people write lengths: `10 working days`), and never overwrites a file.
+    @Test func initWritesAValidStartAndNeverOverwrites() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-init-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let made = try Self.run(["init", folder])
+        #expect(made.status == 0 && made.out.contains("chc lint \(folder)/chc-policy.yaml"), "\(made)")
+        let policy = "\(folder)/chc-policy.yaml"
+        let timeline = "\(folder)/example-timeline.yaml"
+        let written = try String(contentsOfFile: policy, encoding: .utf8)
+        #expect(written.contains("respond: 10 working days"))
+        let lint = try Self.run(["lint", policy])
+        #expect(lint.status == 0 && lint.out.contains("15 met, 0 not met, 3 not stated"), "\(lint)")
+        let check = try Self.run(["check", timeline, "--policy", policy, "--as-of", "2026-11-23"])
+        #expect(check.status == 0 && check.out.contains("1 complaint, 0 breaches"), "\(check)")
+        // Again: refused, and nothing changed. With one of the two missing: still nothing written.
+        try "mine\n".write(toFile: policy, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: timeline)
+        let again = try Self.run(["init", folder])
+        #expect(again.status == 2 && again.err.contains("chc-policy.yaml already exists; chc init never overwrites a file"), "\(again)")
+        #expect(try String(contentsOfFile: policy, encoding: .utf8) == "mine\n")
+        #expect(!FileManager.default.fileExists(atPath: timeline))
+    }
+
     @Test(arguments: ["2023-02-30", "2023-13-01", "hello"])
     func badDatesExitTwo(date: String) throws {
         let result = try Self.run(["days", date, "+1"])
@@ -206,7 +260,8 @@ import Testing
         #expect(try run(["rules", "list"], environment: ["CHC_RULES": "packs"]).out.hasPrefix("hos-2024-local — "))
         #expect(try run(["rules", "list", "--rules-dir", "packs"]).out.hasPrefix("hos-2024-local — "))
         let missing = try run(["rules", "list"], environment: ["CHC_RULES": "no-such-folder"])
-        #expect(missing.status == 2 && missing.err.contains("no-such-folder: no such folder of rule packs (from CHC_RULES)"), "\(missing.err)")
+        #expect(
+            missing.status == 2 && missing.err.contains("no-such-folder: no such folder of rule packs (from CHC_RULES)"), "\(missing.err)")
     }
 
     @Test func lintAndRules() throws {

@@ -96,6 +96,37 @@ import Testing
         #expect(a.location.line == 5)
     }
 
+    /// With a map given, a missing column or an unknown label points at the map, not at `--map`;
+    /// without one, an unknown label suggests mapping it, to `note` when it is not a complaint event.
+    @Test func mapMistakesPointAtTheMap() throws {
+        let mapText = try String(contentsOfFile: path("Examples/csv/housing-system-map.yaml"), encoding: .utf8)
+        let mapFile = try temporaryCSV(bytes: Array(mapText.replacingOccurrences(of: "date: Event Date", with: "date: Event Dat").utf8))
+        defer { try? FileManager.default.removeItem(atPath: mapFile) }
+        let (_, columnErrors) = EventLogCSV.load(path("Examples/csv/housing-system-export.csv"), map: try ColumnMap.load(mapFile))
+        let columnText = columnErrors.map(\.description).joined()
+        #expect(
+            columnText.contains("the header has no column `event dat`, did you mean `event date`?")
+                && columnText.hasSuffix("check the `columns:` of the map \(mapFile)"), "\(columnText)")
+
+        let labelMap = try temporaryCSV(
+            bytes: Array(mapText.replacingOccurrences(of: "Stage 1 Response Sent", with: "Stage 1 Respons Sent").utf8))
+        defer { try? FileManager.default.removeItem(atPath: labelMap) }
+        let (_, labelErrors) = EventLogCSV.load(path("Examples/csv/housing-system-export.csv"), map: try ColumnMap.load(labelMap))
+        let labelText = labelErrors.map(\.description).joined()
+        #expect(
+            labelText.contains(
+                "unknown event `Stage 1 Response Sent`, did you mean `stage 1 respons sent`? (add it to the `events:` of the map \(labelMap), e.g. `Stage 1 Response Sent: note` if it is not a complaint event)"
+            ), "\(labelText)")
+
+        let file = try write("complaint_id,date,event\nA,2024-06-03,complaint-received\nA,2024-06-04,phone call\n")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let (_, errors) = EventLogCSV.load(file)
+        #expect(
+            errors.map(\.description).joined().contains(
+                "unknown event `phone call` (map the export's labels to event types in a --map file, e.g. `phone call: note` if it is not a complaint event)"
+            ), "\(errors)")
+    }
+
     @Test func columnMapRenamesColumnsAndEvents() throws {
         let (complaints, errors) = EventLogCSV.load(
             path("Examples/csv/housing-system-export.csv"),

@@ -178,5 +178,11 @@ let northernIreland = WorkingDayCalendar(region: .northernIreland)
         #expect(try Span.parse("24 hours").get() == Span(24, .hours))
         #expect(throws: SpanParseError.self) { try Span.parse("-3 working-days").get() }
         #expect(throws: SpanParseError.self) { try Span.parse("3 wroking-days").get() }
+        // As people write it, with a space: the same length.
+        #expect(try Span.parse("10 working days").get() == Span(10, .workingDays))
+        #expect(try Span.parse("1 Working Day").get() == Span(1, .workingDays))
+        #expect(try Span.parse("20 calendar days").get() == Span(20, .calendarDays))
+        #expect(throws: SpanParseError.self) { try Span.parse("10 working days please").get() }
+        #expect(throws: SpanParseError.self) { try Span.parse("10 long days").get() }
     }
 }

@@ -20,6 +20,8 @@ package struct ColumnMap: Sendable {
     package var timeZone: TimeZone?
     /// For an Excel workbook: the sheet to read (`--sheet`, or `sheet:` here); nil for the first.
     package var sheet: String?
+    /// The map's file, named in errors its mistakes cause (nil: no map given).
+    package var file: String?
 
     /// Our column → the export's header (lowercased).
     package var columns: [CSVColumn: String] = [:]
@@ -66,6 +68,7 @@ package struct ColumnMap: Sendable {
     package static func load(_ path: String) throws(InputError) -> ColumnMap {
         let reader = try YAMLReader(path: path)
         var map = ColumnMap()
+        map.file = path
         let fields = reader.fields(reader.root, "the column map", allowed: ["columns", "events", "date-format", "timezone", "sheet"])
         if let node = fields?["sheet"] { map.sheet = reader.string(node, "`sheet`") }
         if let node = fields?["date-format"], let text = reader.string(node, "`date-format`") {

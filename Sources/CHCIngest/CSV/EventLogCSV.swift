@@ -121,7 +121,8 @@ package enum EventLogCSV {
             }
             throw InputError(
                 SourceLocation(file: file, line: line, column: 1),
-                "the header has no column \(wanted.joined(separator: ", ")) (found: \(names.joined(separator: ", "))); name the export's columns with --map"
+                "the header has no column \(wanted.joined(separator: ", ")) (found: \(names.joined(separator: ", ")))"
+                    + (map.file.map { "; check the `columns:` of the map \($0)" } ?? "; name the export's columns with --map")
             )
         }
         return positions
@@ -162,7 +163,9 @@ package enum EventLogCSV {
                 InputProblem(
                     at(.event),
                     "unknown event `\(label)`" + didYouMean(label, among: known)
-                        + (map.events.isEmpty ? " (map the export's labels with --map)" : "")))
+                        + (map.file.map { " (add it to the `events:` of the map \($0)" }
+                            ?? " (map the export's labels to event types in a --map file")
+                        + ", e.g. `\(label): note` if it is not a complaint event)"))
         }
         let moment: Moment
         if map.dateFormat == nil, let date = bytes(.date, { CivilDate(isoUTF8: $0) }) {

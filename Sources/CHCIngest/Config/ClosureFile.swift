@@ -22,7 +22,7 @@ package enum ClosureFile {
         case .mapping(let mapping):
             return mapping.compactMap { key, value in
                 guard let date = reader.date(key, "a closure day") else { return nil }
-                return Holiday(date: date, title: reader.string(value, "the closure's reason") ?? "closure day", origin: .closure)
+                return Holiday(date: date, title: reader.string(value, "the closure's reason") ?? "", origin: .closure)
             }
         default:
             return (reader.items(node, "closures") ?? []).compactMap { item in
@@ -32,9 +32,9 @@ package enum ClosureFile {
                         if fields?.has("date") == false { reader.report(item, "a closure day needs a `date`") }
                         return nil
                     }
-                    return Holiday(date: date, title: reader.string(fields?["reason"], "`reason`") ?? "closure day", origin: .closure)
+                    return Holiday(date: date, title: reader.string(fields?["reason"], "`reason`") ?? "", origin: .closure)
                 }
-                return reader.date(item, "a closure day").map { Holiday(date: $0, title: "closure day", origin: .closure) }
+                return reader.date(item, "a closure day").map { Holiday(date: $0, title: "", origin: .closure) }
             }
         }
     }
