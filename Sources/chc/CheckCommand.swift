@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
 
             Examples:
               chc check Examples/ --as-of 2026-11-23
-              chc check Examples/luton-202229082.yaml --policy Rules/policies/luton-2022.yaml --format json
+              chc check complaints/ --policy chc-policy.yaml --format json
               chc check export.csv --map export-map.yaml --format sarif --output chc.sarif
             """
     )

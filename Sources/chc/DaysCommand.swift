@@ -18,10 +18,10 @@ struct DaysCommand: ParsableCommand {
             FROM -N   prints the N-th working day before FROM.
 
             Examples:
-              chc days 2022-10-13 2022-11-01            # 13
-              chc days 2024-05-04 +5 --received         # 2024-05-14 (Saturday receipt counts from Tuesday)
-              chc days 2024-01-02 -3                    # 2023-12-27 (Christmas and Boxing Day skipped)
-              chc days 2024-12-20 +10 --calendar scotland --closures closures.yaml --explain
+              chc days 2022-10-13 2022-11-01       # 13
+              chc days 2024-05-04 +5 --received    # 2024-05-14: counted from Tue 7 May
+              chc days 2024-01-02 -3               # 2023-12-27: bank holidays skipped
+              chc days 2024-12-20 +10 --calendar scotland --closures shut.yaml --explain
             """
     )
 

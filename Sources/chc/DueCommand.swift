@@ -10,7 +10,7 @@ struct DueCommand: ParsableCommand {
         abstract: "List open complaints with their next deadline and the working days left, overdue first.",
         discussion: """
             Examples:
-              chc due complaints/ --within 3          # what is overdue or due in the next 3 working days
+              chc due complaints/ --within 3    # overdue, or due in 3 working days
               chc due export.csv --map map.yaml --format csv --output worklist.csv
             """
     )

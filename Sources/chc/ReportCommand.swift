@@ -11,7 +11,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Summarise complaint handling for a reporting year: rule compliance, TSM CH01/CH02, monthly trend.",
         discussion: """
             Examples:
-              chc report export.csv --homes 12500 --format html --output complaints-2025-26.html
+              chc report export.csv --homes 12500 --format html --output board.html
               chc report complaints/ --from 2024-04-01 --to 2025-03-31 --format json
             """
     )

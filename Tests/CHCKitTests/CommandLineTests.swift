@@ -86,6 +86,34 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: timeline))
     }
 
+    /// Counts read as English in every summary: "1 complaint", "1 warning", "1 breach".
+    @Test func summariesSayOneNotOnes() throws {
+        let github = try Self.run(["check", "Examples/luton-202229082.yaml", "--format", "github", "--as-of", "2026-11-23"])
+        #expect(github.out.hasSuffix("\n1 complaint, 3 breaches (2 errors, 1 warning), 1 not evaluable\n"), "\(github.out)")
+        let text = try Self.run(["check", "Examples/invented/same-handler-at-stage-2.yaml", "--as-of", "2026-11-23"])
+        #expect(text.out.contains("\n1 complaint, 1 breach (1 error, 0 warnings)"), "\(text.out)")
+    }
+
+    /// Every command's help, on an 80-column terminal, shows each example whole on its line:
+    /// the examples are copied and pasted, so a wrapped one is a broken one.
+    @Test func helpExamplesAreNeverWrapped() throws {
+        let top = try Self.run(["--help"]).out
+        let commands = top.components(separatedBy: "SUBCOMMANDS:\n").last!.split(separator: "\n")
+            .compactMap { line in line.hasPrefix("  ") && !line.hasPrefix("   ") ? line.split(separator: " ").first.map(String.init) : nil }
+        #expect(commands.contains("check") && commands.contains("init") && commands.contains("days"), "\(commands)")
+        var examples = 0
+        for command in commands {
+            let help = try Self.run(["/usr/bin/env", "COLUMNS=80", Self.binary, command, "--help"], viaShell: true).out
+            let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+            for (i, line) in lines.enumerated() where line.hasPrefix("  chc ") {
+                examples += 1
+                let next = i + 1 < lines.count ? lines[i + 1] : ""
+                #expect(next.isEmpty || next.hasPrefix("  "), "chc \(command) --help: the example `\(line)` is wrapped onto `\(next)`")
+            }
+        }
+        #expect(examples >= 10)
+    }
+
     @Test(arguments: ["2023-02-30", "2023-13-01", "hello"])
     func badDatesExitTwo(date: String) throws {
         let result = try Self.run(["days", date, "+1"])
@@ -271,6 +299,13 @@ import Testing
         let tested = try Self.run(["rules", "test"])
         #expect(tested.status == 0 && tested.out.contains("70 passed, 0 failed"))
         #expect(try Self.run(["rules", "show", "HOS2024-6.3"]).out.contains("paragraph:  6.3"))
+        // A policy config given to `rules test` is one error saying to lint it.
+        let policy = try Self.run(["rules", "test", "Examples/policies/compliant-2024.yaml"])
+        #expect(
+            policy.status == 2
+                && policy.err
+                    == "Examples/policies/compliant-2024.yaml:3:1: error: is a landlord policy config, not a rule pack: check it against the Code with `chc lint Examples/policies/compliant-2024.yaml`, or judge complaints by it with `--policy`\n",
+            "\(policy.err)")
         // A pack that does not exist is an error naming the packs; ids are matched in any case.
         let unknown = try Self.run(["rules", "list", "--pack", "hos2024"])
         #expect(

@@ -36,6 +36,30 @@ import Testing
         #expect(finding.location.line == 5)
     }
 
+    /// A late response's message says what moved its due date: an extension, a hold, or both,
+    /// with the working days each added.
+    @Test func theMessageSaysWhetherAnExtensionOrAHoldMovedTheDate() throws {
+        let extended = try stageOne(
+            """
+              - {date: 2024-06-10, type: extension, stage: 1, days: 5, reason: survey, ombudsman-details: true}
+              - {date: 2024-06-27, type: response, stage: 1}
+            """)
+        #expect(
+            extended.findings("HOS2024-6.3").first?.message.contains(
+                "due Wed 26 Jun 2024 (10 working days from acknowledgement, moved from Wed 19 Jun 2024 by an extension of 5 working days)")
+                == true, "\(extended.findings)")
+        let held = try stageOne(
+            """
+              - {date: 2024-06-10, type: hold, stage: 1, agreed: true, reason: resident in hospital}
+              - {date: 2024-06-12, type: resume, stage: 1}
+              - {date: 2024-06-10, type: extension, stage: 1, days: 1, reason: survey, ombudsman-details: true}
+              - {date: 2024-06-27, type: response, stage: 1}
+            """)
+        #expect(
+            held.findings("HOS2024-6.3").first?.message.contains(
+                "moved from Wed 19 Jun 2024 by an extension of 1 working day and a hold of 1 working day)") == true, "\(held.findings)")
+    }
+
     @Test func extensionWithinTheLimitMovesTheDueDate() throws {
         let result = try stageOne(
             """

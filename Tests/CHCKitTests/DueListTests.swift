@@ -45,6 +45,8 @@ import Testing
         let list = DueList(report: try report(asOf: "2025-11-20"), within: 3)
         #expect(list.items.map(\.complaint) == ["LATE", "LATE", "HELD"])
         #expect(TextFormat().render(list).contains("OVERDUE by 8 working days"))
+        // On hold, the date is the one it would have if the clock restarted today.
+        #expect(TextFormat().render(list).contains("HELD: stage 1 response on hold: would be due Tue 2 Dec 2025 if resumed today"))
         #expect(CSVFormat().render(list).hasPrefix("complaint,stage,awaiting,due,working_days_left"))
     }
 }

@@ -264,6 +264,8 @@ private struct DeadlineJudgement {
         // Holds and extensions at this stage, in date order (most complaints have none).
         var extensionUsed = 0
         var sawExtension = false
+        var heldDays = 0  // working days added by agreed holds
+        var extendedDays = 0  // working days added by extensions
         for event in stageEvents where event.type == .hold || (event.type == .extension && terms.event == .response) {
             if event.type == .hold {
                 guard event.date <= due else { continue }
@@ -282,7 +284,10 @@ private struct DeadlineJudgement {
                 if resume == nil { onHold = true }
                 let inside =
                     end > event.date ? try calendar.workingDays(from: event.date, to: end) - (try calendar.isWorkingDay(end) ? 1 : 0) : 0
-                if inside > 0 { due = try calendar.workingDay(inside, after: due) }
+                if inside > 0 {
+                    due = try calendar.workingDay(inside, after: due)
+                    heldDays += inside
+                }
                 continue
             }
             // An extension of the response deadline.
@@ -325,9 +330,11 @@ private struct DeadlineJudgement {
             }
             extensionUsed += granted
             if let to = event.details.extendedTo, granted == requested, to > due {
+                extendedDays += try calendar.workingDays(from: due, to: to)
                 due = to  // the date promised, within the limit (even a day the office is shut)
             } else if granted > 0 {
                 due = try calendar.workingDay(granted, after: due)
+                extendedDays += granted
             }
         }
         if judgesExtensions {
@@ -344,6 +351,11 @@ private struct DeadlineJudgement {
             actual = response
         }
         let actualDate = actual?.date
+        // What moved the due date, said in the message: the resident should see which it was.
+        let movedBy = [
+            extendedDays > 0 ? "an extension of \(Span(extendedDays, .workingDays))" : nil,
+            heldDays > 0 ? "a hold of \(Span(heldDays, .workingDays))" : nil,
+        ].compactMap { $0 }.joined(separator: " and ")
         let taken = actualDate.map { try? calendar.workingDays(from: anchor.start, to: $0) } ?? nil
 
         let timing = DeadlineTiming(anchor: anchor.start, due: due, actual: actualDate, workingDaysTaken: taken)
@@ -377,7 +389,7 @@ private struct DeadlineJudgement {
             let late = try calendar.lateness(due: due, actual: actualDate, unit: terms.within.unit)
             findings.append(
                 context.finding(
-                    .breach, message(anchor: anchor, due: due, originalDue: originalDue, actual: actualDate, late: late),
+                    .breach, message(anchor: anchor, due: due, originalDue: originalDue, movedBy: movedBy, actual: actualDate, late: late),
                     anchor: anchorRef(anchor), due: due, actual: actualDate, taken: taken, late: late,
                     at: complaint[actual].location))
             return context.evaluation(.breach, findings, timing: timing)
@@ -395,7 +407,9 @@ private struct DeadlineJudgement {
             let late = try calendar.lateness(due: due, actual: movedOn.date, unit: terms.within.unit)
             findings.append(
                 context.finding(
-                    .breach, message(anchor: anchor, due: due, originalDue: originalDue, actual: nil, late: late, movedOn: movedOn),
+                    .breach,
+                    message(
+                        anchor: anchor, due: due, originalDue: originalDue, movedBy: movedBy, actual: nil, late: late, movedOn: movedOn),
                     anchor: anchorRef(anchor), due: due, actual: nil, late: late, at: location(of: anchor)))
             return context.evaluation(.breach, findings, timing: timing)
         }
@@ -414,7 +428,8 @@ private struct DeadlineJudgement {
         let location = location(of: anchor)
         findings.append(
             context.finding(
-                .overdue, message(anchor: anchor, due: due, originalDue: originalDue, actual: nil, late: late, closedOn: stop),
+                .overdue,
+                message(anchor: anchor, due: due, originalDue: originalDue, movedBy: movedBy, actual: nil, late: late, closedOn: stop),
                 anchor: anchorRef(anchor), due: due, actual: nil,
                 taken: try calendar.workingDays(from: anchor.start, to: judgedOn), late: late, at: location))
         return context.evaluation(.breach, findings, open: stop == nil ? open : nil, timing: timing)
@@ -495,7 +510,7 @@ private struct DeadlineJudgement {
     }
 
     func message(
-        anchor: ResolvedAnchor, due: CivilDate, originalDue: CivilDate, actual: CivilDate?, late: Int,
+        anchor: ResolvedAnchor, due: CivilDate, originalDue: CivilDate, movedBy: String, actual: CivilDate?, late: Int,
         closedOn: CivilDate? = nil, movedOn: EventRef? = nil
     ) -> String {
         let stage = context.stageLabel(terms.stage)
@@ -513,7 +528,7 @@ private struct DeadlineJudgement {
         }
         let label = context.label.map { ", \($0)" } ?? ""
         var text = "\(what): \(anchorText); due \(due.longDescription) (\(terms.within) from \(terms.anchor.event.noun)\(label)"
-        if due != originalDue { text += ", moved from \(originalDue.longDescription) by extension or hold" }
+        if due != originalDue { text += ", moved from \(originalDue.longDescription) by \(movedBy)" }
         text += ")"
         let unit = terms.within.unit == .workingDays ? "working day" : "day"
         if let actual {

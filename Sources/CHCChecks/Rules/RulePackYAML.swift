@@ -34,6 +34,20 @@ package enum RulePackYAML {
             reader.report(nil, "is empty, expected a rule pack (`pack:`, `rules:`)")
             return nil
         }
+        // A policy config where a pack belongs (`chc rules test policy.yaml`): one clear error,
+        // not one per key.
+        if case .mapping(let mapping) = root {
+            let keys = Set(mapping.compactMap { $0.key.string })
+            if !keys.contains("pack"), !keys.contains("rules"), !keys.isDisjoint(with: PolicyYAML.topKeys),
+                keys.isDisjoint(with: ["title", "source"])
+            {
+                reader.report(
+                    root,
+                    "is a landlord policy config, not a rule pack: check it against the Code with `chc lint \(reader.file)`, or judge complaints by it with `--policy`"
+                )
+                return nil
+            }
+        }
         guard let fields = reader.fields(root, "a rule pack", allowed: packKeys) else { return nil }
         for required in ["pack", "title", "source", "rules"] where !fields.has(required) {
             reader.report(root, "a rule pack needs `\(required)`")

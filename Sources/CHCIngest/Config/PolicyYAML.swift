@@ -5,7 +5,7 @@ import Yams
 
 /// Reads a landlord's complaints-process config with located errors.
 package enum PolicyYAML {
-    static let topKeys = [
+    package static let topKeys = [
         "id", "landlord", "code", "calendar", "closures", "stages", "definition-of-complaint",
         "time-limit-to-complain", "channels", "requires-complaint-in-writing", "stage1", "stage2",
         "extensions", "response-includes", "cut-off-time", "self-assessment",

@@ -32,7 +32,7 @@ package struct GitHubFormat: StreamingCheckFormat, LintFormat {
             out += command("error", problem.location, title: "chc: input error", problem.message) + "\n"
         }
         return out
-            + "\(s.complaints) complaints, \(s.breaches) breaches (\(s.errors) errors, \(s.warnings) warnings), \(s.notEvaluable) not evaluable"
+            + "\(counted(s.complaints, "complaint")), \(counted(s.breaches, "breach")) (\(counted(s.errors, "error")), \(counted(s.warnings, "warning"))), \(s.notEvaluable) not evaluable"
             + (s.eventsAfterAsOf > 0 ? ", \(TextFormat.afterAsOf(s.eventsAfterAsOf))" : "") + "\n"
     }
 

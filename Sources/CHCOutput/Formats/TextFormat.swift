@@ -27,7 +27,8 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         out += breaches == 0 ? "no breaches" : "\(breaches) breach\(breaches == 1 ? "" : "es")"
         let open = result.evaluations.compactMap(\.openDeadline).filter { $0.due >= asOf }
         if let next = open.min(by: { $0.due < $1.due }) {
-            out += "; next due: stage \(next.stage) \(next.event.noun) by \(next.due.longDescription)\(next.onHold ? " (on hold)" : "")"
+            out +=
+                "; next due: stage \(next.stage) \(next.event.noun) by \(next.due.longDescription)\(next.onHold ? " if resumed today (on hold)" : "")"
         }
         out += "\n"
         for finding in findings {
@@ -56,7 +57,7 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
             out += paint(TerminalText.escaped(problem.description), .red) + "\n"
         }
         out +=
-            "\n\(s.complaints) complaint\(s.complaints == 1 ? "" : "s"), \(s.breaches) breach\(s.breaches == 1 ? "" : "es") (\(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s")), \(s.notEvaluable) not evaluable"
+            "\n\(counted(s.complaints, "complaint")), \(counted(s.breaches, "breach")) (\(counted(s.errors, "error")), \(counted(s.warnings, "warning"))), \(s.notEvaluable) not evaluable"
         if s.notes > 0 { out += ", \(s.notes) note\(s.notes == 1 ? "" : "s")" }
         if s.suppressedByBaseline > 0 { out += ", \(s.suppressedByBaseline) in the baseline" }
         if s.inputErrors > 0 { out += ", \(s.inputErrors) input error\(s.inputErrors == 1 ? "" : "s")" }
@@ -94,7 +95,7 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         for item in items {
             let when =
                 item.status == .onHold
-                ? "on hold (was due \(item.due.longDescription))"
+                ? "on hold: would be due \(item.due.longDescription) if resumed today"
                 : item.workingDaysLeft < 0
                     ? "OVERDUE by \(-item.workingDaysLeft) working day\(item.workingDaysLeft == -1 ? "" : "s") (due \(item.due.longDescription))"
                     : item.workingDaysLeft == 0
@@ -139,13 +140,15 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         out += "\nBy month received\n"
         for m in months {
             out +=
-                "  \(m.month): \(m.received) received, stage 1 in time \(m.stage1InTime)/\(m.stage1Responded), \(m.escalated) escalated, stage 2 in time \(m.stage2InTime)/\(m.stage2Responded), \(m.breaches) breaches\n"
+                "  \(m.month): \(m.received) received, stage 1 in time \(m.stage1InTime)/\(m.stage1Responded), \(m.escalated) escalated, stage 2 in time \(m.stage2InTime)/\(m.stage2Responded), \(counted(m.breaches, "breach"))\n"
         }
         out += "\nBy category\n"
-        for c in categories { out += "  \(TerminalText.escaped(c.category)): \(c.complaints) complaints, \(c.withBreach) with a breach\n" }
+        for c in categories {
+            out += "  \(TerminalText.escaped(c.category)): \(counted(c.complaints, "complaint")), \(c.withBreach) with a breach\n"
+        }
         out += "\nOpen complaints by working days since receipt\n"
         for a in openAgeing { out += "  \(a.bucket): \(a.open)\n" }
-        if inputErrors > 0 { out += "\n\(inputErrors) input errors: some complaints could not be read (see chc check)\n" }
+        if inputErrors > 0 { out += "\n\(counted(inputErrors, "input error")): some complaints could not be read (see chc check)\n" }
         if report.eventsAfterAsOf > 0 { out += "\n\(Self.afterAsOf(report.eventsAfterAsOf))\n" }
         return out
     }
