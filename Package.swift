@@ -49,8 +49,7 @@ let package = Package(
             ]
         ),
         // Builds the Code packs in Rules/ into CHCChecks, so a copied binary needs no Rules/ folder.
-        .plugin(name: "EmbedRulePacks", capability: .buildTool(), dependencies: ["EmbedRulePacksTool"]),
-        .executableTarget(name: "EmbedRulePacksTool", path: "Plugins/EmbedRulePacksTool"),
+        .plugin(name: "EmbedRulePacks", capability: .buildTool()),
         // Helpers shared by the test targets (a seeded random number generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "WorkingDaysTests", dependencies: ["WorkingDays", "TestSupport"], exclude: ["Fixtures"]),
