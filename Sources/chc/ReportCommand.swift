@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(help: "The report's title (HTML).")
+    @Option(help: "The report's title (HTML; the landlord's name, from --policy or the data, is added when it is missing).")
     var title: String?
 
     func validate() throws {
