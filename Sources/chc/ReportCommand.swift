@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(help: "The report's title (HTML).")
+    @Option(help: "The report's title (HTML; the landlord's name, from --policy or the data, is added when it is missing).")
     var title: String?
 
     func validate() throws {
@@ -56,8 +56,9 @@ struct ReportCommand: ParsableCommand {
         }
         // Each checking thread sums its share; the shares are merged at the end.
         let (total, errors, _) = inputs.fold(prepared, into: empty, { $0.add($1) }, merge: { $0.merge($1) })
-        let performance = total.finish(inputErrors: errors.reduce(0) { $0 + $1.problems.count })
-        let heading = title ?? "Complaint handling \(start.year)–\(end.year)" + (policy?.landlord.map { ": \($0)" } ?? "")
+        // The landlord: the policy's, or else the one the complaints name.
+        let performance = total.finish(inputErrors: errors.reduce(0) { $0 + $1.problems.count }, landlord: policy?.landlord)
+        let heading = title ?? "Complaint handling \(start.year)–\(end.year)" + (performance.landlord.map { ": \($0)" } ?? "")
         try finish(writer, with: (format.reporter() as! any PerformanceFormat).render(performance, title: heading))
         printProblems(errors)
         noteEventsAfterAsOf(performance.eventsAfterAsOf, format: format.identifier)

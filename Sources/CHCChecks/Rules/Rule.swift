@@ -18,7 +18,7 @@ package final class Rule: Sendable {
     package let examples: [RuleExample]
     package let location: SourceLocation
     /// A landlord's own target (a policy pack's rule), not the Code's.
-    let isPolicy: Bool
+    package let isPolicy: Bool
     /// The kind's name and what the rule is about, for findings (read once here, not per finding).
     package let kind: String
     package let subject: CheckSubject

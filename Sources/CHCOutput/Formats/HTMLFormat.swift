@@ -27,13 +27,22 @@ func htmlEscaped(_ text: String) -> String {
 }
 
 extension PerformanceReport {
-    /// One self-contained HTML file (no scripts, no network) with inline SVG charts, written for
-    /// a board member, in the spirit of the Ombudsman's annual letters.
+    /// The bars' colours, stage 1 and stage 2: the legend and the bars read the same values.
+    static let stageColours = ["#2b6cb0", "#dd6b20"]
+    static let breachColour = "#c53030"
+    static let openColour = "#4a5568"
+
+    /// One self-contained HTML file (no scripts, no network, nothing fetched) with inline SVG
+    /// charts, written for a board member, in the spirit of the Ombudsman's annual letters. It
+    /// names no file: where the data came from is the reader's business, not the page's.
     package func html(title: String) -> String {
+        // The landlord's name is in the title the board sees (and the browser's tab), once.
+        let heading = landlord.map { title.contains($0) ? title : title.isEmpty ? $0 : "\(title): \($0)" } ?? title
         var body = ""
-        body += "<h1>\(htmlEscaped(title))</h1>\n"
+        body += "<h1>\(htmlEscaped(heading))</h1>\n"
         body +=
             "<p class=\"period\">\(htmlEscaped(from.longDescription)) to \(htmlEscaped(to.longDescription)), as of \(htmlEscaped(asOf.longDescription)). \(complaints) complaints received at stage 1; \(tsm.stage2Complaints) escalated to stage 2.</p>\n"
+        body += "<p class=\"howto\">\(Self.howToRead)</p>\n"
         body += "<section class=\"tiles\">\n"
         body += tile("CH01 stage 1", Self.number(tsm.ch01Stage1), "complaints per 1,000 homes")
         body += tile("CH01 stage 2", Self.number(tsm.ch01Stage2), "complaints per 1,000 homes")
@@ -42,23 +51,34 @@ extension PerformanceReport {
         body += tile(
             "CH02 stage 2", Self.percent(tsm.ch02Stage2), "\(tsm.stage2RespondedInTime) of \(tsm.stage2Responded) responses in time")
         body += "</section>\n<p class=\"note\">\(htmlEscaped(tsm.definition))</p>\n"
+        if inputErrors > 0 {
+            body +=
+                "<p class=\"note warning\">\(inputErrors) problem\(inputErrors == 1 ? "" : "s") in the input: some complaints could not be read and are not counted here (<code>chc check</code> on the same files says where).</p>\n"
+        }
         if eventsAfterAsOf > 0 { body += "<p class=\"note\">\(htmlEscaped(TextFormat.afterAsOf(eventsAfterAsOf))).</p>\n" }
 
-        body += "<h2>Responses in time, by month</h2>\n" + monthlyChart()
-        body += "<h2>Breaches by rule</h2>\n" + ruleChart()
-        body += "<h2>Open complaints: working days since receipt</h2>\n" + ageingChart()
+        body += "<section class=\"chart\">\n<h2>Responses in time, by month</h2>\n"
+        body +=
+            "<p class=\"note\">Each bar is the share of that month's responses sent in time (stage 1 by the month the complaint was received, stage 2 by the month escalation was asked for); the dashed box is 100%. Above each bar, in time / responses.</p>\n"
+        body += monthlyChart() + "</section>\n"
+        body += "<section class=\"chart\">\n<h2>Breaches by rule</h2>\n"
+        body +=
+            "<p class=\"note\">Complaints with a likely breach of each rule, in the Code's paragraph order; rules with none are left out.</p>\n"
+        body += ruleChart() + "</section>\n"
+        body += "<section class=\"chart\">\n<h2>Open complaints: working days since receipt</h2>\n" + ageingChart() + "</section>\n"
 
         body +=
-            "<h2>Each rule</h2>\n<table><thead><tr><th>Rule</th><th>Paragraph</th><th>Requirement</th><th>Met</th><th>Evaluated</th><th>Not evaluable</th><th>Pending</th></tr></thead><tbody>\n"
+            "<h2>Each rule</h2>\n<table><thead><tr><th>Rule</th><th>Paragraph</th><th class=\"words\">Requirement</th><th class=\"num\">Met</th><th class=\"num\">Evaluated</th><th class=\"num\">Not evaluable</th><th class=\"num\">Pending</th></tr></thead><tbody>\n"
         for r in rules {
             body +=
-                "<tr><td>\(htmlEscaped(r.rule))</td><td>\(htmlEscaped(r.paragraph))</td><td>\(htmlEscaped(r.summary))</td><td>\(Self.percent(r.rate))</td><td>\(r.evaluated)</td><td>\(r.notEvaluable)</td><td>\(r.pending)</td></tr>\n"
+                "<tr><td class=\"id\">\(htmlEscaped(r.rule))</td><td>\(htmlEscaped(r.paragraph))</td><td>\(htmlEscaped(r.summary))</td><td class=\"num\">\(Self.percent(r.rate))</td><td class=\"num\">\(r.evaluated)</td><td class=\"num\">\(r.notEvaluable)</td><td class=\"num\">\(r.pending)</td></tr>\n"
         }
         body += "</tbody></table>\n"
         body +=
-            "<h2>By category</h2>\n<table><thead><tr><th>Category</th><th>Complaints</th><th>With a breach</th><th>Breaches</th></tr></thead><tbody>\n"
+            "<h2>By category</h2>\n<table><thead><tr><th>Category</th><th class=\"num\">Complaints</th><th class=\"num\">With a breach</th><th class=\"num\">Breaches</th></tr></thead><tbody>\n"
         for c in categories {
-            body += "<tr><td>\(htmlEscaped(c.category))</td><td>\(c.complaints)</td><td>\(c.withBreach)</td><td>\(c.breaches)</td></tr>\n"
+            body +=
+                "<tr><td>\(htmlEscaped(c.category))</td><td class=\"num\">\(c.complaints)</td><td class=\"num\">\(c.withBreach)</td><td class=\"num\">\(c.breaches)</td></tr>\n"
         }
         body += "</tbody></table>\n"
         body +=
@@ -69,16 +89,30 @@ extension PerformanceReport {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(htmlEscaped(title))</title>
+            <title>\(htmlEscaped(heading))</title>
             <style>
             body { font-family: system-ui, -apple-system, "Segoe UI", Arial, sans-serif; margin: 2rem auto; max-width: 60rem; color: #1d1d1f; padding: 0 1rem; }
             h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; padding-bottom: .3rem; }
-            .period, .note { color: #555; } .note { font-size: .85rem; }
+            .period, .note { color: #555; } .note { font-size: .85rem; } .warning { color: #9b2c2c; }
+            .howto { border-left: 3px solid #2b6cb0; padding: .2rem 0 .2rem .8rem; }
             .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: .8rem; }
             .tile { border: 1px solid #ddd; border-radius: .5rem; padding: .8rem; }
             .tile .value { font-size: 1.8rem; font-weight: 600; } .tile .label { font-weight: 600; } .tile .sub { color: #555; font-size: .85rem; }
-            table { border-collapse: collapse; width: 100%; font-size: .9rem; } th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eee; }
-            svg text { font-size: 11px; fill: #333; }
+            table { border-collapse: collapse; width: 100%; font-size: .9rem; } th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; }
+            .id, td.num { white-space: nowrap; } .num { text-align: right; } th.words { width: 50%; }
+            svg { display: block; width: 100%; height: auto; }
+            svg text { font-size: 11px; fill: #333; } svg tspan.id { font-weight: 600; }
+            svg text.count { font-size: 10px; } svg text.zero { fill: #9b2c2c; font-weight: 700; } svg text.empty { fill: #767676; font-size: 10px; font-style: italic; }
+            @page { size: A4 portrait; margin: 15mm 14mm; }
+            @media print {
+              * { background: transparent !important; box-shadow: none !important; }
+              body { margin: 0; max-width: none; padding: 0; color: #000; font-size: 10pt; }
+              h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 1.2rem; break-after: avoid; page-break-after: avoid; }
+              .tiles { grid-template-columns: repeat(4, 1fr); gap: .4rem; }
+              .chart, .tiles, .tile, svg, tr, .howto { break-inside: avoid; page-break-inside: avoid; }
+              thead { display: table-header-group; }
+              table { font-size: 9pt; } th, td { padding: .15rem .3rem; }
+            }
             </style>
             </head>
             <body>
@@ -88,61 +122,141 @@ extension PerformanceReport {
             """
     }
 
+    /// A short line for a board member on what the figures mean.
+    static let howToRead =
+        "<strong>How to read this.</strong> A response is <em>in time</em> when it was sent within the deadline that the Complaint Handling Code in force when the complaint was received sets for its stage (under the 2024 Code, 10 working days from acknowledging the complaint at stage 1 and 20 at stage 2, plus any extension the Code allows). All counts of days are working days: weekends, bank holidays and the landlord's closure days are not counted. “0/1” over a bar means the month had one response and it was late; “no complaints” means none were received. A breach is a likely breach for review, not a finding of the Ombudsman."
+
     private func tile(_ label: String, _ value: String, _ sub: String) -> String {
         "<div class=\"tile\"><div class=\"label\">\(htmlEscaped(label))</div><div class=\"value\">\(htmlEscaped(value))</div><div class=\"sub\">\(htmlEscaped(sub))</div></div>\n"
     }
 
-    /// Bars: stage 1 and stage 2 share of responses in time, per month (0–100%).
+    static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// "2024-07" as ("Jul", "2024"); the key itself when it is not one.
+    static func monthLabel(_ key: String) -> (month: String, year: String) {
+        let parts = key.split(separator: "-")
+        guard parts.count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return (key, "") }
+        return (monthAbbreviations[month - 1], String(parts[0]))
+    }
+
+    /// Bars: stage 1 and stage 2 share of responses in time, per month (0–100%), each short one in a
+    /// dashed box for 100%, each under its count ("in time/responses"). A month whose responses were all
+    /// late keeps its box, a marker on the axis and a red "0/N"; a month without complaints says
+    /// "no complaints", one whose complaints have no response yet says so.
     private func monthlyChart() -> String {
         let width = 760
-        let height = 220
+        let height = 260
         let left = 40
-        let bottom = 30
-        let top = 10
+        let top = 44
+        let bottom = 36
         let plotHeight = height - bottom - top
+        let base = top + plotHeight
         let slot = months.isEmpty ? 0 : (width - left) / months.count
+        // Two bars a month, a gap between months.
+        let bar = min(40, max(2, slot / 2 - 6))
+        let inset = (slot - 2 * bar - 2) / 2
         var svg =
             "<svg role=\"img\" aria-label=\"Share of responses in time by month\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\">\n"
+        for (stage, x) in [(1, left), (2, left + 190)] {
+            svg +=
+                "<rect class=\"key stage\(stage)\" fill=\"\(Self.stageColours[stage - 1])\" x=\"\(x)\" y=\"4\" width=\"12\" height=\"12\"/><text x=\"\(x + 17)\" y=\"14\">stage \(stage) responses in time</text>\n"
+        }
+        svg +=
+            "<rect fill=\"none\" stroke=\"#999\" stroke-dasharray=\"3 2\" x=\"\(left + 380)\" y=\"4\" width=\"12\" height=\"12\"/><text x=\"\(left + 397)\" y=\"14\">all responses (100%)</text>\n"
         for pct in stride(from: 0, through: 100, by: 25) {
-            let y = top + plotHeight - plotHeight * pct / 100
+            let y = base - plotHeight * pct / 100
             svg +=
                 "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width)\" y2=\"\(y)\" stroke=\"#eee\"/><text x=\"0\" y=\"\(y + 4)\">\(pct)%</text>\n"
         }
         for (i, m) in months.enumerated() {
             let x = left + i * slot
-            let bar = max(2, slot / 2 - 3)
-            for (j, (inTime, total, colour)) in [
-                (m.stage1InTime, m.stage1Responded, "#2b6cb0"), (m.stage2InTime, m.stage2Responded, "#dd6b20"),
-            ].enumerated() where total > 0 {
-                let h = plotHeight * inTime / total
+            let (month, year) = Self.monthLabel(m.month)
+            svg += "<g class=\"month\" data-month=\"\(htmlEscaped(m.month))\">\n"
+            for (stage, inTime, total) in [(1, m.stage1InTime, m.stage1Responded), (2, m.stage2InTime, m.stage2Responded)] where total > 0 {
+                let colour = Self.stageColours[stage - 1]
+                let barX = x + inset + (stage - 1) * (bar + 2)
+                let tip = "<title>\(htmlEscaped("\(month) \(year)")) stage \(stage): \(inTime) of \(total) responses in time</title>"
+                // The box for 100%, where the bar falls short of it.
+                if inTime < total {
+                    svg +=
+                        "<rect class=\"whole\" x=\"\(barX)\" y=\"\(top)\" width=\"\(bar)\" height=\"\(plotHeight)\" fill=\"none\" stroke=\"\(colour)\" stroke-opacity=\"0.6\" stroke-dasharray=\"3 2\"/>"
+                }
+                if inTime == 0 {
+                    // Nothing in time: a marker on the axis, so the month does not look empty.
+                    svg +=
+                        "<rect class=\"bar stage\(stage) zero\" fill=\"\(colour)\" x=\"\(barX)\" y=\"\(base - 4)\" width=\"\(bar)\" height=\"4\">\(tip)</rect>"
+                } else {
+                    let h = plotHeight * inTime / total
+                    svg +=
+                        "<rect class=\"bar stage\(stage)\" fill=\"\(colour)\" x=\"\(barX)\" y=\"\(base - h)\" width=\"\(bar)\" height=\"\(h)\">\(tip)</rect>"
+                }
                 svg +=
-                    "<rect x=\"\(x + 2 + j * (bar + 2))\" y=\"\(top + plotHeight - h)\" width=\"\(bar)\" height=\"\(h)\" fill=\"\(colour)\"><title>\(htmlEscaped(m.month)) stage \(j + 1): \(inTime) of \(total) in time</title></rect>\n"
+                    "<text class=\"count\(inTime == 0 ? " zero" : "")\" x=\"\(barX + bar / 2)\" y=\"\(top - 4)\" text-anchor=\"middle\">\(inTime)/\(total)</text>\n"
             }
-            svg += "<text x=\"\(x + 2)\" y=\"\(height - 12)\">\(htmlEscaped(String(m.month.suffix(5))))</text>\n"
+            if m.stage1Responded == 0 && m.stage2Responded == 0 {
+                let none = m.received == 0 && m.escalated == 0
+                let (first, second) = none ? ("no", "complaints") : ("not yet", "answered")
+                let tip = none ? "no complaints received or escalated" : "\(m.received) received, \(m.escalated) escalated, no response yet"
+                svg +=
+                    "<text class=\"empty\" x=\"\(x + slot / 2)\" y=\"\(base - 18)\" text-anchor=\"middle\">\(first)<tspan x=\"\(x + slot / 2)\" dy=\"12\">\(second)</tspan><title>\(htmlEscaped("\(month) \(year)")): \(tip)</title></text>\n"
+            }
+            svg += "<text x=\"\(x + slot / 2)\" y=\"\(base + 15)\" text-anchor=\"middle\">\(htmlEscaped(month))</text>"
+            if i == 0 || month == "Jan" {
+                svg += "<text x=\"\(x + slot / 2)\" y=\"\(base + 29)\" text-anchor=\"middle\">\(htmlEscaped(year))</text>"
+            }
+            svg += "\n</g>\n"
         }
-        svg +=
-            "<rect x=\"\(width - 150)\" y=\"0\" width=\"10\" height=\"10\" fill=\"#2b6cb0\"/><text x=\"\(width - 135)\" y=\"9\">stage 1</text>"
-        svg +=
-            "<rect x=\"\(width - 80)\" y=\"0\" width=\"10\" height=\"10\" fill=\"#dd6b20\"/><text x=\"\(width - 65)\" y=\"9\">stage 2</text>\n"
         return svg + "</svg>\n"
     }
 
-    /// Horizontal bars: complaints breaching each rule.
+    /// Words in lines of at most `width` characters (a word longer than that has a line of its
+    /// own, unbroken), at most `maxLines` of them, the last ending "…" when words were left out.
+    static func wrapped(_ words: [String], width: Int, maxLines: Int) -> [[String]] {
+        var lines: [[String]] = [[]]
+        var length = 0
+        for word in words {
+            if !lines[lines.count - 1].isEmpty && length + 1 + word.count > width {
+                if lines.count == maxLines {
+                    lines[lines.count - 1][lines[lines.count - 1].count - 1] += "…"
+                    break
+                }
+                lines.append([])
+                length = 0
+            }
+            length += (lines[lines.count - 1].isEmpty ? 0 : 1) + word.count
+            lines[lines.count - 1].append(word)
+        }
+        return lines
+    }
+
+    /// Horizontal bars: complaints breaching each rule, in paragraph order, each rule named by its
+    /// id (never broken) and its requirement in words (up to three lines; the whole in the tooltip).
     private func ruleChart() -> String {
-        let shown = rules.filter { $0.breached > 0 }.sorted { ($1.breached, $0.rule) < ($0.breached, $1.rule) }
+        let shown = rules.filter { $0.breached > 0 }  // `rules` are in paragraph order
         guard !shown.isEmpty else { return "<p>No breaches.</p>\n" }
         let maximum = shown.map(\.breached).max() ?? 1
-        let row = 22
-        let labelWidth = 220
+        let line = 14
+        let barLeft = 460
         let width = 760
-        var svg = "<svg role=\"img\" aria-label=\"Breaches by rule\" viewBox=\"0 0 \(width) \(shown.count * row + 10)\" width=\"100%\">\n"
-        for (i, r) in shown.enumerated() {
-            let w = (width - labelWidth - 60) * r.breached / maximum
-            let y = i * row + 4
-            svg +=
-                "<text x=\"0\" y=\"\(y + 13)\">\(htmlEscaped(r.rule))</text><rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(max(1, w))\" height=\"16\" fill=\"#c53030\"><title>\(htmlEscaped(r.summary))</title></rect><text x=\"\(labelWidth + w + 6)\" y=\"\(y + 13)\">\(r.breached)</text>\n"
+        var y = 4
+        var rows = ""
+        for r in shown {
+            let words = r.summary.split(separator: " ").map(String.init)
+            let lines = Self.wrapped([r.rule] + words, width: 70, maxLines: 3)
+            let w = (width - barLeft - 40) * r.breached / maximum
+            rows += "<g class=\"rule\">"
+            for (n, words) in lines.enumerated() {
+                // The id is the first word of the first line, in bold.
+                let text =
+                    n == 0 ? words.dropFirst().map(htmlEscaped).joined(separator: " ") : words.map(htmlEscaped).joined(separator: " ")
+                let id = n == 0 ? "<tspan class=\"id\">\(htmlEscaped(r.rule))</tspan> " : ""
+                rows += "<text x=\"0\" y=\"\(y + 11 + n * line)\">\(id)\(text)</text>"
+            }
+            rows +=
+                "<rect x=\"\(barLeft)\" y=\"\(y)\" width=\"\(max(1, w))\" height=\"\(line)\" fill=\"\(Self.breachColour)\"><title>\(htmlEscaped(r.rule)): \(htmlEscaped(r.summary)) (\(r.breached) complaint\(r.breached == 1 ? "" : "s"))</title></rect><text x=\"\(barLeft + max(1, w) + 6)\" y=\"\(y + 11)\">\(r.breached)</text></g>\n"
+            y += lines.count * line + 10
         }
-        return svg + "</svg>\n"
+        return "<svg role=\"img\" aria-label=\"Breaches by rule\" viewBox=\"0 0 \(width) \(y)\" width=\"100%\">\n" + rows + "</svg>\n"
     }
 
     /// Bars: open complaints by age bucket.
@@ -156,7 +270,7 @@ extension PerformanceReport {
             let h = (height - 40) * a.open / maximum
             let x = i * slot + 10
             svg +=
-                "<rect x=\"\(x)\" y=\"\(height - 25 - h)\" width=\"\(slot - 20)\" height=\"\(h)\" fill=\"#4a5568\"/><text x=\"\(x)\" y=\"\(height - 10)\">\(htmlEscaped(a.bucket))</text><text x=\"\(x)\" y=\"\(height - 30 - h)\">\(a.open)</text>\n"
+                "<rect x=\"\(x)\" y=\"\(height - 25 - h)\" width=\"\(slot - 20)\" height=\"\(h)\" fill=\"\(Self.openColour)\"/><text x=\"\(x)\" y=\"\(height - 10)\">\(htmlEscaped(a.bucket))</text><text x=\"\(x)\" y=\"\(height - 30 - h)\">\(a.open)</text>\n"
         }
         return svg + "</svg>\n"
     }

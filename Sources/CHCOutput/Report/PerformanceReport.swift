@@ -1,6 +1,7 @@
 import CHCChecks
 import CHCIngest
 import CHCModel
+import Foundation
 import WorkingDays
 
 /// The board's picture of complaint handling over a reporting period: how often each rule was
@@ -65,7 +66,11 @@ package struct PerformanceReport: Sendable, Encodable {
     package let from: CivilDate
     package let to: CivilDate
     package let asOf: CivilDate
+    /// The landlord: the policy's, or the one every complaint in the period that names a landlord
+    /// names (nil when none does, or when they name different ones).
+    package let landlord: String?
     package let complaints: Int
+    /// In the Code's paragraph order (`paragraphOrder`), the Code's rules before a policy's.
     package let rules: [RuleRate]
     let tsm: TSM
     package let months: [Month]
@@ -93,12 +98,13 @@ package struct PerformanceReport: Sendable, Encodable {
     }
 
     package init(
-        from: CivilDate, to: CivilDate, asOf: CivilDate, complaints: Int, rules: [RuleRate], tsm: TSM, months: [Month],
-        categories: [Category], openAgeing: [Ageing], inputErrors: Int, eventsAfterAsOf: Int = 0
+        from: CivilDate, to: CivilDate, asOf: CivilDate, landlord: String? = nil, complaints: Int, rules: [RuleRate], tsm: TSM,
+        months: [Month], categories: [Category], openAgeing: [Ageing], inputErrors: Int, eventsAfterAsOf: Int = 0
     ) {
         self.from = from
         self.to = to
         self.asOf = asOf
+        self.landlord = landlord
         self.complaints = complaints
         self.rules = rules
         self.tsm = tsm
@@ -122,6 +128,9 @@ package struct PerformanceReport: Sendable, Encodable {
         package private(set) var found = 0
         /// Events dated after the as-of date, left out.
         var eventsAfterAsOf = 0
+        /// The first landlord named by a complaint in the period, and whether another was named.
+        var landlord: String?
+        var severalLandlords = false
         /// Each rule's tally, in order of first appearance: a rule is found by comparing pointers,
         /// first at the place its evaluation had (a pack's rules come in the same order for every
         /// complaint), with no hashing.
@@ -172,6 +181,7 @@ package struct PerformanceReport: Sendable, Encodable {
             let evaluations = result.evaluations
             if let receivedOn = complaint.receivedDate, inPeriod(receivedOn) {
                 complaints += 1
+                if let named = complaint.landlord, !named.isEmpty { noteLandlord(named) }
                 var breaches = 0
                 // By index, reading fields in place: copying each evaluation counted references
                 // to its rule, pack and findings.
@@ -232,6 +242,14 @@ package struct PerformanceReport: Sendable, Encodable {
             }
         }
 
+        private mutating func noteLandlord(_ named: String) {
+            if let landlord {
+                if !severalLandlords && named != landlord { severalLandlords = true }
+            } else {
+                landlord = named
+            }
+        }
+
         /// Counts one rule's outcome (a breach only when it has a breach finding).
         private mutating func tally(_ rule: Rule, pack: String, _ outcome: Outcome, breached: Bool, hint: Int) {
             let slot: Int
@@ -258,6 +276,8 @@ package struct PerformanceReport: Sendable, Encodable {
             found += other.found
             complaints += other.complaints
             eventsAfterAsOf += other.eventsAfterAsOf
+            if let named = other.landlord { noteLandlord(named) }
+            severalLandlords = severalLandlords || other.severalLandlords
             escalated += other.escalated
             s1 += other.s1
             s1InTime += other.s1InTime
@@ -283,7 +303,8 @@ package struct PerformanceReport: Sendable, Encodable {
             for bucket in ageing.indices { ageing[bucket] += other.ageing[bucket] }
         }
 
-        package func finish(inputErrors: Int) -> PerformanceReport {
+        /// The report; `landlord` (a policy's) names the landlord instead of the complaints.
+        package func finish(inputErrors: Int, landlord policyLandlord: String? = nil) -> PerformanceReport {
             // Rules of the same id (the same rule loaded twice, or a checking thread's own copy
             // of it, `Checker.replica`) are counted together.
             var tallies: [String: Tally] = [:]
@@ -298,11 +319,14 @@ package struct PerformanceReport: Sendable, Encodable {
                     tallies[id] = t
                 }
             }
-            let rules = tallies.keys.sorted().map { id in
-                let t = tallies[id]!
+            // The Code's rules in paragraph order, then a policy's.
+            let ordered = tallies.values.sorted { a, b in
+                a.rule.isPolicy != b.rule.isPolicy ? !a.rule.isPolicy : PerformanceReport.paragraphOrder(a.rule.id, b.rule.id)
+            }
+            let rules = ordered.map { t in
                 let evaluated = t.compliant + t.breached
                 return RuleRate(
-                    rule: id, pack: t.pack, paragraph: t.rule.paragraph, summary: t.rule.summary, evaluated: evaluated,
+                    rule: t.rule.id, pack: t.pack, paragraph: t.rule.paragraph, summary: t.rule.summary, evaluated: evaluated,
                     compliant: t.compliant, breached: t.breached, notEvaluable: t.notEvaluable, pending: t.pending,
                     rate: evaluated == 0 ? nil : Double(t.compliant) / Double(evaluated))
             }
@@ -330,14 +354,49 @@ package struct PerformanceReport: Sendable, Encodable {
             }
             .sorted { ($1.complaints, $0.category) < ($0.complaints, $1.category) }
             let openAgeing = zip(Self.buckets, ageing).map { Ageing(bucket: "\($0.0.2) working days", open: $0.1) }
+            let named = (policyLandlord ?? (severalLandlords ? nil : landlord))?.trimmingCharacters(in: .whitespacesAndNewlines)
             return PerformanceReport(
-                from: from, to: to, asOf: asOf, complaints: complaints, rules: rules, tsm: tsm, months: months,
-                categories: categories, openAgeing: openAgeing, inputErrors: inputErrors, eventsAfterAsOf: eventsAfterAsOf)
+                from: from, to: to, asOf: asOf, landlord: named?.isEmpty == false ? named : nil, complaints: complaints, rules: rules,
+                tsm: tsm, months: months, categories: categories, openAgeing: openAgeing, inputErrors: inputErrors,
+                eventsAfterAsOf: eventsAfterAsOf)
         }
     }
 }
 
 extension PerformanceReport {
+    /// Orders rule ids and paragraph numbers as the Code numbers its paragraphs: runs of digits
+    /// compared as numbers, so `6.2` comes before `6.10` and `HOS2024-6.7` before
+    /// `HOS2024-6.7-stage2` before `HOS2024-6.9` (a string sort puts 6.10 before 6.2). The rest
+    /// compared byte by byte; ids equal but for leading zeros fall back to a string comparison.
+    package static func paragraphOrder(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        var i = 0
+        var j = 0
+        while i < x.count && j < y.count {
+            if isDigit(x[i]) && isDigit(y[j]) {
+                var endX = i
+                var endY = j
+                while endX < x.count && isDigit(x[endX]) { endX += 1 }
+                while endY < y.count && isDigit(y[endY]) { endY += 1 }
+                // Leading zeros do not count: the longer number (of significant digits) is larger.
+                while i < endX - 1 && x[i] == UInt8(ascii: "0") { i += 1 }
+                while j < endY - 1 && y[j] == UInt8(ascii: "0") { j += 1 }
+                if endX - i != endY - j { return endX - i < endY - j }
+                if x[i..<endX] != y[j..<endY] { return x[i..<endX].lexicographicallyPrecedes(y[j..<endY]) }
+                i = endX
+                j = endY
+            } else {
+                if x[i] != y[j] { return x[i] < y[j] }
+                i += 1
+                j += 1
+            }
+        }
+        if i < x.count || j < y.count { return j < y.count }  // the one that ended first comes first
+        return a < b
+    }
+
     /// A rate as a percentage with one decimal, or a dash when there is nothing to divide.
     static func percent(_ value: Double?) -> String {
         guard let value else { return "—" }
