@@ -3,7 +3,7 @@
 
     python3 Benchmarks/generate_events.py N OUT.csv [--seed 2026] [--export-date 2026-11-23]
 
-The file follows the CSV event-log format of the main README ("CSV event logs"): one row per event,
+The file follows the CSV event-log format of docs/exports.md: one row per event,
 header `complaint_id,date,event,stage,handler,points,addresses,includes,to,days,reason,
 good_reason,ombudsman_details,agreed,channel,category,landlord`. Complaints are numbered in
 order of receipt (SYN-0000001, ...) and their rows are shuffled within blocks of 1000

@@ -204,7 +204,7 @@ def check(path: str, as_of: np.datetime64):
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("csv", help="CSV event log (the format of the README's \"CSV event logs\")")
+    p.add_argument("csv", help="CSV event log (the format of docs/exports.md)")
     p.add_argument("--as-of", required=True, help="judge open deadlines as of this date (YYYY-MM-DD)")
     p.add_argument("--details", metavar="OUT.csv",
                    help="also write one row per complaint: status and due date per rule")
