@@ -59,6 +59,13 @@ struct LintCommand: ParsableCommand {
             }
             pack = latest
         }
+        // The config names the Code it follows; without --code it is still checked against the
+        // latest (a policy written for a replaced Code is what lint is for), and says so.
+        if code == nil, let named = config.code, named.lowercased() != pack.id.lowercased() {
+            printError(
+                "note: \(policy) says `code: \(named)`; checked against \(pack.id), the latest Code (--code \(named) checks it against the one it names)"
+            )
+        }
         let report = Linter(code: pack).lint(config)
         try finish(writer, with: (format.reporter() as! any LintFormat).render(report))
         let code = report.exitCode(failOn: verdict.failOn.severity)

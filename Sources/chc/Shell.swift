@@ -53,7 +53,8 @@ func noteEventsAfterAsOf(_ count: Int, format: String) {
 func refuseNothingChecked(_ found: Int, paths: [String]) throws {
     guard found == 0 else { return }
     throw CommandFailure.badInput(
-        "nothing to check: no complaint was found in \(paths.joined(separator: ", ")) (timelines are .yaml or .yml files; event logs .csv)")
+        "nothing to check: no complaint was found in \(paths.joined(separator: ", ")) (timelines are .yaml or .yml files; event logs .csv or .xlsx)"
+    )
 }
 
 /// Whether the user's environment asks for no colour (`NO_COLOR` set and not empty: no-color.org).

@@ -296,6 +296,13 @@ import Testing
         #expect(try Self.run(["lint", "Examples/policies/compliant-2024.yaml"]).status == 0)
         #expect(try Self.run(["lint", "Examples/policies/poor-2024.yaml"]).status == 1)
         #expect(try Self.run(["lint", "Tests/CHCKitTests/BadInput/policy/unknown-key.yaml"]).status == 2)
+        // A config that names an older Code is checked against the latest, and told so.
+        let older = try Self.run(["lint", "Examples/policies/luton-2022.yaml"])
+        #expect(
+            older.err.contains(
+                "note: Examples/policies/luton-2022.yaml says `code: hos-2022`; checked against hos-2024, the latest Code (--code hos-2022 checks it against the one it names)"
+            ), "\(older.err)")
+        #expect(try !Self.run(["lint", "Examples/policies/luton-2022.yaml", "--code", "hos-2022"]).err.contains("note:"))
         let tested = try Self.run(["rules", "test"])
         #expect(tested.status == 0 && tested.out.contains("70 passed, 0 failed"))
         #expect(try Self.run(["rules", "show", "HOS2024-6.3"]).out.contains("paragraph:  6.3"))

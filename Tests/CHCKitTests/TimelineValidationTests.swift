@@ -161,7 +161,7 @@ import Testing
         #expect(batch.entries.map(\.complaint.id) == ["A"])
         #expect(batch.errors.count == 2)
         // A policy config found while walking is skipped and said so; named directly, it is an error.
-        #expect(batch.skipped.map(\.reason) == ["a complaints-process config (check it with chc lint)"])
+        #expect(batch.skipped.map(\.reason) == ["a complaints-process config, not a timeline (check it with chc lint)"])
         let named = TimelineBatch.load(paths: [folder.appendingPathComponent("policy.yaml").path])
         #expect(named.errors.first?.description.contains("unknown key `landlord`") == false)
         #expect(named.errors.count == 1)

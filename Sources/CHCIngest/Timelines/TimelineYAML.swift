@@ -29,12 +29,13 @@ package enum TimelineYAML {
         guard case .mapping(let mapping) = root else { return nil }
         let keys = Set(mapping.keys.compactMap { if case .scalar(let s) = $0 { s.string } else { nil } })
         if keys.contains("complaint") || keys.contains("complaints") { return nil }
-        if keys.contains("columns") && keys.isSubset(of: ["columns", "events"]) { return "a CSV column map" }
+        let mapKeys: Set = ["columns", "events", "date-format", "timezone", "sheet"]
+        if !keys.isEmpty, keys.isSubset(of: mapKeys), keys != ["events"] { return "a column map for exports, not a timeline" }
         if keys.contains("events") { return nil }
-        if keys.contains("pack") && keys.contains("rules") { return "a rule pack" }
-        if keys.contains("jobs") || keys.contains("runs") { return "a CI workflow" }
+        if keys.contains("pack") && keys.contains("rules") { return "a rule pack, not a timeline" }
+        if keys.contains("jobs") || keys.contains("runs") { return "a CI workflow, not a timeline" }
         if !keys.isDisjoint(with: ["stage1", "stage2", "stages", "landlord", "channels"]) {
-            return "a complaints-process config (check it with chc lint)"
+            return "a complaints-process config, not a timeline (check it with chc lint)"
         }
         return nil
     }

@@ -63,7 +63,7 @@ package struct JUnitFormat: SpooledCheckFormat, LintFormat {
                 counts.skipped += 1
                 cases += Array("<skipped message=\"".utf8)
                 MarkupText.appendXML(
-                    evaluation.outcome.rawValue + ": " + (evaluation.findings.first?.message ?? evaluation.outcome.rawValue), to: &cases)
+                    evaluation.outcome.rawValue + (evaluation.findings.first.map { ": " + $0.message } ?? ""), to: &cases)
                 cases += Array("\"/>".utf8)
             }
             cases += Self.caseEnd

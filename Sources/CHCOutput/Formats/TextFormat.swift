@@ -50,7 +50,7 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
     {
         var out = ""
         for (file, reason) in skipped {
-            out += paint("skipped \(TerminalText.escaped(file)): \(reason), not a timeline", .dim) + "\n"
+            out += paint("skipped \(TerminalText.escaped(file)): \(reason)", .dim) + "\n"
         }
         if !inputErrors.isEmpty { out += "\n" }
         for problem in inputErrors.flatMap(\.problems) {
