@@ -1,6 +1,6 @@
 import WorkingDays
 
-/// The fields an event may carry beyond its type and date (the README's timeline format), as a value that a
+/// The fields an event may carry beyond its type and date (docs/timelines.md), as a value that a
 /// reader fills in before it makes the `TimelineEvent`. Inlinable, so that the CSV reader builds
 /// it in place inside the event rather than in a temporary copied in (6% of a CSV run's
 /// instructions, mostly reference counting, when it was a call).

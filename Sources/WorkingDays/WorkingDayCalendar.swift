@@ -1,7 +1,7 @@
 /// Working-day arithmetic on one region's calendar, with a landlord's closure days.
 ///
 /// A working day is a Monday–Friday that is neither a bank holiday of the region nor a
-/// closure day. Counting follows the README's "Counting rules": the start day is day 0, so
+/// closure day. Counting follows docs/counting.md: the start day is day 0, so
 /// `workingDays(from: A, to: B)` counts the working days D with A < D ≤ B, and the due date
 /// of "within N working days of A" is the N-th working day after A.
 ///

@@ -42,7 +42,7 @@ package struct CSVRecord: Sendable {
 /// LF line ends, an optional UTF-8 byte-order mark. Reads the file in 1 MiB chunks, so memory
 /// does not grow with the file (only with its longest record).
 ///
-/// Hand-written over bytes for speed (see README, "Performance"): each record is scanned inside
+/// Hand-written over bytes for speed (see Benchmarks/README.md): each record is scanned inside
 /// one contiguous buffer through an unsafe pointer, with the scanner's state in local variables
 /// (no per-byte exclusivity checks or bounds checks). A record cut by the end of a chunk is
 /// moved to the front, more of the file is read after it, and the record is scanned again; the

@@ -5,7 +5,7 @@ import Foundation
 /// by their UTF-8 bytes. An open-addressing hash table over one byte arena, for the first pass
 /// over a log of millions of rows: a `[String: Int32]` dictionary made a `String` of every
 /// row's id and hashed it with the seeded SipHash, and was most of that pass's time (see
-/// README, "Performance").
+/// Benchmarks/README.md).
 package struct ComplaintIDTable {
     /// The ids' bytes, one after another; id `n` ends at `ends[n]`.
     private var arena: [UInt8] = []

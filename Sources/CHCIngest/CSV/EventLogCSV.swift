@@ -3,7 +3,7 @@ import Foundation
 import WorkingDays
 
 /// Reads a CSV event log — one row per complaint event, as housing systems export them
-/// (the README's "CSV event logs"): a header row; columns in any order, named case-insensitively; `;`-separated
+/// (docs/exports.md): a header row; columns in any order, named case-insensitively; `;`-separated
 /// lists; rows of one complaint anywhere in the file. A bad row is reported with its line, and
 /// its complaint is not checked (checking it without the row could accuse wrongly); every other
 /// complaint goes on.

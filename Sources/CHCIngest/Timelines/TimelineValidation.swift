@@ -2,7 +2,7 @@ import CHCModel
 import WorkingDays
 
 /// The checks that span a complaint's events, shared by the YAML and CSV readers
-/// (the README's timeline format): one receipt, nothing before it, no stage 2 before an escalation request,
+/// (docs/timelines.md): one receipt, nothing before it, no stage 2 before an escalation request,
 /// points that exist, holds before resumes.
 package enum TimelineValidation {
     /// Checks what spans events — receipt, order, stages, points — and infers missing stages.

@@ -2,7 +2,7 @@ import CHCModel
 import WorkingDays
 import Yams
 
-/// Reads complaint timelines from YAML (the README's timeline format): one complaint per file, or a list under
+/// Reads complaint timelines from YAML (docs/timelines.md): one complaint per file, or a list under
 /// `complaints:`. Every problem is reported at its file:line:col, and all problems of a file
 /// are reported together.
 package enum TimelineYAML {
