@@ -16,6 +16,8 @@ public struct Complaint: Sendable {
         @usableFromInline let landlord: String?
         @usableFromInline let calendar: Region?
         @usableFromInline let category: String?
+        /// For a complaint about a hazard: the hazard case's id (`hazard:`).
+        @usableFromInline let hazard: String?
         @usableFromInline let points: [(id: String, text: String)]
         @usableFromInline let events: [TimelineEvent]
         /// Each event's type, stage and date, in the same order: scans for an event (which the
@@ -24,13 +26,14 @@ public struct Complaint: Sendable {
         let location: SourceLocation
 
         init(
-            id: String, landlord: String?, calendar: Region?, category: String?, points: [(id: String, text: String)],
+            id: String, landlord: String?, calendar: Region?, category: String?, hazard: String?, points: [(id: String, text: String)],
             events: [TimelineEvent], location: SourceLocation
         ) {
             self.id = id
             self.landlord = landlord
             self.calendar = calendar
             self.category = category
+            self.hazard = hazard
             self.points = points
             self.events = events
             keys = events.map { EventKey(type: $0.type, stage: $0.details.stage, date: $0.date) }
@@ -44,6 +47,11 @@ public struct Complaint: Sendable {
     @inlinable public var landlord: String? { storage.landlord }
     @inlinable public var calendar: Region? { storage.calendar }
     @inlinable public var category: String? { storage.category }
+    /// For a complaint about a hazard, the hazard case it is about.
+    @inlinable public var hazard: String? { storage.hazard }
+    /// Whether this is a hazard case (Awaab's Law) rather than a complaint: it starts when the
+    /// landlord became aware of the hazard.
+    @inlinable public var isHazardCase: Bool { storage.keys.contains { $0.type == .becameAware } }
     /// The distinct issues raised, in the order given: id and description.
     @inlinable public var points: [(id: String, text: String)] { storage.points }
     /// Sorted as described above when the complaint is made; a setter keeps the order it is given.
@@ -51,14 +59,15 @@ public struct Complaint: Sendable {
         @inlinable get { storage.events }
         set {
             storage = Storage(
-                id: id, landlord: landlord, calendar: calendar, category: category, points: points, events: newValue, location: location)
+                id: id, landlord: landlord, calendar: calendar, category: category, hazard: hazard, points: points, events: newValue,
+                location: location)
         }
     }
     /// Where the complaint starts in its input file (used for findings about missing events).
     package var location: SourceLocation { storage.location }
 
     package init(
-        id: String, landlord: String? = nil, calendar: Region? = nil, category: String? = nil,
+        id: String, landlord: String? = nil, calendar: Region? = nil, category: String? = nil, hazard: String? = nil,
         points: [(id: String, text: String)] = [], events: consuming [TimelineEvent], location: SourceLocation
     ) {
         // Sorted in place: a reader hands over an array nothing else holds, so no copy is made.
@@ -69,7 +78,8 @@ public struct Complaint: Sendable {
             return ($0.date, a.stage, a.step, $0.order) < ($1.date, b.stage, b.step, $1.order)
         }
         storage = Storage(
-            id: id, landlord: landlord, calendar: calendar, category: category, points: points, events: sorted, location: location)
+            id: id, landlord: landlord, calendar: calendar, category: category, hazard: hazard, points: points, events: sorted,
+            location: location)
     }
 
     /// Each event's type, stage and date, in `events` order.
@@ -78,8 +88,11 @@ public struct Complaint: Sendable {
     /// The receipt event (validated to exist when loaded).
     @inlinable public var receipt: TimelineEvent? { first(.complaintReceived) }
 
-    /// The date the complaint was received: which Code version applies.
-    @inlinable public var receivedDate: CivilDate? { storage.keys.first { $0.type == .complaintReceived }?.date }
+    /// The date the complaint was received, or a hazard case began (the landlord became aware of
+    /// the hazard): which rules apply, and the period it is reported in.
+    @inlinable public var receivedDate: CivilDate? {
+        storage.keys.first { $0.type == .complaintReceived || $0.type == .becameAware }?.date
+    }
 
     /// Events of `type` (at `stage`, when given), in date order.
     @inlinable public func events(_ type: EventType, stage: Int? = nil) -> [TimelineEvent] {
@@ -205,6 +218,13 @@ extension TimelineEvent {
         case .response: (details.stage ?? 1, 6)
         case .excluded, .withdrawn, .referredToOmbudsman: (99, 0)
         case .note: (0, 0)
+        // A hazard case: awareness, investigation, then what follows from it.
+        case .becameAware: (1, 0)
+        case .residentDelay: (1, 1)
+        case .investigationConcluded: (1, 2)
+        case .summarySent, .madeSafe, .alternativeAccommodationOffered, .alternativeAccommodationAccepted: (1, 3)
+        case .safetyWorkStarted, .furtherWorkStarted: (1, 4)
+        case .safetyWorkCompleted: (1, 5)
         }
     }
 }

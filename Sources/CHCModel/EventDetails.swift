@@ -30,13 +30,17 @@ import WorkingDays
     @usableFromInline package var optionalStage: Bool?
     /// A note's text.
     @usableFromInline package var text: String?
+    /// A hazard's risk as the landlord assessed it: `emergency` or `significant`.
+    @usableFromInline package var risk: String?
+    /// Whether the investigation found a hazard (false: the duties after it do not apply).
+    @usableFromInline package var hazardFound: Bool?
 
     @inlinable package init(
         stage: Int? = nil, points: [String]? = nil, addresses: [String]? = nil, includes: [String]? = nil, handler: String? = nil,
         isFinal: Bool? = nil, extendedTo: CivilDate? = nil, extensionDays: Int? = nil, reason: String? = nil,
         goodReason: Bool? = nil, ombudsmanDetails: Bool? = nil, agreed: Bool? = nil, channel: String? = nil,
         incidentDate: CivilDate? = nil, ombudsmanRightsExplained: Bool? = nil, text: String? = nil,
-        optionalStage: Bool? = nil
+        optionalStage: Bool? = nil, risk: String? = nil, hazardFound: Bool? = nil
     ) {
         self.stage = stage
         self.points = points
@@ -55,5 +59,7 @@ import WorkingDays
         self.ombudsmanRightsExplained = ombudsmanRightsExplained
         self.optionalStage = optionalStage
         self.text = text
+        self.risk = risk
+        self.hazardFound = hazardFound
     }
 }

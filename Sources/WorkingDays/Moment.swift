@@ -116,3 +116,47 @@ extension Moment {
         return Moment(date: CivilDate(dayNumber: localDay), secondsOfDay: local - localDay * 86_400)
     }
 }
+
+extension Moment {
+    /// Whether UK clocks show British Summer Time at `instant` (seconds since the epoch, UTC).
+    static func isBritishSummerTime(atUTC instant: Int) -> Bool {
+        let day = CivilDate(dayNumber: instant >= 0 ? instant / 86_400 : (instant - 86_399) / 86_400)
+        let year = day.parts.year
+        func lastSundayOneAM(_ month: Int) -> Int {
+            var day = CivilDate(year: year, month: month, day: 31)!
+            while day.weekday != .sunday { day = CivilDate(dayNumber: day.dayNumber - 1) }
+            return day.dayNumber * 86_400 + 3_600
+        }
+        return instant >= lastSundayOneAM(3) && instant < lastSundayOneAM(10)
+    }
+
+    /// The instant, in seconds since the epoch (UTC), when the moment has a time: a time with no
+    /// offset is a UK clock time (GMT or BST). Hours-long time limits (Awaab's Law's 24 hours)
+    /// are counted between instants, so a change of the clocks in between counts as it happened.
+    public var ukInstant: Int? {
+        guard let seconds = secondsOfDay else { return nil }
+        if utcOffsetMinutes != nil { return secondsSinceEpoch }
+        let local = date.dayNumber * 86_400 + seconds
+        return Self.isBritishSummerTime(atUTC: local - 3_600) ? local - 3_600 : local
+    }
+
+    /// The instant `utc` (seconds since the epoch) on a UK clock, with no offset.
+    public init(ukClockAt utc: Int) {
+        self =
+            Moment(date: CivilDate(dayNumber: utc >= 0 ? utc / 86_400 : (utc - 86_399) / 86_400), secondsOfDay: 0, utcOffsetMinutes: 0)
+            .withSeconds(utc).ukLocal
+    }
+
+    private func withSeconds(_ utc: Int) -> Moment {
+        Moment(date: date, secondsOfDay: utc - date.dayNumber * 86_400, utcOffsetMinutes: 0)
+    }
+
+    /// "Sat 8 Nov 2025 17:30" (a date alone when there is no time).
+    public var longDescription: String {
+        guard let seconds = secondsOfDay else { return date.longDescription }
+        let local = ukLocal
+        let s = local.secondsOfDay ?? seconds
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(local.date.longDescription) \(two(s / 3600)):\(two(s % 3600 / 60))"
+    }
+}

@@ -83,7 +83,8 @@ struct CheckCommand: ParsableCommand {
             )
         }
         if outcome.errors.isEmpty {
-            try refuseNothingChecked(outcome.tally.complaints + outcome.tally.eventsAfterAsOf, paths: inputs.paths)
+            try refuseNothingChecked(
+                outcome.tally.complaints + outcome.tally.hazardCases + outcome.tally.eventsAfterAsOf, paths: inputs.paths)
         }
         let code = outcome.tally.exitCode(failOn: verdict.failOn.severity, inputErrors: outcome.errors)
         if code != 0 { throw CommandFailure.status(ExitStatus(rawValue: code) ?? .badInput) }

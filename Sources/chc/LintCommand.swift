@@ -44,7 +44,7 @@ struct LintCommand: ParsableCommand {
             throw CommandFailure.unreadable(errors + [error])
         }
         if !errors.isEmpty { throw CommandFailure.unreadable(errors) }
-        let codes = library.packs.filter { $0.kind == .code }
+        let codes = library.packs.filter { $0.kind == .code && $0.cases == .complaint }
         let pack: RulePack
         if let code {
             guard let chosen = library.pack(code) else {

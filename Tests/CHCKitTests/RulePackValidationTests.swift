@@ -129,13 +129,13 @@ import Testing
         }
         let (library, errors) = RuleLibrary.shipped()
         #expect(errors.isEmpty, "\(errors)")
-        #expect(library.packs.map(\.id) == ["hos-2020", "hos-2022", "hos-2024"])
+        #expect(library.packs.map(\.id) == ["awaab-2025", "hos-2020", "hos-2022", "hos-2024"])
     }
 
     @Test func shippedPacksLoadCleanly() throws {
         let (library, errors) = RuleLibrary.load(folder: path("Rules"))
         #expect(errors.isEmpty, "\(errors)")
-        #expect(Set(library.packs.map(\.id)) == ["hos-2020", "hos-2022", "hos-2024"])
+        #expect(Set(library.packs.map(\.id)) == ["awaab-2025", "hos-2020", "hos-2022", "hos-2024"])
         for pack in library.packs {
             for rule in pack.rules {
                 #expect(rule.url.hasPrefix("https://"), "\(rule.id) cites no URL")

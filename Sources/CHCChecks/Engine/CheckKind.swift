@@ -81,6 +81,7 @@ package struct CheckKinds: Sendable {
         MaxStagesCheck.self,
         ExtensionNoticeCheck.self,
         ExtensionLimitCheck.self,
+        HazardDeadlineCheck.self,
     ])
 
     package init(_ kinds: [any CheckKind.Type]) { all = kinds }

@@ -98,7 +98,7 @@ package struct Checker: Sendable {
             }
         }
         var policy = overlay
-        if let pack = options.forcedPack ?? library.codePack(inForceOn: received) {
+        if let pack = options.forcedPack ?? library.codePack(inForceOn: received, for: complaint.caseKind) {
             let known = packs.first { $0.pack === pack }
             packsUsed = known?.ids ?? Self.ids(of: pack, overlay: overlay)
             policy = known != nil ? known?.overlay : options.policy?.overlayPack(over: pack)
@@ -160,7 +160,9 @@ package struct Checker: Sendable {
     }
 
     private func noCodeInForce(_ complaint: Complaint, received: CivilDate) -> RuleEvaluation {
-        let known = library.packs.filter { $0.kind == .code }.map { "\($0.id) (\($0.inForceDescription))" }.joined(separator: ", ")
+        let known = library.packs.filter { $0.kind == .code && $0.cases == complaint.caseKind }.map {
+            "\($0.id) (\($0.inForceDescription))"
+        }.joined(separator: ", ")
         let rule = Rule(
             id: "chc/no-code-in-force", paragraph: "", summary: "No Code pack covers the complaint's receipt date.",
             severity: .note, confidence: .confirmed, url: "", note: nil,

@@ -57,6 +57,8 @@ package struct OpenDeadline: Sendable {
     /// When the deadline's anchor was not recorded: the due date counted from the earliest day
     /// it could have been (the Ombudsman's reading); `due` is counted from the last day allowed.
     package var earliestDue: CivilDate? = nil
+    /// For a limit in hours: the instant it runs out, on a UK clock.
+    package var dueAt: Moment? = nil
 }
 
 /// Every rule's evaluation of one complaint, and the packs used.

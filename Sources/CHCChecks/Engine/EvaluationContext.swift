@@ -58,12 +58,15 @@ package final class EvaluationContext {
     /// The transition note, in a message.
     private var transitionCaveat: String { transition.map { " [transition: \($0)]" } ?? "" }
 
+    /// What the rule's source is: the Code, or (for a hazard pack) the Regulations.
+    private var sourceText: String { pack.cases == .hazard ? "the Regulations' own text" : "the Code's own text" }
+
     /// What a reader must know about how sure the rule is.
     private var caveat: String {
         switch rule.confidence {
         case .confirmed: ""
-        case .secondary: " [source: secondary — not read in full, with its number, in the Code's own text]"
-        case .unconfirmed: " [source: unconfirmed — not read in the Code's text; review before relying on it]"
+        case .secondary: " [source: secondary — not read in full, with its number, in \(sourceText)]"
+        case .unconfirmed: " [source: unconfirmed — not read in \(sourceText); review before relying on it]"
         }
     }
 

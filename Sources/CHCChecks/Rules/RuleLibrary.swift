@@ -26,11 +26,11 @@ package struct RuleLibrary: Sendable {
     /// The pack with this id.
     package func pack(_ id: String) -> RulePack? { packs.first { $0.id == id } }
 
-    /// The Code pack in force for a complaint received on `date` (the latest that applies).
-    func codePack(inForceOn date: CivilDate) -> RulePack? {
+    /// The Code pack in force for a case of `kind` that began on `date` (the latest that applies).
+    func codePack(inForceOn date: CivilDate, for kind: CaseKind = .complaint) -> RulePack? {
         // Asked for every complaint: one pass, no list made.
         var latest: RulePack?
-        for pack in packs where pack.kind == .code && pack.isInForce(on: date) {
+        for pack in packs where pack.kind == .code && pack.cases == kind && pack.isInForce(on: date) {
             if let found = latest, (pack.inForceFrom ?? .init(dayNumber: .min)) <= (found.inForceFrom ?? .init(dayNumber: .min)) {
                 continue
             }

@@ -16,6 +16,12 @@ package final class RulePack: Sendable {
     /// For a policy overlay: the Code pack it layers on.
     let extends: String?
     package let kind: Kind
+    /// The timelines the pack judges: complaints, or hazard cases.
+    package let cases: CaseKind
+    /// For a hazard pack: each kind of hazard (`damp-and-mould`, `excess-cold`…) and, for each
+    /// risk (`emergency`, `significant`), when its time limits apply. Data, not code: the
+    /// Regulations bring hazards in by phases.
+    package let hazards: [String: [String: HazardCoverage]]
     package let note: String?
     /// A period after the pack took effect when landlords were still given time to comply:
     /// complaints received by `until` are judged by the pack, and each finding says so.
@@ -51,8 +57,11 @@ package final class RulePack: Sendable {
     package init(
         id: String, title: String, source: String, inForceFrom: CivilDate?, inForceTo: CivilDate?, calendar: Region,
         extends: String?, kind: Kind, note: String?, rules: [Rule], file: String, origin: Origin = .built,
-        transition: Transition? = nil, inheriting inherited: [DeadlineTerms] = []
+        transition: Transition? = nil, inheriting inherited: [DeadlineTerms] = [], cases: CaseKind = .complaint,
+        hazards: [String: [String: HazardCoverage]] = [:]
     ) {
+        self.cases = cases
+        self.hazards = hazards
         self.id = id
         self.title = title
         self.source = source

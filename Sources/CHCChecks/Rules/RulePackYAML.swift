@@ -5,7 +5,9 @@ import Yams
 
 /// Reads a rule pack file (`rules.md`), validating every rule and example when loaded.
 package enum RulePackYAML {
-    static let packKeys = ["pack", "title", "source", "in-force", "transition", "calendar", "extends", "kind", "note", "rules"]
+    static let packKeys = [
+        "pack", "title", "source", "in-force", "transition", "calendar", "extends", "kind", "cases", "hazards", "note", "rules",
+    ]
     /// A rule's keys besides its check kind's.
     static let ruleKeys = ["id", "paragraph", "summary", "severity", "source", "url", "note", "hint", "examples"]
 
@@ -66,6 +68,14 @@ package enum RulePackYAML {
         let kind =
             fields["kind"].flatMap { reader.choice($0, "pack kind", among: ["code", "policy"]) }.flatMap(RulePack.Kind.init(rawValue:))
             ?? (fields.has("extends") ? .policy : .code)
+        let cases =
+            fields["cases"].flatMap { reader.choice($0, "`cases`", among: CaseKind.allCases.map(\.rawValue)) }.flatMap(
+                CaseKind.init(rawValue:))
+            ?? .complaint
+        let hazards = readHazards(fields["hazards"], reader: reader)
+        if cases == .hazard, hazards.isEmpty, fields.has("rules") {
+            reader.report(fields["cases"], "a hazard pack needs `hazards:`, the kinds of hazard it covers and from when")
+        }
         var rules: [Rule] = []
         var seen: [String: SourceLocation] = [:]
         for node in reader.items(fields["rules"], "`rules`") ?? [] {
@@ -103,7 +113,30 @@ package enum RulePackYAML {
             id: id, title: reader.string(fields["title"], "`title`") ?? id, source: source, inForceFrom: from, inForceTo: to,
             calendar: calendar, extends: fields["extends"].flatMap { reader.identifier($0, "`extends`") }, kind: kind,
             note: fields["note"].flatMap { reader.string($0, "`note`") }, rules: rules, file: reader.file,
-            origin: .read(ParsedDocument(reader), kinds), transition: transition)
+            origin: .read(ParsedDocument(reader), kinds), transition: transition, cases: cases, hazards: hazards)
+    }
+
+    /// `hazards:` — each kind of hazard, and for each risk the date its limits apply from, or
+    /// words saying they do not yet (`excess-cold: { emergency: 2025-10-27, significant: "announced for 2026" }`).
+    static func readHazards(_ node: Node?, reader: YAMLReader) -> [String: [String: HazardCoverage]] {
+        guard let node else { return [:] }
+        guard case .mapping(let mapping) = node else {
+            reader.report(node, "`hazards` should map each kind of hazard to when its time limits apply")
+            return [:]
+        }
+        var hazards: [String: [String: HazardCoverage]] = [:]
+        for (key, value) in mapping {
+            guard let kind = reader.identifier(key, "a kind of hazard"),
+                let risks = reader.fields(value, "`hazards.\(kind)`", allowed: TimelineYAML.risks)
+            else { continue }
+            var coverage: [String: HazardCoverage] = [:]
+            for risk in TimelineYAML.risks {
+                guard let text = risks[risk].flatMap({ reader.string($0, "`hazards.\(kind).\(risk)`") }) else { continue }
+                coverage[risk] = (try? CivilDate(iso: text)).map(HazardCoverage.from) ?? .announced(text)
+            }
+            hazards[kind] = coverage
+        }
+        return hazards
     }
 
     static func rule(

@@ -113,6 +113,8 @@ package struct ColumnMap: Sendable {
 package enum CSVColumn: Int, CaseIterable, Sendable {
     case complaintId, date, event, stage, handler, points, addresses, includes, to, days, reason
     case goodReason, ombudsmanDetails, agreed, channel, category, landlord, optional
+    /// A hazard case's: the risk (`emergency`, `significant`) and whether the investigation found one.
+    case risk, hazardFound
 
     /// The column's name in an export's header, and in a column map.
     package var name: String {
@@ -135,6 +137,8 @@ package enum CSVColumn: Int, CaseIterable, Sendable {
         case .category: "category"
         case .landlord: "landlord"
         case .optional: "optional"
+        case .risk: "risk"
+        case .hazardFound: "hazard_found"
         }
     }
 

@@ -245,10 +245,16 @@ package enum EventLogCSV {
         var ombudsmanDetails: Bool?
         var agreed: Bool?
         var optionalStage: Bool?
+        var hazardFound: Bool?
         if let problem = flag(.goodReason, into: &goodReason) ?? flag(.ombudsmanDetails, into: &ombudsmanDetails)
-            ?? flag(.agreed, into: &agreed) ?? flag(.optional, into: &optionalStage)
+            ?? flag(.agreed, into: &agreed) ?? flag(.optional, into: &optionalStage) ?? flag(.hazardFound, into: &hazardFound)
         {
             return .failure(problem)
+        }
+        let risk = cell(.risk)?.lowercased()
+        if let risk, !TimelineYAML.risks.contains(risk) {
+            return .failure(
+                InputProblem(at(.risk), "`risk` should be \(TimelineYAML.risks.joined(separator: " or ")), found `\(cell(.risk) ?? "")`"))
         }
         if type == .extension, extendedTo == nil, extensionDays == nil {
             return .failure(InputProblem(at(.event), "an `extension` row needs `to` (the new due date) or `days`"))
@@ -262,7 +268,7 @@ package enum EventLogCSV {
                 details: EventDetails(
                     stage: stage, points: points, addresses: addresses, includes: includes, handler: handler, extendedTo: extendedTo,
                     extensionDays: extensionDays, reason: reason, goodReason: goodReason, ombudsmanDetails: ombudsmanDetails,
-                    agreed: agreed, channel: channel, optionalStage: optionalStage),
+                    agreed: agreed, channel: channel, optionalStage: optionalStage, risk: risk, hazardFound: hazardFound),
                 location: SourceLocation(file: file, line: record.line, column: 1), order: order))
     }
 

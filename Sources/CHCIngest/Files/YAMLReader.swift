@@ -143,7 +143,7 @@ package final class YAMLReader {
     }
 
     /// `true` or `false` (also `yes`/`no`).
-    func bool(_ node: Node?, _ what: String) -> Bool? {
+    package func bool(_ node: Node?, _ what: String) -> Bool? {
         guard let text = string(node, what) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "y", "on": return true

@@ -8,6 +8,7 @@ package enum TimelineValidation {
     /// Checks what spans events — receipt, order, stages, points — and infers missing stages.
     /// Returns the complaint (nil when it cannot be checked) and the problems found.
     package static func validate(_ input: Complaint) -> (Complaint?, [InputProblem]) {
+        if input.keys.contains(where: { $0.type.isHazardEvent }) { return validateHazard(input) }
         var problems: [InputProblem] = []
         var complaint = input
         guard let receipt = complaint.receipt else {
@@ -96,5 +97,48 @@ package enum TimelineValidation {
         }
         if !filled.isEmpty { complaint.events = filled }
         return (problems.isEmpty ? complaint : nil, problems)
+    }
+
+    /// A hazard case: one `became-aware` first, and only a hazard case's events (and notes)
+    /// after it. A complaint about the hazard is a timeline of its own naming it (`hazard:`).
+    static func validateHazard(_ hazard: Complaint) -> (Complaint?, [InputProblem]) {
+        var problems: [InputProblem] = []
+        let keys = hazard.keys
+        let events = hazard.events
+        guard let aware = keys.firstIndex(where: { $0.type == .becameAware }) else {
+            let first = keys.firstIndex { $0.type.isHazardEvent } ?? 0
+            return (
+                nil,
+                [
+                    InputProblem(
+                        events[first].location,
+                        "hazard case `\(hazard.id)` has no `became-aware` event; a hazard case starts when the landlord became aware of the hazard"
+                    )
+                ]
+            )
+        }
+        for index in keys.indices {
+            let key = keys[index]
+            if key.type == .becameAware, index != aware {
+                problems.append(
+                    InputProblem(
+                        events[index].location,
+                        "hazard case `\(hazard.id)` has a second `became-aware` (first on \(keys[aware].date) at line \(events[aware].location.line)); record a new hazard as its own case"
+                    ))
+            } else if !key.type.isHazardEvent, key.type != .note {
+                problems.append(
+                    InputProblem(
+                        events[index].location,
+                        "`\(key.type.rawValue)` is a complaint's event, not a hazard case's; a complaint about the hazard is its own timeline naming it (`hazard: \(hazard.id)`)"
+                    ))
+            } else if key.date < keys[aware].date {
+                problems.append(
+                    InputProblem(
+                        events[index].location,
+                        "\(key.type.rawValue) on \(key.date) is dated before the landlord became aware of the hazard (\(keys[aware].date))")
+                )
+            }
+        }
+        return (problems.isEmpty ? hazard : nil, problems)
     }
 }

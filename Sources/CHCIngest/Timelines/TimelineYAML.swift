@@ -6,7 +6,7 @@ import Yams
 /// `complaints:`. Every problem is reported at its file:line:col, and all problems of a file
 /// are reported together.
 package enum TimelineYAML {
-    static let complaintKeys = ["complaint", "landlord", "calendar", "category", "points", "events"]
+    static let complaintKeys = ["complaint", "hazard", "landlord", "calendar", "category", "points", "events"]
 
     /// The complaints in the file at `path`.
     package static func load(_ path: String, limits: InputLimits = .standard) throws(InputError) -> [Complaint] {
@@ -28,7 +28,7 @@ package enum TimelineYAML {
     static func notATimeline(_ root: Node?) -> String? {
         guard case .mapping(let mapping) = root else { return nil }
         let keys = Set(mapping.keys.compactMap { if case .scalar(let s) = $0 { s.string } else { nil } })
-        if keys.contains("complaint") || keys.contains("complaints") { return nil }
+        if keys.contains("complaint") || keys.contains("complaints") || keys.contains("hazard") { return nil }
         let mapKeys: Set = ["columns", "events", "date-format", "timezone", "sheet"]
         if !keys.isEmpty, keys.isSubset(of: mapKeys), keys != ["events"] { return "a column map for exports, not a timeline" }
         if keys.contains("events") { return nil }
@@ -39,6 +39,9 @@ package enum TimelineYAML {
         }
         return nil
     }
+
+    /// A hazard's risk, as the Regulations grade it.
+    package static let risks = ["emergency", "significant"]
 
     package static func read(_ reader: YAMLReader) -> [Complaint] {
         guard let root = reader.root else {
@@ -69,11 +72,18 @@ package enum TimelineYAML {
     package static func complaint(_ node: Node, reader: YAMLReader) -> Complaint? {
         guard let fields = reader.fields(node, "a complaint", allowed: complaintKeys) else { return nil }
         let before = reader.problems.count
-        guard fields.has("complaint") else {
-            reader.report(node, "missing `complaint`: every timeline needs a unique complaint id (e.g. `complaint: LBC-202229082`)")
+        // A hazard case is named by `hazard:`; a complaint by `complaint:`, and a complaint about a
+        // hazard names both.
+        let idKey = fields.has("complaint") ? "complaint" : "hazard"
+        guard fields.has(idKey) else {
+            reader.report(
+                node,
+                "missing `complaint`: every timeline needs a unique complaint id (e.g. `complaint: LBC-202229082`), or `hazard:` for a hazard case"
+            )
             return nil
         }
-        let id = reader.identifier(fields["complaint"], "`complaint`") ?? "?"
+        let id = reader.identifier(fields[idKey], "`\(idKey)`") ?? "?"
+        let hazard = idKey == "complaint" ? fields["hazard"].flatMap { reader.identifier($0, "`hazard`") } : nil
         let region = fields["calendar"].flatMap { reader.choice($0, "calendar", among: Region.names) }.flatMap(Region.init(rawValue:))
         let points = readPoints(fields["points"], reader: reader)
         guard fields.has("events") else {
@@ -86,9 +96,9 @@ package enum TimelineYAML {
         }
         let complaint = Complaint(
             id: id, landlord: fields["landlord"].flatMap { reader.string($0, "`landlord`") },
-            calendar: region, category: fields["category"].flatMap { reader.string($0, "`category`") },
+            calendar: region, category: fields["category"].flatMap { reader.string($0, "`category`") }, hazard: hazard,
             points: points, events: events,
-            location: reader.location(of: fields.keyNode("complaint")?.mark != nil ? fields.keyNode("complaint") : node))
+            location: reader.location(of: fields.keyNode(idKey)?.mark != nil ? fields.keyNode(idKey) : node))
         guard reader.problems.count == before else { return nil }
         let (validated, problems) = TimelineValidation.validate(complaint)
         for problem in problems { reader.report(problem) }
@@ -179,6 +189,8 @@ package enum TimelineYAML {
         event.ombudsmanRightsExplained = fields["ombudsman-rights-explained"].flatMap { reader.bool($0, "`ombudsman-rights-explained`") }
         event.text = fields["text"].flatMap { reader.string($0, "`text`") }
         event.optionalStage = fields["optional"].flatMap { reader.bool($0, "`optional`") }
+        event.risk = fields["risk"].flatMap { reader.choice($0, "risk", among: Self.risks) }
+        event.hazardFound = fields["hazard-found"].flatMap { reader.bool($0, "`hazard-found`") }
         if type == .extension {
             if event.extendedTo == nil, event.extensionDays == nil, !fields.has("to"), !fields.has("days") {
                 reader.report(node, "an `extension` needs `to` (the new due date) or `days` (working days added)")

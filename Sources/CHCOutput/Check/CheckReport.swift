@@ -46,6 +46,8 @@ package struct CheckReport: Sendable {
 
     package struct Summary: Sendable, Codable, Equatable {
         package let complaints: Int
+        /// Hazard cases checked, when there were any (left out of the JSON otherwise).
+        package let hazardCases: Int?
         package let breaches: Int
         package let errors: Int
         package let warnings: Int
@@ -61,7 +63,7 @@ package struct CheckReport: Sendable {
         var tally = SummaryTally()
         for (_, result) in results {
             let reported = findings(of: result)
-            tally.add(reported, suppressed: result.findings.count - reported.count)
+            tally.add(reported, suppressed: result.findings.count - reported.count, hazard: result.complaint.isHazardCase)
         }
         tally.ignore(eventsAfterAsOf: eventsAfterAsOf)
         return tally.summary(inputErrors: inputErrors)

@@ -62,7 +62,7 @@ package struct CheckRun {
         var tally = SummaryTally()
         for (_, result) in report.results {
             let reported = report.findings(of: result)
-            tally.add(reported, suppressed: result.findings.count - reported.count)
+            tally.add(reported, suppressed: result.findings.count - reported.count, hazard: result.complaint.isHazardCase)
         }
         tally.ignore(eventsAfterAsOf: report.eventsAfterAsOf)
         return Outcome(tally: tally, errors: report.inputErrors)
@@ -131,18 +131,19 @@ package struct CheckRun {
             paths: paths, progress: progress,
             transform: { file, result in
                 guard result.isJudged else {
-                    return CheckedComplaint<Piece>(reported: [], suppressed: 0, piece: nil, eventsAfterAsOf: result.eventsAfterAsOf)
+                    return CheckedComplaint<Piece>(
+                        reported: [], suppressed: 0, piece: nil, eventsAfterAsOf: result.eventsAfterAsOf, isHazard: false)
                 }
                 let (reported, suppressed) = Self.reported(result, baseline: baseline)
                 return CheckedComplaint(
                     reported: reported, suppressed: suppressed, piece: render(file, result, reported),
-                    eventsAfterAsOf: result.eventsAfterAsOf)
+                    eventsAfterAsOf: result.eventsAfterAsOf, isHazard: result.complaint.isHazardCase)
             },
             deliver: { checked in
                 tally.ignore(eventsAfterAsOf: checked.eventsAfterAsOf)
                 guard let piece = checked.piece else { return }
-                let first = tally.complaints == 0
-                tally.add(checked.reported, suppressed: checked.suppressed)
+                let first = tally.complaints + tally.hazardCases == 0
+                tally.add(checked.reported, suppressed: checked.suppressed, hazard: checked.isHazard)
                 deliver(piece, first)
             })
     }
@@ -155,4 +156,5 @@ private struct CheckedComplaint<Piece: Sendable>: Sendable {
     let suppressed: Int
     let piece: Piece?
     let eventsAfterAsOf: Int
+    let isHazard: Bool
 }

@@ -6,6 +6,8 @@ import WorkingDays
 /// Running totals for a report's summary line, added to one complaint at a time.
 package struct SummaryTally: Sendable {
     package private(set) var complaints = 0
+    /// Hazard cases (Awaab's Law), counted apart from complaints.
+    package private(set) var hazardCases = 0
     package private(set) var breaches = 0
     package private(set) var errors = 0
     package private(set) var warnings = 0
@@ -27,8 +29,8 @@ package struct SummaryTally: Sendable {
     package mutating func ignore(eventsAfterAsOf count: Int) { eventsAfterAsOf += count }
 
     /// Counts one complaint's reported findings (and how many the baseline hid).
-    package mutating func add(_ findings: [Finding], suppressed hidden: Int) {
-        complaints += 1
+    package mutating func add(_ findings: [Finding], suppressed hidden: Int, hazard: Bool = false) {
+        if hazard { hazardCases += 1 } else { complaints += 1 }
         suppressed += hidden
         for finding in findings {
             if finding.status == .notEvaluable {
@@ -47,7 +49,8 @@ package struct SummaryTally: Sendable {
 
     package func summary(inputErrors: [InputError]) -> CheckReport.Summary {
         CheckReport.Summary(
-            complaints: complaints, breaches: breaches, errors: errors, warnings: warnings, notes: notes,
+            complaints: complaints, hazardCases: hazardCases == 0 ? nil : hazardCases, breaches: breaches, errors: errors,
+            warnings: warnings, notes: notes,
             notEvaluable: notEvaluable, inputErrors: inputErrors.reduce(0) { $0 + $1.problems.count },
             suppressedByBaseline: suppressed, eventsAfterAsOf: eventsAfterAsOf)
     }

@@ -32,7 +32,7 @@ package struct GitHubFormat: StreamingCheckFormat, LintFormat {
             out += command("error", problem.location, title: "chc: input error", problem.message) + "\n"
         }
         return out
-            + "\(counted(s.complaints, "complaint")), \(counted(s.breaches, "breach")) (\(counted(s.errors, "error")), \(counted(s.warnings, "warning"))), \(s.notEvaluable) not evaluable"
+            + "\(counted(s.complaints, "complaint")), \(s.hazardCases.map { counted($0, "hazard case") + ", " } ?? "")\(counted(s.breaches, "breach")) (\(counted(s.errors, "error")), \(counted(s.warnings, "warning"))), \(s.notEvaluable) not evaluable"
             + (s.eventsAfterAsOf > 0 ? ", \(TextFormat.afterAsOf(s.eventsAfterAsOf))" : "") + "\n"
     }
 

@@ -57,7 +57,7 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
             out += paint(TerminalText.escaped(problem.description), .red) + "\n"
         }
         out +=
-            "\n\(counted(s.complaints, "complaint")), \(counted(s.breaches, "breach")) (\(counted(s.errors, "error")), \(counted(s.warnings, "warning"))), \(s.notEvaluable) not evaluable"
+            "\n\(counted(s.complaints, "complaint")), \(s.hazardCases.map { counted($0, "hazard case") + ", " } ?? "")\(counted(s.breaches, "breach")) (\(counted(s.errors, "error")), \(counted(s.warnings, "warning"))), \(s.notEvaluable) not evaluable"
         if s.notes > 0 { out += ", \(s.notes) note\(s.notes == 1 ? "" : "s")" }
         if s.suppressedByBaseline > 0 { out += ", \(s.suppressedByBaseline) in the baseline" }
         if s.inputErrors > 0 { out += ", \(s.inputErrors) input error\(s.inputErrors == 1 ? "" : "s")" }
