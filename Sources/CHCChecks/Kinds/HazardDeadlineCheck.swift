@@ -81,10 +81,10 @@ package final class HazardDeadlineCheck: CheckKind {
     }
 
     package func evaluate(in context: EvaluationContext) throws(CalendarError) -> RuleEvaluation {
-        let case_ = context.complaint
-        guard case_.isHazardCase else { return context.evaluation(.notApplicable) }
+        let hazardCase = context.complaint
+        guard hazardCase.isHazardCase else { return context.evaluation(.notApplicable) }
         // The risk as last assessed: at awareness, or as the investigation found it.
-        let assessed = case_.events.last { ($0.type == .becameAware || $0.type == .investigationConcluded) && $0.details.risk != nil }
+        let assessed = hazardCase.events.last { ($0.type == .becameAware || $0.type == .investigationConcluded) && $0.details.risk != nil }
         guard let assessed, let caseRisk = assessed.details.risk else {
             return context.evaluation(
                 .notEvaluable,
@@ -95,19 +95,21 @@ package final class HazardDeadlineCheck: CheckKind {
                 ])
         }
         guard caseRisk == risk else { return context.evaluation(.notApplicable) }
-        guard let aware = case_.firstEvent(.becameAware) else { return context.evaluation(.notApplicable) }
-        if let uncovered = coverageGap(kind: case_.category, on: aware.date, pack: context.pack) {
+        guard let aware = hazardCase.firstEvent(.becameAware) else { return context.evaluation(.notApplicable) }
+        if let uncovered = coverageGap(kind: hazardCase.category, on: aware.date, pack: context.pack) {
             return context.evaluation(.notApplicable, [context.finding(.notEvaluable, uncovered, severity: .note)])
         }
-        if onlyIfHazardFound, case_.events.contains(where: { $0.type == .investigationConcluded && $0.details.hazardFound == false }) {
+        if onlyIfHazardFound, hazardCase.events.contains(where: { $0.type == .investigationConcluded && $0.details.hazardFound == false }) {
             return context.evaluation(.notApplicable)
         }
-        guard let anchorRef = case_.firstEvent(from) else { return context.evaluation(.notApplicable) }
-        let anchor = case_[anchorRef]
+        guard let anchorRef = hazardCase.firstEvent(from) else { return context.evaluation(.notApplicable) }
+        let anchor = hazardCase[anchorRef]
         let calendar = context.calendar
-        let target = case_.events.first { events.contains($0.type) && $0.date >= anchor.date }
+        let target = hazardCase.events.first { events.contains($0.type) && $0.date >= anchor.date }
         if target == nil, onlyWhenRecorded { return context.evaluation(.notApplicable) }
-        let delay = case_.events.first { $0.type == .residentDelay && $0.date >= anchor.date && $0.date <= (target?.date ?? context.asOf) }
+        let delay = hazardCase.events.first {
+            $0.type == .residentDelay && $0.date >= anchor.date && $0.date <= (target?.date ?? context.asOf)
+        }
         let due = try calendar.dueDate(after: anchor.date, within)
         let what = "\(risk) hazard: \(events[0].awaited)"
         let ref = Finding.AnchorRef(event: from.rawValue, date: anchor.date, derived: false)
