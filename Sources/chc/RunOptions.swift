@@ -145,7 +145,9 @@ struct RunOptions: ParsableArguments {
         }
         var columnMap = ColumnMap()
         if let map {
-            do { columnMap = try ColumnMap.load(map) } catch { inputErrors.append(error) }
+            // A map applies to every export in the run: without it they would be misread, so a
+            // map that cannot be read stops the run (its errors, nothing else).
+            do { columnMap = try ColumnMap.load(map) } catch { throw CommandFailure.unreadable(inputErrors + [error]) }
         }
         if let sheet { columnMap.sheet = sheet }
         let checker = Checker(

@@ -77,6 +77,10 @@ import Testing
         #expect(lint.status == 0 && lint.out.contains("15 met, 0 not met, 3 not stated"), "\(lint)")
         let check = try Self.run(["check", timeline, "--policy", policy, "--as-of", "2026-11-23"])
         #expect(check.status == 0 && check.out.contains("1 complaint, 0 breaches"), "\(check)")
+        // Timescales the same as the Code's, counted the same way, repeat none of its findings.
+        let plain = try Self.run(["check", "Examples/csv/events.csv", "--as-of", "2026-11-23"]).out
+        let layered = try Self.run(["check", "Examples/csv/events.csv", "--policy", policy, "--as-of", "2026-11-23"]).out
+        #expect(plain.split(separator: "\n").last == layered.split(separator: "\n").last, "\(layered)")
         // Again: refused, and nothing changed. With one of the two missing: still nothing written.
         try "mine\n".write(toFile: policy, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(atPath: timeline)
@@ -112,6 +116,17 @@ import Testing
             }
         }
         #expect(examples >= 10)
+    }
+
+    /// A map that cannot be read stops the run with its own error alone, not a second one about
+    /// the export's header read without it.
+    @Test func aBrokenMapIsItsOwnErrorAlone() throws {
+        let map = FileManager.default.temporaryDirectory.appendingPathComponent("chc-map-\(UUID().uuidString).yaml").path
+        try "columns:\n  complaint_id: Case Ref\n  handlr: Officer\n".write(toFile: map, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: map) }
+        let run = try Self.run(["check", "Examples/csv/housing-system-export.csv", "--map", map, "--as-of", "2026-11-23"])
+        #expect(run.status == 2 && run.err.contains("unknown column `handlr`, did you mean `handler`?"), "\(run.err)")
+        #expect(!run.err.contains("header"), "\(run.err)")
     }
 
     @Test(arguments: ["2023-02-30", "2023-13-01", "hello"])
@@ -306,6 +321,17 @@ import Testing
         let tested = try Self.run(["rules", "test"])
         #expect(tested.status == 0 && tested.out.contains("80 passed, 0 failed"))
         #expect(try Self.run(["rules", "show", "HOS2024-6.3"]).out.contains("paragraph:  6.3"))
+        // A timeline given to `rules test` or `lint` is one error saying to check it.
+        for command in [["rules", "test"], ["lint"]] {
+            let timeline = try Self.run(command + ["Examples/luton-202229082.yaml"])
+            #expect(
+                timeline.status == 2
+                    && timeline.err.hasSuffix(
+                        "is a complaint timeline, not a "
+                            + (command == ["lint"] ? "complaints-process config" : "rule pack")
+                            + ": check it with `chc check Examples/luton-202229082.yaml`\n"),
+                "\(timeline.err)")
+        }
         // A policy config given to `rules test` is one error saying to lint it.
         let policy = try Self.run(["rules", "test", "Examples/policies/compliant-2024.yaml"])
         #expect(

@@ -115,7 +115,7 @@ import Testing
         let labelText = labelErrors.map(\.description).joined()
         #expect(
             labelText.contains(
-                "unknown event `Stage 1 Response Sent`, did you mean `stage 1 respons sent`? (add it to the `events:` of the map \(labelMap), e.g. `Stage 1 Response Sent: note` if it is not a complaint event)"
+                "unknown event `Stage 1 Response Sent`, did you mean `stage 1 respons sent`? (correct the label, or add it to the `events:` of the map \(labelMap) with the event type it stands for)"
             ), "\(labelText)")
 
         let file = try write("complaint_id,date,event\nA,2024-06-03,complaint-received\nA,2024-06-04,phone call\n")
@@ -125,6 +125,18 @@ import Testing
             errors.map(\.description).joined().contains(
                 "unknown event `phone call` (map the export's labels to event types in a --map file, e.g. `phone call: note` if it is not a complaint event)"
             ), "\(errors)")
+    }
+
+    /// A column the map names but the export does not have is an error, optional or not: a
+    /// typo must not silently drop a column (and with it the breaches it shows).
+    @Test func aMappedColumnTheExportLacksIsAnError() throws {
+        let mapText = try String(contentsOfFile: path("Examples/csv/housing-system-map.yaml"), encoding: .utf8)
+        let mapFile = try temporaryCSV(bytes: Array(mapText.replacingOccurrences(of: "handler: Officer", with: "handler: Oficer").utf8))
+        defer { try? FileManager.default.removeItem(atPath: mapFile) }
+        let (complaints, errors) = EventLogCSV.load(path("Examples/csv/housing-system-export.csv"), map: try ColumnMap.load(mapFile))
+        #expect(complaints.isEmpty)
+        let text = errors.map(\.description).joined()
+        #expect(text.contains("the header has no column `oficer`, did you mean `officer`?"), "\(text)")
     }
 
     @Test func columnMapRenamesColumnsAndEvents() throws {

@@ -36,8 +36,12 @@ package enum RulePackYAML {
             reader.report(nil, "is empty, expected a rule pack (`pack:`, `rules:`)")
             return nil
         }
-        // A policy config where a pack belongs (`chc rules test policy.yaml`): one clear error,
-        // not one per key.
+        // A policy config or a timeline where a pack belongs (`chc rules test policy.yaml`): one
+        // clear error, not one per key.
+        if TimelineYAML.looksLikeTimeline(root) {
+            reader.report(root, "is a complaint timeline, not a rule pack: check it with `chc check \(reader.file)`")
+            return nil
+        }
         if case .mapping(let mapping) = root {
             let keys = Set(mapping.compactMap { $0.key.string })
             if !keys.contains("pack"), !keys.contains("rules"), !keys.isDisjoint(with: PolicyYAML.topKeys),

@@ -113,7 +113,11 @@ package enum EventLogCSV {
         for ours in CSVColumn.allCases {
             if let i = names.firstIndex(of: ours.header(in: map)) { positions[ours] = i }
         }
-        let missing = [CSVColumn.complaintId, .date, .event].filter { positions[$0] == nil }
+        // The three every log needs, and any other the map names: a typo in a mapped column must
+        // not silently drop it (and the breaches it would show).
+        let missing = CSVColumn.allCases.filter {
+            positions[$0] == nil && ([.complaintId, .date, .event].contains($0) || map.columns[$0] != nil)
+        }
         guard missing.isEmpty else {
             let wanted = missing.map { column in
                 let theirs = column.header(in: map)
@@ -163,9 +167,14 @@ package enum EventLogCSV {
                 InputProblem(
                     at(.event),
                     "unknown event `\(label)`" + didYouMean(label, among: known)
-                        + (map.file.map { " (add it to the `events:` of the map \($0)" }
-                            ?? " (map the export's labels to event types in a --map file")
-                        + ", e.g. `\(label): note` if it is not a complaint event)"))
+                        // A near miss is a typo to correct, never a label to map to `note`.
+                        + (closestMatch(to: label, among: known) != nil
+                            ? " (correct the label, or "
+                                + (map.file.map { "add it to the `events:` of the map \($0)" } ?? "map it in a --map file")
+                                + " with the event type it stands for)"
+                            : (map.file.map { " (add it to the `events:` of the map \($0)" }
+                                ?? " (map the export's labels to event types in a --map file")
+                                + ", e.g. `\(label): note` if it is not a complaint event)")))
         }
         let moment: Moment
         if map.dateFormat == nil, let date = bytes(.date, { CivilDate(isoUTF8: $0) }) {

@@ -36,6 +36,10 @@ package enum PolicyYAML {
             reader.report(nil, "is empty, expected a complaints-process config (`landlord:`, `stage1:`, …)")
             return config
         }
+        if TimelineYAML.looksLikeTimeline(root) {
+            reader.report(root, "is a complaint timeline, not a complaints-process config: check it with `chc check \(reader.file)`")
+            return config
+        }
         guard let fields = reader.fields(root, "the complaints-process config", allowed: topKeys) else { return config }
         func note(_ key: String, _ node: Node?) {
             if let node { config.locations[key] = reader.location(of: node) }

@@ -24,6 +24,14 @@ package enum TimelineYAML {
         return complaints
     }
 
+    /// Whether a document given where a config or a pack belongs is plainly a timeline.
+    package static func looksLikeTimeline(_ root: Node?) -> Bool {
+        guard case .mapping(let mapping) = root else { return false }
+        let keys = Set(mapping.keys.compactMap { if case .scalar(let s) = $0 { s.string } else { nil } })
+        return !keys.isDisjoint(with: ["complaint", "complaints", "hazard"])
+            && keys.isDisjoint(with: ["pack", "rules", "stage1", "stages"])
+    }
+
     /// Why a YAML document found in a folder is not a timeline, or nil if it may be one.
     static func notATimeline(_ root: Node?) -> String? {
         guard case .mapping(let mapping) = root else { return nil }

@@ -82,7 +82,7 @@ extension PerformanceReport {
         }
         body += "</tbody></table>\n"
         body +=
-            "<p class=\"note\">Made by chc \(htmlEscaped(CHCVersion.current)). Working days exclude weekends, bank holidays and the landlord's closure days. A breach is a likely breach for review, not a finding of the Ombudsman.</p>\n"
+            "<p class=\"note\">Made by chc \(htmlEscaped(CHCVersion.current)). Working days exclude weekends and bank holidays; the landlord's closure days move only its own targets. A breach is a likely breach for review, not a finding of the Ombudsman.</p>\n"
         return """
             <!DOCTYPE html>
             <html lang="en-GB">
@@ -124,7 +124,7 @@ extension PerformanceReport {
 
     /// A short line for a board member on what the figures mean.
     static let howToRead =
-        "<strong>How to read this.</strong> A response is <em>in time</em> when it was sent within the deadline that the Complaint Handling Code in force when the complaint was received sets for its stage (under the 2024 Code, 10 working days from acknowledging the complaint at stage 1 and 20 at stage 2, plus any extension the Code allows). All counts of days are working days: weekends, bank holidays and the landlord's closure days are not counted. “0/1” over a bar means the month had one response and it was late; “no complaints” means none were received. A breach is a likely breach for review, not a finding of the Ombudsman."
+        "<strong>How to read this.</strong> A response is <em>in time</em> when it was sent within the deadline that the Complaint Handling Code in force when the complaint was received sets for its stage (under the 2024 Code, 10 working days from acknowledging the complaint at stage 1 and 20 at stage 2, plus any extension the Code allows). All counts of days are working days: weekends and bank holidays are not counted (the landlord's own closure days count against the Code's deadlines, and only move the landlord's own targets). “0/1” over a bar means the month had one response and it was late; “no complaints” means none were received. A breach is a likely breach for review, not a finding of the Ombudsman."
 
     private func tile(_ label: String, _ value: String, _ sub: String) -> String {
         "<div class=\"tile\"><div class=\"label\">\(htmlEscaped(label))</div><div class=\"value\">\(htmlEscaped(value))</div><div class=\"sub\">\(htmlEscaped(sub))</div></div>\n"
