@@ -11,7 +11,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List, explain and test the rules of the shipped packs.",
-        subcommands: [List.self, Show.self, Test.self, Kinds.self],
+        subcommands: [List.self, Show.self, Test.self, Kinds.self, Export.self],
         defaultSubcommand: List.self
     )
 
@@ -54,7 +54,7 @@ struct RulesCommand: ParsableCommand {
                 throw CommandFailure.badInput("no rule `\(id)`\(didYouMean(id, among: all.map(\.1.id)))")
             }
             var out = Lines()
-            out.print(RuleDescription.render(rule, pack: pack))
+            out.print(RuleDescription.render(rule, pack: pack, builtIn: options.folder == nil))
             try emit(out.text, to: nil)
         }
     }
@@ -87,6 +87,22 @@ struct RulesCommand: ParsableCommand {
             out.print("\(total - failed) passed, \(failed) failed")
             try emit(out.text, to: nil)
             if failed > 0 { throw CommandFailure.status(.findings) }
+        }
+    }
+
+    /// Writes the built-in packs out as files: to read them, or to start a `--rules-dir` folder.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the Code rule packs built into chc to a folder (to read, or to edit for --rules-dir).",
+            discussion: "Never overwrites a file: if any pack's file exists there, nothing is written and chc exits 2.")
+
+        @Argument(help: "The folder to write them in (made if missing).")
+        var folder: String
+
+        func run() throws {
+            let files = RuleLibrary.shippedPackFiles.map { ((folder as NSString).appendingPathComponent($0.name), $0.text) }
+            try writeNewFiles(files, into: folder)
+            print("wrote \(files.count) packs to \(folder): \(RuleLibrary.shippedPackFiles.map(\.name).joined(separator: ", "))")
         }
     }
 

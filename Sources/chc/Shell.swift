@@ -229,3 +229,47 @@ struct VerdictOptions: ParsableArguments {
     @Option(help: "Exit 1 when a finding is at or above this severity.")
     var failOn: FailLevel = .error
 }
+
+/// Writes new files into `folder` (made if missing), never over anything: when any of them
+/// exists (a dangling link included), nothing is written. Each is created with O_EXCL and no
+/// link followed, so a file made meanwhile is not overwritten either; a failure part-way
+/// removes what was written.
+func writeNewFiles(_ files: [(path: String, text: String)], into folder: String) throws {
+    let existing = files.map(\.path).filter {
+        FileManager.default.fileExists(atPath: $0) || (try? FileManager.default.destinationOfSymbolicLink(atPath: $0)) != nil
+    }
+    guard existing.isEmpty else {
+        throw CommandFailure.badInput(
+            "\(existing.joined(separator: " and ")) already exist\(existing.count == 1 ? "s" : ""); chc never overwrites a file, so wrote nothing (move it away, or name another folder)"
+        )
+    }
+    do {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+        throw CommandFailure.badInput("\(folder): cannot make the folder (\(error.localizedDescription))")
+    }
+    var written: [String] = []
+    for (path, text) in files {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        var failure = descriptor < 0 ? "cannot create it (\(String(cString: strerror(errno))))" : nil
+        if descriptor >= 0 {
+            var bytes = Array(text.utf8)[...]
+            while !bytes.isEmpty {
+                let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else {
+                    failure = "cannot write it (\(String(cString: strerror(errno))))"
+                    break
+                }
+                bytes = bytes.dropFirst(count)
+            }
+            if close(descriptor) != 0, failure == nil { failure = "cannot write it (\(String(cString: strerror(errno))))" }
+            if failure != nil { unlink(path) }
+        }
+        if let failure {
+            for path in written { unlink(path) }
+            throw CommandFailure.badInput("\(path): \(failure)")
+        }
+        written.append(path)
+    }
+}

@@ -85,7 +85,7 @@ import Testing
         try "mine\n".write(toFile: policy, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(atPath: timeline)
         let again = try Self.run(["init", folder])
-        #expect(again.status == 2 && again.err.contains("chc-policy.yaml already exists; chc init never overwrites a file"), "\(again)")
+        #expect(again.status == 2 && again.err.contains("chc-policy.yaml already exists; chc never overwrites a file"), "\(again)")
         #expect(try String(contentsOfFile: policy, encoding: .utf8) == "mine\n")
         #expect(!FileManager.default.fileExists(atPath: timeline))
     }
@@ -116,6 +116,21 @@ import Testing
             }
         }
         #expect(examples >= 10)
+    }
+
+    /// `rules export` writes the built-in packs out, byte for byte, as a folder `--rules-dir`
+    /// reads; never over a file.
+    @Test func rulesExportWritesTheBuiltInPacks() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-export-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try Self.run(["rules", "export", folder]).status == 0)
+        for name in try FileManager.default.contentsOfDirectory(atPath: path("Rules")) where name.hasSuffix(".yaml") {
+            #expect(FileManager.default.contentsEqual(atPath: "\(folder)/\(name)", andPath: path("Rules/\(name)")), "\(name)")
+        }
+        #expect(try Self.run(["rules", "test", "--rules-dir", folder]).out.contains("80 passed, 0 failed"))
+        let again = try Self.run(["rules", "export", folder])
+        #expect(again.status == 2 && again.err.contains("chc never overwrites a file"), "\(again.err)")
+        #expect(try Self.run(["rules", "show", "HOS2024-6.3"]).out.contains("(built into chc; `chc rules export DIR` writes the packs out)"))
     }
 
     /// A map that cannot be read stops the run with its own error alone, not a second one about

@@ -6,8 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 package=$PWD
-swift build -c release --product chc >/dev/null
-bin=$(swift build -c release --show-bin-path)/chc
+# As the README says to build a binary to copy: the Swift runtime linked in.
+swift build -c release --static-swift-stdlib --scratch-path .build/static --product chc >/dev/null
+bin=$(swift build -c release --static-swift-stdlib --scratch-path .build/static --show-bin-path)/chc
+if ldd "$bin" | grep -q 'libswift\|libFoundation'; then
+  echo "FAIL the release binary still needs the Swift runtime:"; ldd "$bin" | grep 'libswift\|libFoundation'; exit 1
+fi
 
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT

@@ -3,7 +3,8 @@ import CHCModel
 
 /// A rule explained for a person: what it requires, where it comes from, how it is checked.
 package enum RuleDescription {
-    package static func render(_ rule: Rule, pack: RulePack) -> String {
+    /// `builtIn`: the pack is one built into chc, whose file the user may not have.
+    package static func render(_ rule: Rule, pack: RulePack, builtIn: Bool = false) -> String {
         var lines = [
             "\(rule.id) — \(rule.summary)", "",
             "pack:       \(pack.id) (\(pack.title), in force \(pack.inForceDescription))",
@@ -15,7 +16,7 @@ package enum RuleDescription {
         ]
         if let note = rule.note { lines.append("note:       \(note)") }
         if let hint = rule.hint { lines.append("hint:       \(hint)") }
-        lines.append("defined at: \(rule.location)")
+        lines.append("defined at: \(rule.location)" + (builtIn ? " (built into chc; `chc rules export DIR` writes the packs out)" : ""))
         lines.append("")
         lines.append("examples:")
         for example in rule.examples {
