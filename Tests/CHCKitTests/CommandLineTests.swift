@@ -130,7 +130,8 @@ import Testing
         #expect(try Self.run(["rules", "test", "--rules-dir", folder]).out.contains("80 passed, 0 failed"))
         let again = try Self.run(["rules", "export", folder])
         #expect(again.status == 2 && again.err.contains("chc never overwrites a file"), "\(again.err)")
-        #expect(try Self.run(["rules", "show", "HOS2024-6.3"]).out.contains("(built into chc; `chc rules export DIR` writes the packs out)"))
+        #expect(
+            try Self.run(["rules", "show", "HOS2024-6.3"]).out.contains("(built into chc; `chc rules export DIR` writes the packs out)"))
     }
 
     /// A map that cannot be read stops the run with its own error alone, not a second one about

@@ -1,6 +1,7 @@
 import CHCChecks
 import CHCIngest
 import CHCModel
+import Foundation
 import WorkingDays
 
 /// The morning worklist: open complaints with their next deadline, soonest first.
@@ -12,8 +13,13 @@ package struct DueList: Sendable {
         package let rule: String
         package let pack: String
         let awaiting: String
-        package let stage: Int
+        /// The complaint's stage; nil for a hazard case.
+        package let stage: Int?
         package let due: CivilDate
+        /// For a limit in hours (a hazard's 24): when it runs out on a UK clock, and the whole
+        /// hours left from the list's time (negative when overdue; 0 within the hour either side).
+        package let dueAt: String?
+        package let hoursLeft: Int?
         package let workingDaysLeft: Int
         package let status: Status
         package let category: String?
@@ -48,17 +54,29 @@ package struct DueList: Sendable {
         self.items = items.sorted { ($0.due, $0.complaint, $0.rule) < ($1.due, $1.complaint, $1.rule) }
     }
 
-    /// One complaint's open deadlines.
-    package static func items(file: String, result: ComplaintResult, asOf: CivilDate, within: Int?) -> [Item] {
-        result.evaluations.compactMap { evaluation in
+    /// One complaint's open deadlines; `now` (seconds since the epoch) is the time hours left
+    /// are counted from (see `DueList.now`).
+    package static func items(file: String, result: ComplaintResult, asOf: CivilDate, within: Int?, now: Int? = nil) -> [Item] {
+        let hazard = result.complaint.isHazardCase
+        return result.evaluations.compactMap { evaluation -> Item? in
             guard let open = evaluation.openDeadline else { return nil }
-            if let within, open.workingDaysLeft > within, !open.onHold { return nil }
-            let status: Status = open.onHold ? .onHold : open.workingDaysLeft < 0 || open.due < asOf ? .overdue : .due
+            let secondsLeft = open.dueAt?.ukInstant.map { $0 - (now ?? Self.now(asOf: asOf)) }
+            if let within, open.workingDaysLeft > within, !open.onHold, secondsLeft == nil { return nil }
+            let status: Status =
+                open.onHold ? .onHold : (secondsLeft.map { $0 < 0 } ?? (open.workingDaysLeft < 0 || open.due < asOf)) ? .overdue : .due
             return Item(
                 complaint: result.complaint.id, file: file, line: result.complaint.location.line, rule: evaluation.rule.id,
-                pack: evaluation.pack, awaiting: open.event.noun, stage: open.stage, due: open.due,
+                pack: evaluation.pack, awaiting: hazard ? open.event.awaited : open.event.noun, stage: hazard ? nil : open.stage,
+                due: open.due, dueAt: open.dueAt.map { $0.ukLocal.description }, hoursLeft: secondsLeft.map { $0 / 3_600 },
                 workingDaysLeft: open.workingDaysLeft, status: status, category: result.complaint.category,
                 earliestDue: open.earliestDue)
         }
+    }
+
+    /// The time a worklist counts hours from: now, for today's list; the start of the day (UK
+    /// time) for a list as of another day — the morning it is read.
+    package static func now(asOf: CivilDate) -> Int {
+        if asOf == .today() { return Int(Date().timeIntervalSince1970) }
+        return Moment(date: asOf, secondsOfDay: 0).ukInstant ?? asOf.dayNumber * 86_400
     }
 }

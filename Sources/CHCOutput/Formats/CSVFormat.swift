@@ -64,11 +64,17 @@ package struct CSVFormat: StreamingCheckFormat, DueListFormat, PerformanceFormat
     // MARK: chc due
 
     package func render(_ list: DueList) -> String {
-        var rows = [["complaint", "stage", "awaiting", "due", "working_days_left", "status", "rule", "pack", "category", "file", "line"]]
+        var rows = [
+            [
+                "complaint", "stage", "awaiting", "due", "working_days_left", "status", "rule", "pack", "category", "file", "line",
+                "due_at",
+                "hours_left",
+            ]
+        ]
         for i in list.items {
             rows.append([
-                i.complaint, String(i.stage), i.awaiting, i.due.description, String(i.workingDaysLeft), i.status.rawValue, i.rule, i.pack,
-                i.category ?? "", i.file, String(i.line),
+                i.complaint, i.stage.map(String.init) ?? "", i.awaiting, i.due.description, String(i.workingDaysLeft), i.status.rawValue,
+                i.rule, i.pack, i.category ?? "", i.file, String(i.line), i.dueAt ?? "", i.hoursLeft.map(String.init) ?? "",
             ])
         }
         return CSVText.table(rows)
@@ -96,6 +102,15 @@ package struct CSVFormat: StreamingCheckFormat, DueListFormat, PerformanceFormat
         for m in months { rows.append(["month", m.month, String(m.received), String(m.stage1InTime), "", "\(m.breaches) breaches"]) }
         for c in categories { rows.append(["category", c.category, String(c.complaints), String(c.complaints - c.withBreach), "", ""]) }
         for a in openAgeing { rows.append(["open-ageing", a.bucket, String(a.open), "", "", ""]) }
+        if let hazards = report.hazards {
+            rows.append([
+                "hazards", "cases", String(hazards.cases), "", "", "\(hazards.emergency) emergency, \(hazards.significant) significant",
+            ])
+            for r in hazards.rules {
+                rows.append(["hazard-rule", r.rule, String(r.evaluated), String(r.compliant), PerformanceReport.percent(r.rate), r.summary])
+            }
+            for a in hazards.openAgeing { rows.append(["hazard-open-ageing", a.bucket, String(a.open), "", "", ""]) }
+        }
         return CSVText.table(rows)
     }
 

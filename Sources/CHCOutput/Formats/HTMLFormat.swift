@@ -41,7 +41,7 @@ extension PerformanceReport {
         var body = ""
         body += "<h1>\(htmlEscaped(heading))</h1>\n"
         body +=
-            "<p class=\"period\">\(htmlEscaped(from.longDescription)) to \(htmlEscaped(to.longDescription)), as of \(htmlEscaped(asOf.longDescription)). \(complaints) complaints received at stage 1; \(tsm.stage2Complaints) escalated to stage 2.</p>\n"
+            "<p class=\"period\">\(htmlEscaped(from.longDescription)) to \(htmlEscaped(to.longDescription)), as of \(htmlEscaped(asOf.longDescription)). \(counted(complaints, "complaint")) received at stage 1; \(tsm.stage2Complaints) escalated to stage 2.</p>\n"
         body += "<p class=\"howto\">\(Self.howToRead)</p>\n"
         body += "<section class=\"tiles\">\n"
         body += tile("CH01 stage 1", Self.number(tsm.ch01Stage1), "complaints per 1,000 homes")
@@ -81,6 +81,21 @@ extension PerformanceReport {
                 "<tr><td>\(htmlEscaped(c.category))</td><td class=\"num\">\(c.complaints)</td><td class=\"num\">\(c.withBreach)</td><td class=\"num\">\(c.breaches)</td></tr>\n"
         }
         body += "</tbody></table>\n"
+        if let hazards {
+            // Hazard cases have clocks of their own (Awaab's Law), reported apart from complaints.
+            body += "<h2>Hazard cases (Awaab's Law)</h2>\n"
+            body +=
+                "<p>\(hazards.cases) hazard case\(hazards.cases == 1 ? "" : "s") the landlord became aware of in the period: \(hazards.emergency) emergency, \(hazards.significant) significant. Emergency hazards must be made safe within 24 hours, counted through nights and weekends; significant ones investigated within 10 working days, the resident told in writing within 3 more, safety work begun within 5.</p>\n"
+            body +=
+                "<table><thead><tr><th>Time limit</th><th class=\"words\">Requirement</th><th class=\"num\">Met</th><th class=\"num\">Evaluated</th><th class=\"num\">Not evaluable</th><th class=\"num\">Pending</th></tr></thead><tbody>\n"
+            for r in hazards.rules {
+                body +=
+                    "<tr><td class=\"id\">\(htmlEscaped(r.rule))</td><td>\(htmlEscaped(r.summary))</td><td class=\"num\">\(Self.percent(r.rate))</td><td class=\"num\">\(r.evaluated)</td><td class=\"num\">\(r.notEvaluable)</td><td class=\"num\">\(r.pending)</td></tr>\n"
+            }
+            body += "</tbody></table>\n"
+            let open = hazards.openAgeing.map { "\(htmlEscaped($0.bucket)): \($0.open)" }.joined(separator: "; ")
+            body += "<p class=\"note\">Open hazard cases by working days since the landlord became aware: \(open).</p>\n"
+        }
         body +=
             "<p class=\"note\">Made by chc \(htmlEscaped(CHCVersion.current)). Working days exclude weekends and bank holidays; the landlord's closure days move only its own targets. A breach is a likely breach for review, not a finding of the Ombudsman.</p>\n"
         return """

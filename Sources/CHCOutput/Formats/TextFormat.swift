@@ -93,20 +93,28 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         }
         var out = "Open deadlines as of \(asOf.longDescription), soonest first:\n"
         for item in items {
-            let when =
-                item.status == .onHold
-                ? "on hold: would be due \(item.due.longDescription) if resumed today"
-                : item.workingDaysLeft < 0
-                    ? "OVERDUE by \(-item.workingDaysLeft) working day\(item.workingDaysLeft == -1 ? "" : "s") (due \(item.due.longDescription))"
-                    : item.workingDaysLeft == 0
-                        ? "due TODAY (\(item.due.longDescription))"
-                        : "due \(item.due.longDescription), \(item.workingDaysLeft) working day\(item.workingDaysLeft == 1 ? "" : "s") left"
+            let when: String
+            if let hours = item.hoursLeft, let at = item.dueAt.flatMap({ try? Moment(iso: $0) }) {
+                // A limit in hours (a hazard's 24): the hours, not the working days, left.
+                let amount = hours == 0 ? "less than an hour" : counted(abs(hours), "hour")
+                when =
+                    item.status == .overdue
+                    ? "OVERDUE by \(amount) (due \(at.longDescription))" : "due \(at.longDescription), \(amount) left"
+            } else if item.status == .onHold {
+                when = "on hold: would be due \(item.due.longDescription) if resumed today"
+            } else if item.workingDaysLeft < 0 {
+                when = "OVERDUE by \(counted(-item.workingDaysLeft, "working day")) (due \(item.due.longDescription))"
+            } else if item.workingDaysLeft == 0 {
+                when = "due TODAY (\(item.due.longDescription))"
+            } else {
+                when = "due \(item.due.longDescription), \(counted(item.workingDaysLeft, "working day")) left"
+            }
             var possibly = ""
             if let earliest = item.earliestDue, earliest < asOf, item.status == .due {
                 possibly = "; possibly overdue: due \(earliest.longDescription) counted from the earliest day, its start not being recorded"
             }
             out +=
-                "  \(TerminalText.escaped(item.complaint)): stage \(item.stage) \(item.awaiting) \(when)\(possibly) — \(TerminalText.escaped(item.rule)) (\(TerminalText.escaped(item.file)):\(item.line))\n"
+                "  \(TerminalText.escaped(item.complaint)): \(item.stage.map { "stage \($0) " } ?? "")\(item.awaiting) \(when)\(possibly) — \(TerminalText.escaped(item.rule)) (\(TerminalText.escaped(item.file)):\(item.line))\n"
         }
         let overdue = items.filter { $0.status == .overdue }.count
         out += "\n\(items.count) open deadline\(items.count == 1 ? "" : "s"), \(overdue) overdue\n"
@@ -148,6 +156,17 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         }
         out += "\nOpen complaints by working days since receipt\n"
         for a in openAgeing { out += "  \(a.bucket): \(a.open)\n" }
+        if let hazards = report.hazards {
+            out += "\nHazard cases (Awaab's Law)\n"
+            out +=
+                "  \(counted(hazards.cases, "case")) the landlord became aware of in the period: \(hazards.emergency) emergency, \(hazards.significant) significant\n"
+            for rule in hazards.rules {
+                out +=
+                    "  \(rule.rule.padding(toLength: 34, withPad: " ", startingAt: 0)) met \(PerformanceReport.percent(rule.rate).padding(toLength: 7, withPad: " ", startingAt: 0)) (\(rule.compliant) of \(rule.evaluated) evaluated; \(rule.notEvaluable) not evaluable, \(rule.pending) pending)\n"
+            }
+            out += "\nOpen hazard cases by working days since the landlord became aware\n"
+            for a in hazards.openAgeing { out += "  \(a.bucket): \(a.open)\n" }
+        }
         if inputErrors > 0 { out += "\n\(counted(inputErrors, "input error")): some complaints could not be read (see chc check)\n" }
         if report.eventsAfterAsOf > 0 { out += "\n\(Self.afterAsOf(report.eventsAfterAsOf))\n" }
         return out

@@ -79,6 +79,18 @@ package struct PerformanceReport: Sendable, Encodable {
     package let inputErrors: Int
     /// Events dated after the as-of date, left out as if the export had been taken then.
     package let eventsAfterAsOf: Int
+    /// Hazard cases (Awaab's Law), apart from the complaints: nil when the run had none.
+    package var hazards: Hazards? = nil
+
+    /// Hazard cases the landlord became aware of in the period, each time limit's on-time rate,
+    /// and open cases by working days since the landlord became aware (as of the run).
+    package struct Hazards: Sendable, Encodable {
+        package let cases: Int
+        package let emergency: Int
+        package let significant: Int
+        package let rules: [RuleRate]
+        package let openAgeing: [Ageing]
+    }
 
     /// The financial year (1 April – 31 March) containing `date`.
     package static func financialYear(containing date: CivilDate) -> (from: CivilDate, to: CivilDate) {
@@ -146,6 +158,11 @@ package struct PerformanceReport: Sendable, Encodable {
         var byCategory: [String: (Int, Int, Int)] = [:]
         package static let buckets = [(0, 10, "0–10"), (11, 20, "11–20"), (21, 40, "21–40"), (41, 60, "41–60"), (61, Int.max, "over 60")]
         package var ageing = [Int](repeating: 0, count: buckets.count)
+        /// Hazard cases, counted apart: in the period (by the day the landlord became aware), by
+        /// risk, each time limit's tally, and the open ones by age.
+        var hazardCases = 0, emergencyHazards = 0, significantHazards = 0, hazardsSeen = 0
+        var hazardTallyList: [Tally] = []
+        var hazardAgeing = [Int](repeating: 0, count: buckets.count)
 
         package init(
             from: CivilDate, to: CivilDate, asOf: CivilDate, homes: Int?,
@@ -179,6 +196,7 @@ package struct PerformanceReport: Sendable, Encodable {
             guard result.isJudged else { return }  // received after the as-of date
             let complaint = result.complaint
             let evaluations = result.evaluations
+            if complaint.isHazardCase { return addHazard(result) }
             if let receivedOn = complaint.receivedDate, inPeriod(receivedOn) {
                 complaints += 1
                 if let named = complaint.landlord, !named.isEmpty { noteLandlord(named) }
@@ -195,7 +213,8 @@ package struct PerformanceReport: Sendable, Encodable {
                         if Finding.isBreach(status: status, severity: severity) { count += 1 }
                     }
                     breaches += count
-                    tally(evaluations[i].rule, pack: evaluations[i].pack, evaluations[i].outcome, breached: count > 0, hint: i)
+                    Self.tally(
+                        &tallyList, evaluations[i].rule, pack: evaluations[i].pack, evaluations[i].outcome, breached: count > 0, hint: i)
                 }
                 let month = Self.monthKey(receivedOn) - firstMonth
                 var m = monthly[month]
@@ -250,8 +269,32 @@ package struct PerformanceReport: Sendable, Encodable {
             }
         }
 
-        /// Counts one rule's outcome (a breach only when it has a breach finding).
-        private mutating func tally(_ rule: Rule, pack: String, _ outcome: Outcome, breached: Bool, hint: Int) {
+        /// Adds one hazard case: counted apart from complaints, by the day the landlord became aware.
+        private mutating func addHazard(_ result: ComplaintResult) {
+            let hazard = result.complaint
+            let evaluations = result.evaluations
+            hazardsSeen += 1
+            if let aware = hazard.receivedDate, inPeriod(aware) {
+                hazardCases += 1
+                let risk = hazard.events.last { $0.details.risk != nil }?.details.risk
+                if risk == "emergency" { emergencyHazards += 1 } else if risk == "significant" { significantHazards += 1 }
+                for i in evaluations.indices where evaluations[i].outcome != .notApplicable {
+                    let breached = evaluations[i].findings.contains { $0.isBreach }
+                    Self.tally(
+                        &hazardTallyList, evaluations[i].rule, pack: evaluations[i].pack, evaluations[i].outcome, breached: breached,
+                        hint: i)
+                }
+            }
+            if evaluations.contains(where: { $0.openDeadline != nil }), let aware = hazard.receivedDate,
+                let age = try? calendar(result).workingDays(from: aware, to: asOf),
+                let bucket = Self.buckets.firstIndex(where: { age >= $0.0 && age <= $0.1 })
+            {
+                hazardAgeing[bucket] += 1
+            }
+        }
+
+        /// Counts one rule's outcome in `list` (a breach only when it has a breach finding).
+        private static func tally(_ tallyList: inout [Tally], _ rule: Rule, pack: String, _ outcome: Outcome, breached: Bool, hint: Int) {
             let slot: Int
             if hint < tallyList.count, tallyList[hint].rule === rule {
                 slot = hint
@@ -301,12 +344,18 @@ package struct PerformanceReport: Sendable, Encodable {
                 byCategory[key] = (sum.0 + c.0, sum.1 + c.1, sum.2 + c.2)
             }
             for bucket in ageing.indices { ageing[bucket] += other.ageing[bucket] }
+            hazardsSeen += other.hazardsSeen
+            hazardCases += other.hazardCases
+            emergencyHazards += other.emergencyHazards
+            significantHazards += other.significantHazards
+            hazardTallyList += other.hazardTallyList
+            for bucket in hazardAgeing.indices { hazardAgeing[bucket] += other.hazardAgeing[bucket] }
         }
 
-        /// The report; `landlord` (a policy's) names the landlord instead of the complaints.
-        package func finish(inputErrors: Int, landlord policyLandlord: String? = nil) -> PerformanceReport {
-            // Rules of the same id (the same rule loaded twice, or a checking thread's own copy
-            // of it, `Checker.replica`) are counted together.
+        /// Each rule's rate, tallies of the same id counted together (the same rule loaded twice,
+        /// or a checking thread's own copy of it, `Checker.replica`); the Code's rules in
+        /// paragraph order, then a policy's.
+        static func rates(_ tallyList: [Tally]) -> [RuleRate] {
             var tallies: [String: Tally] = [:]
             for t in tallyList {
                 let id = t.rule.id
@@ -319,17 +368,21 @@ package struct PerformanceReport: Sendable, Encodable {
                     tallies[id] = t
                 }
             }
-            // The Code's rules in paragraph order, then a policy's.
             let ordered = tallies.values.sorted { a, b in
                 a.rule.isPolicy != b.rule.isPolicy ? !a.rule.isPolicy : PerformanceReport.paragraphOrder(a.rule.id, b.rule.id)
             }
-            let rules = ordered.map { t in
+            return ordered.map { t in
                 let evaluated = t.compliant + t.breached
                 return RuleRate(
                     rule: t.rule.id, pack: t.pack, paragraph: t.rule.paragraph, summary: t.rule.summary, evaluated: evaluated,
                     compliant: t.compliant, breached: t.breached, notEvaluable: t.notEvaluable, pending: t.pending,
                     rate: evaluated == 0 ? nil : Double(t.compliant) / Double(evaluated))
             }
+        }
+
+        /// The report; `landlord` (a policy's) names the landlord instead of the complaints.
+        package func finish(inputErrors: Int, landlord policyLandlord: String? = nil) -> PerformanceReport {
+            let rules = Self.rates(tallyList)
             func perThousand(_ n: Int) -> Double? { homes.map { $0 > 0 ? Double(n) / Double($0) * 1000 : 0 } }
             let tsm = TSM(
                 stage1Complaints: complaints, stage2Complaints: escalated, homes: homes,
@@ -355,10 +408,16 @@ package struct PerformanceReport: Sendable, Encodable {
             .sorted { ($1.complaints, $0.category) < ($0.complaints, $1.category) }
             let openAgeing = zip(Self.buckets, ageing).map { Ageing(bucket: "\($0.0.2) working days", open: $0.1) }
             let named = (policyLandlord ?? (severalLandlords ? nil : landlord))?.trimmingCharacters(in: .whitespacesAndNewlines)
-            return PerformanceReport(
+            var report = PerformanceReport(
                 from: from, to: to, asOf: asOf, landlord: named?.isEmpty == false ? named : nil, complaints: complaints, rules: rules,
                 tsm: tsm, months: months, categories: categories, openAgeing: openAgeing, inputErrors: inputErrors,
                 eventsAfterAsOf: eventsAfterAsOf)
+            if hazardsSeen > 0 {
+                report.hazards = Hazards(
+                    cases: hazardCases, emergency: emergencyHazards, significant: significantHazards, rules: Self.rates(hazardTallyList),
+                    openAgeing: zip(Self.buckets, hazardAgeing).map { Ageing(bucket: "\($0.0.2) working days", open: $0.1) })
+            }
+            return report
         }
     }
 }
