@@ -125,19 +125,28 @@ package protocol StreamingCheckFormat: CheckRunFormat {
     var separator: String { get }
     func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String
     func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)]) -> String
+    /// Whether the format shows each complaint about a hazard beside the hazard's clocks (after
+    /// the cases, before `end`); false by default.
+    var pairsHazardClocks: Bool { get }
+    func hazardClocks(_ book: HazardClockBook) -> String
 }
 
 extension StreamingCheckFormat {
     package static var streams: Bool { true }
     package var separator: String { "" }
+    package var pairsHazardClocks: Bool { false }
+    package func hazardClocks(_ book: HazardClockBook) -> String { "" }
 
     /// The whole run at once: the same text as streaming it.
     package func render(_ report: CheckReport) -> String {
         var out = begin(asOf: report.asOf)
+        var book = HazardClockBook()
         for (index, entry) in report.results.enumerated() {
             if index > 0 { out += separator }
             out += complaint(file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf)
+            if pairsHazardClocks, let clock = CaseClock(entry.result) { book.add(clock) }
         }
+        if pairsHazardClocks { out += hazardClocks(book) }
         return out + end(summary: report.summary, asOf: report.asOf, inputErrors: report.inputErrors, skipped: report.skipped)
     }
 }

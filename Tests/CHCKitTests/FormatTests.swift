@@ -14,14 +14,14 @@ import Testing
 /// The machine formats: SARIF validates against the official schema, JUnit parses with the
 /// right counts, CSV cannot inject formulas, GitHub annotations are escaped.
 @Suite struct FormatTests {
-    static func examplesReport(_ folder: String = "Examples/invented") throws -> CheckReport {
+    static func examplesReport(_ folder: String = "Examples/invented", asOf: String = "2026-11-23") throws -> CheckReport {
         let library = try shippedLibrary()
         let batch = TimelineBatch.load(paths: [path(folder)])
-        let checker = Checker(library: library, calendars: try CalendarSetup(), options: CheckOptions(asOf: date("2026-11-23")))
+        let checker = Checker(library: library, calendars: try CalendarSetup(), options: CheckOptions(asOf: date(asOf)))
         let results = batch.entries.map {
             (file: $0.file.replacingOccurrences(of: packageRoot + "/", with: ""), result: checker.check($0.complaint))
         }
-        return CheckReport(asOf: date("2026-11-23"), results: results, inputErrors: batch.errors)
+        return CheckReport(asOf: date(asOf), results: results, inputErrors: batch.errors)
     }
 
     /// Runs python3 with a script; returns (exit status, combined output).

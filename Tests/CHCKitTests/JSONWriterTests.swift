@@ -89,7 +89,8 @@ import WorkingDays
                                 ? []
                                 : result.evaluations.map {
                                     JSONFormat.EvaluationEntry(rule: $0.rule.id, pack: $0.pack, outcome: $0.outcome, timing: $0.timing)
-                                })),
+                                },
+                            hazard: result.complaint.hazard, kind: result.complaint.isHazardCase ? "hazard" : nil)),
                     by: 4, first: true)
             let trimmed = ComplaintResult(
                 complaint: result.complaint, packs: round % 7 == 0 ? [] : result.packs,

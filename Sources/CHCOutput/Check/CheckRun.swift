@@ -75,13 +75,19 @@ package struct CheckRun {
         var tally = SummaryTally()
         let asOf = asOf
         let separator = format.separator
+        let pairsClocks = format.pairsHazardClocks
+        var book = HazardClockBook()
         let (errors, skipped) = checkEach(
             progress: progress, tally: &tally,
-            render: { file, result, reported in format.complaint(file: file, result: result, findings: reported, asOf: asOf) },
-            deliver: { text, first in
+            render: { file, result, reported in
+                (format.complaint(file: file, result: result, findings: reported, asOf: asOf), pairsClocks ? CaseClock(result) : nil)
+            },
+            deliver: { piece, first in
                 if !first { writer.write(separator) }
-                writer.write(text)
+                writer.write(piece.0)
+                if let clock = piece.1 { book.add(clock) }
             })
+        if pairsClocks { writer.write(format.hazardClocks(book)) }
         let all = setupErrors + errors + baselineErrors
         writer.write(format.end(summary: tally.summary(inputErrors: all), asOf: asOf, inputErrors: all, skipped: skipped))
         return Outcome(tally: tally, errors: all)

@@ -27,6 +27,9 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         package let packs: [String]
         package let findings: [Finding]
         package let evaluations: [EvaluationEntry]
+        /// For a complaint about a hazard, the hazard case; for a hazard case, `kind: hazard`.
+        package var hazard: String? = nil
+        package var kind: String? = nil
     }
 
     /// Every rule evaluated, with its outcome (compliant ones included), for audits and reports.
@@ -103,8 +106,17 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
             Self.write(finding, to: &w)
         }
         w.endArray()
+        // Written only when there is something to say, so a complaint's object is as it was.
+        if let hazard = result.complaint.hazard {
+            w.key("hazard")
+            w.string(hazard)
+        }
         w.key("id")
         w.string(result.complaint.id)
+        if result.complaint.isHazardCase {
+            w.key("kind")
+            w.string(CaseKind.hazard.rawValue)
+        }
         w.key("packs")
         w.beginArray()
         for pack in result.packs {

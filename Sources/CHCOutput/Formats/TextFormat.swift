@@ -45,6 +45,33 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         return out
     }
 
+    package var pairsHazardClocks: Bool { true }
+
+    /// Each complaint about a hazard with the hazard's clocks beside its own: the Complaint
+    /// Handling Code's on the left, Awaab's Law's on the right.
+    package func hazardClocks(_ book: HazardClockBook) -> String {
+        let pairs = book.pairs
+        guard !pairs.isEmpty else { return "" }
+        let width = 72
+        var out = "\nComplaints about hazards: both clocks\n"
+        for (complaint, hazard) in pairs {
+            let right = hazard.map { "hazard \($0.id) (Awaab's Law)" } ?? "hazard \(complaint.hazard ?? "?") (not in this run)"
+            out += "  " + pad("complaint \(complaint.id) (the Code)", width) + " | " + TerminalText.escaped(right) + "\n"
+            let left = complaint.lines
+            let rightLines = hazard?.lines ?? []
+            for i in 0..<max(left.count, rightLines.count) {
+                out += "    " + pad(i < left.count ? left[i] : "", width - 2) + " | " + (i < rightLines.count ? rightLines[i] : "") + "\n"
+            }
+        }
+        if book.leftOut > 0 { out += "  (\(counted(book.leftOut, "more case")) not paired here: too many to hold; see --format json)\n" }
+        return out
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        let escaped = TerminalText.escaped(text)
+        return escaped.count >= width ? escaped : escaped + String(repeating: " ", count: width - escaped.count)
+    }
+
     package func end(summary s: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)])
         -> String
     {
