@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
 """Write a synthetic CSV event log of N complaints for benchmarking `chc check`.
 
-    python3 Benchmarks/generate_events.py N OUT.csv [--seed 2026] [--export-date 2026-11-23]
+    python3 Benchmarks/generate_events.py N OUT.csv [--seed 2026] [--export-date 2026-11-23] [--hazards 0.1]
 
 The file follows the CSV event-log format of docs/exports.md: one row per event,
 header `complaint_id,date,event,stage,handler,points,addresses,includes,to,days,reason,
 good_reason,ombudsman_details,agreed,channel,category,landlord`. Complaints are numbered in
 order of receipt (SYN-0000001, ...) and their rows are shuffled within blocks of 1000
 complaints, so one complaint's rows are usually not adjacent but the file runs roughly in
-date order. Output depends only on N, --seed and --export-date.
+date order. Output depends only on N, --seed, --export-date and --hazards.
+
+`--hazards F` adds F x N hazard cases (Awaab's Law; docs/hazards.md), numbered HZ-0000001, ...,
+in their own rows after the complaints' and with two more columns, `risk,hazard_found`: 20%
+emergency (made safe within 0-36 hours, through weekends), 80% significant (investigation,
+written summary, safety work in working days, some late; a few with a delay caused by the
+resident, a few of a kind not covered yet). Without it the file is as it always was.
 
 "Working days after" is counted Monday-Friday less England & Wales bank holidays from the
 `holidays` package (weekdays only if it is not installed); the checker and the reference
@@ -70,7 +76,49 @@ def pick(rng, n, lo, hi):
     return rng.integers(lo, hi + 1, size=n)
 
 
-def generate(n: int, out_path: str, seed: int, export_date: dt.date) -> tuple[int, int]:
+EMERGENCY_KINDS = ["electrical-hazards", "fire", "carbon-monoxide", "structural-collapse", "damp-and-mould"]
+
+
+def hazard_rows(rng, count, wd_offsets, next_wd, DS, limit):
+    """Rows of `count` hazard cases (columns as HEADER plus risk,hazard_found)."""
+    columns = (HEADER + ",risk,hazard_found").split(",")
+
+    def row(hid, when, event, kind, **cells):
+        fields = dict(cells, complaint_id=hid, date=when, event=event, category=kind)
+        return ",".join(str(fields.get(name, "")) for name in columns)
+
+    lo, hi = (dt.date(2025, 10, 27) - CAL_START).days, (LAST_RECEIPT - CAL_START).days
+    rows = []
+    for k in range(count):
+        hid = f"HZ-{k + 1:07d}"
+        aware = int(rng.integers(lo, hi + 1))
+        if aware > limit:
+            continue
+        if rng.random() < 0.2:
+            kind = EMERGENCY_KINDS[int(rng.integers(0, len(EMERGENCY_KINDS)))]
+            minute = int(rng.integers(0, 24 * 60))
+            rows.append(row(hid, f"{DS[aware]}T{minute // 60:02d}:{minute % 60:02d}", "became-aware", kind,
+                            landlord=LANDLORD, risk="emergency"))
+            day, m = divmod(aware * 1440 + minute + int(rng.integers(0, 36 * 60)), 1440)
+            if day <= limit:
+                rows.append(row(hid, f"{DS[day]}T{m // 60:02d}:{m % 60:02d}", "made-safe", kind))
+            continue
+        kind = "damp-and-mould" if rng.random() < 0.9 else "excess-cold"
+        rows.append(row(hid, DS[aware], "became-aware", kind, landlord=LANDLORD, risk="significant"))
+        inv = int(wd_offsets[next_wd[aware] + int(rng.integers(5, 13))])
+        if inv > limit:
+            continue
+        rows.append(row(hid, DS[inv], "investigation-concluded", kind, hazard_found="no" if rng.random() < 0.05 else "yes"))
+        if rng.random() < 0.05:
+            rows.append(row(hid, DS[int(wd_offsets[next_wd[inv] + 1])], "resident-delay", kind, reason="refused access"))
+        for event, lo_k, hi_k in (("summary-sent", 1, 4), ("safety-work-started", 2, 7)):
+            day = int(wd_offsets[next_wd[inv] + int(rng.integers(lo_k, hi_k + 1))])
+            if day <= limit:
+                rows.append(row(hid, DS[day], event, kind))
+    return rows
+
+
+def generate(n: int, out_path: str, seed: int, export_date: dt.date, hazards: float = 0.0) -> tuple[int, int]:
     rng = np.random.default_rng(seed)
     wd_offsets, next_wd, DS, days = working_day_table()
 
@@ -99,8 +147,9 @@ def generate(n: int, out_path: str, seed: int, export_date: dt.date) -> tuple[in
     received.sort()
 
     rows_total = 0
+    extra = ",," if hazards > 0 else ""  # the risk and hazard_found columns, empty for complaints
     with open(out_path, "w", newline="", encoding="utf-8") as f:
-        f.write(HEADER + "\n")
+        f.write(HEADER + (",risk,hazard_found" if hazards > 0 else "") + "\n")
         for start in range(0, n, BLOCK):
             b = min(BLOCK, n - start)
             rec = received[start:start + b]
@@ -196,8 +245,12 @@ def generate(n: int, out_path: str, seed: int, export_date: dt.date) -> tuple[in
                     inc2 = INCLUDES_FULL if full2[j] else INCLUDES_SHORT
                     app(f"{cid},{DS[s2]},response,2,officer-{h2[j]},,{pts},{inc2},,,,,,,,,")
             order = rng.permutation(len(rows))
-            f.write("\n".join([rows[k] for k in order]))
+            f.write("\n".join([rows[k] + extra for k in order]))
             f.write("\n")
+            rows_total += len(rows)
+        if hazards > 0:
+            rows = hazard_rows(np.random.default_rng(seed + 1), int(n * hazards), wd_offsets, next_wd, DS, limit)
+            f.write("\n".join(rows) + "\n")
             rows_total += len(rows)
     return rows_total, os.path.getsize(out_path)
 
@@ -210,12 +263,14 @@ def main(argv=None) -> int:
     p.add_argument("--export-date", default="2026-11-23",
                    help="events after this date are left out, as in an export taken that day "
                         "(default 2026-11-23)")
+    p.add_argument("--hazards", type=float, default=0.0,
+                   help="also write this many hazard cases per complaint (e.g. 0.1), with risk and hazard_found columns")
     args = p.parse_args(argv)
     if args.n < 1:
         p.error("N must be at least 1")
     export_date = dt.date.fromisoformat(args.export_date)
     t0 = time.perf_counter()
-    rows, size = generate(args.n, args.out, args.seed, export_date)
+    rows, size = generate(args.n, args.out, args.seed, export_date, args.hazards)
     secs = time.perf_counter() - t0
     print(f"wrote {args.out}: {args.n:,} complaints, {rows:,} rows (plus header), "
           f"{size:,} bytes in {secs:.1f} s (seed {args.seed}, export date {export_date})")
