@@ -119,11 +119,18 @@ package protocol CheckRunFormat: Reporter {
 /// Writes a `chc check` run piece by piece: a beginning, one piece per complaint (on the
 /// checking thread, as soon as it is checked), an end. A batch of a million complaints is then
 /// written as it is checked.
+///
+/// A format writes each complaint's piece either as a string (`complaint`, the simple way) or
+/// as UTF-8 bytes appended to a buffer (`appendComplaint`, the fast way: no string to make and
+/// check, and the thread's `RenderScratch` to keep text made once per rule); it implements one
+/// of the two, and the other is derived from it.
 package protocol StreamingCheckFormat: CheckRunFormat {
     func begin(asOf: CivilDate) -> String
     /// Written between two complaints' pieces (JSON's comma); empty by default.
     var separator: String { get }
     func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String
+    func appendComplaint(
+        file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, to out: inout [UInt8], scratch: RenderScratch)
     func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)]) -> String
 }
 
@@ -131,14 +138,30 @@ extension StreamingCheckFormat {
     package static var streams: Bool { true }
     package var separator: String { "" }
 
+    package func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String {
+        var out: [UInt8] = []
+        appendComplaint(file: file, result: result, findings: findings, asOf: asOf, to: &out, scratch: RenderScratch())
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    package func appendComplaint(
+        file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, to out: inout [UInt8], scratch: RenderScratch
+    ) {
+        out += complaint(file: file, result: result, findings: findings, asOf: asOf).utf8
+    }
+
     /// The whole run at once: the same text as streaming it.
     package func render(_ report: CheckReport) -> String {
-        var out = begin(asOf: report.asOf)
+        var out = Array(begin(asOf: report.asOf).utf8)
+        let scratch = RenderScratch()
         for (index, entry) in report.results.enumerated() {
-            if index > 0 { out += separator }
-            out += complaint(file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf)
+            if index > 0 { out += separator.utf8 }
+            appendComplaint(
+                file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf, to: &out,
+                scratch: scratch)
         }
-        return out + end(summary: report.summary, asOf: report.asOf, inputErrors: report.inputErrors, skipped: report.skipped)
+        out += end(summary: report.summary, asOf: report.asOf, inputErrors: report.inputErrors, skipped: report.skipped).utf8
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -77,10 +77,17 @@ package struct CheckRun {
         let separator = format.separator
         let (errors, skipped) = checkEach(
             progress: progress, tally: &tally,
-            render: { file, result, reported in format.complaint(file: file, result: result, findings: reported, asOf: asOf) },
-            deliver: { text, first in
+            makeRender: {
+                let scratch = RenderScratch()
+                return { file, result, reported in
+                    var out: [UInt8] = []
+                    format.appendComplaint(file: file, result: result, findings: reported, asOf: asOf, to: &out, scratch: scratch)
+                    return out
+                }
+            },
+            deliver: { bytes, first in
                 if !first { writer.write(separator) }
-                writer.write(text)
+                writer.write(bytes: bytes)
             })
         let all = setupErrors + errors + baselineErrors
         writer.write(format.end(summary: tally.summary(inputErrors: all), asOf: asOf, inputErrors: all, skipped: skipped))
@@ -102,7 +109,7 @@ package struct CheckRun {
         let asOf = asOf
         let (errors, _) = checkEach(
             progress: progress, tally: &tally,
-            render: { file, result, reported in format.records(file: file, result: result, findings: reported, asOf: asOf) },
+            makeRender: { { file, result, reported in format.records(file: file, result: result, findings: reported, asOf: asOf) } },
             deliver: { piece, _ in
                 format.add(piece.totals, to: &totals)
                 for record in piece.records { spool.append(record) }
@@ -118,25 +125,29 @@ package struct CheckRun {
         return Outcome(tally: tally, errors: all)
     }
 
-    /// Checks every complaint, each rendered by `render` on the thread that checked it with the
-    /// findings it reports (the baseline's left out), and hands the pieces to `deliver` in order
-    /// on this thread (with whether it is the first), counting each in `tally`. A complaint
-    /// received after the as-of date is counted for its events only, and not rendered.
+    /// Checks every complaint, each rendered on the thread that checked it, by that thread's
+    /// renderer (`makeRender`, called once on each thread), with the findings it reports (the
+    /// baseline's left out), and hands the pieces to `deliver` in order on this thread (with
+    /// whether it is the first), counting each in `tally`. A complaint received after the as-of
+    /// date is counted for its events only, and not rendered.
     private func checkEach<Piece: Sendable>(
         progress: ((Int) -> Void)?, tally: inout SummaryTally,
-        render: @escaping @Sendable (String, ComplaintResult, [Finding]) -> Piece, deliver: (Piece, Bool) -> Void
+        makeRender: @escaping @Sendable () -> @Sendable (String, ComplaintResult, [Finding]) -> Piece, deliver: (Piece, Bool) -> Void
     ) -> ComplaintStream.Outcome {
         let baseline = baseline
         return session.run(
             paths: paths, progress: progress,
-            transform: { file, result in
-                guard result.isJudged else {
-                    return CheckedComplaint<Piece>(reported: [], suppressed: 0, piece: nil, eventsAfterAsOf: result.eventsAfterAsOf)
+            makeTransform: {
+                let render = makeRender()
+                return { file, result in
+                    guard result.isJudged else {
+                        return CheckedComplaint<Piece>(reported: [], suppressed: 0, piece: nil, eventsAfterAsOf: result.eventsAfterAsOf)
+                    }
+                    let (reported, suppressed) = Self.reported(result, baseline: baseline)
+                    return CheckedComplaint(
+                        reported: reported, suppressed: suppressed, piece: render(file, result, reported),
+                        eventsAfterAsOf: result.eventsAfterAsOf)
                 }
-                let (reported, suppressed) = Self.reported(result, baseline: baseline)
-                return CheckedComplaint(
-                    reported: reported, suppressed: suppressed, piece: render(file, result, reported),
-                    eventsAfterAsOf: result.eventsAfterAsOf)
             },
             deliver: { checked in
                 tally.ignore(eventsAfterAsOf: checked.eventsAfterAsOf)

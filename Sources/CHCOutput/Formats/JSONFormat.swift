@@ -56,9 +56,13 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
     package var separator: String { "," }
 
     /// One complaint's entry (a `ComplaintEntry`), written by hand as JSONEncoder would write it.
-    package func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String {
+    package func appendComplaint(
+        file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, to out: inout [UInt8], scratch: RenderScratch
+    ) {
         let capacity = 1024 * (findings.count + 1) + 192 * result.evaluations.count
-        var w = pretty ? JSONPrettyWriter(level: 2, capacity: capacity) : JSONPrettyWriter(compactWithCapacity: capacity)
+        if pretty { out.append(10) }
+        var w = JSONPrettyWriter(appendingTo: out, level: pretty ? 2 : nil, capacity: capacity)
+        out = []  // the writer's buffer alone, so appending to it copies nothing
         w.beginObject()
         w.key("evaluations")
         w.beginArray()
@@ -77,12 +81,12 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
                 w.beginObject()
                 if let actual = timing.actual {
                     w.key("actual")
-                    w.string(actual.description)
+                    w.date(actual)
                 }
                 w.key("anchor")
-                w.string(timing.anchor.description)
+                w.date(timing.anchor)
                 w.key("due")
-                w.string(timing.due.description)
+                w.date(timing.due)
                 if let taken = timing.workingDaysTaken {
                     w.key("workingDaysTaken")
                     w.int(taken)
@@ -113,7 +117,7 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         }
         w.endArray()
         w.endObject()
-        return (pretty ? "\n" : "") + String(decoding: w.bytes, as: UTF8.self)
+        out = w.bytes
     }
 
     /// A finding as `Finding.encode(to:)` writes it: every field, `null` when absent (its check's
@@ -123,12 +127,12 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
     static func write(_ f: Finding, to w: inout JSONPrettyWriter, file: String? = nil) {
         w.beginObject()
         w.key("actual")
-        w.string(f.actual?.description)
+        w.date(f.actual)
         w.key("anchor")
         if let anchor = f.anchor {
             w.beginObject()
             w.key("date")
-            w.string(anchor.date.description)
+            w.date(anchor.date)
             w.key("derived")
             w.bool(anchor.derived)
             w.key("event")
@@ -164,7 +168,7 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         w.key("complaint")
         w.string(f.complaint)
         w.key("due")
-        w.string(f.due?.description)
+        w.date(f.due)
         if let file {
             w.key("file")
             w.string(file)

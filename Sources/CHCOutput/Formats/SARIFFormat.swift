@@ -226,13 +226,13 @@ package struct SARIFFormat: SpooledCheckFormat, LintFormat {
         w.beginObject()
         if let actual = finding.actual {
             w.key("actual")
-            w.string(actual.description)
+            w.date(actual)
         }
         w.key("complaint")
         w.string(finding.complaint)
         if let due = finding.due {
             w.key("due")
-            w.string(due.description)
+            w.date(due)
         }
         w.key("pack")
         w.string(finding.pack)

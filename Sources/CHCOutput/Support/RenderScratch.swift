@@ -1,0 +1,23 @@
+import CHCChecks
+
+/// What a format keeps from one complaint to the next on one checking thread: text that depends
+/// only on a rule (JUnit's test case name, escaped), made the first time the rule is met instead
+/// of for every complaint. Each checking thread has its own (`CheckRun` makes one per thread),
+/// so nothing in it is shared or locked.
+package final class RenderScratch: @unchecked Sendable {
+    /// By rule object: the rule (held, so its address is never reused while it is a key), the
+    /// pack it was evaluated in, and the text made for it.
+    private var ruleText: [ObjectIdentifier: (rule: Rule, pack: String, bytes: [UInt8])] = [:]
+
+    package init() {}
+
+    /// The text `make` makes for `rule` evaluated in `pack`, made once per rule and pack. A format
+    /// keeps one kind of text per rule.
+    func text(for rule: Rule, pack: String, make: () -> [UInt8]) -> [UInt8] {
+        let key = ObjectIdentifier(rule)
+        if let kept = ruleText[key], kept.pack == pack { return kept.bytes }
+        let bytes = make()
+        ruleText[key] = (rule, pack, bytes)
+        return bytes
+    }
+}
