@@ -74,8 +74,11 @@ package protocol SpooledCheckFormat: CheckRunFormat {
     associatedtype Totals: Sendable
     /// The totals of a run with no complaint.
     var noTotals: Totals { get }
-    /// One complaint's records and its part of the totals (on a checking thread).
-    func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> (records: [SpoolRecord], totals: Totals)
+    /// One complaint's records and its part of the totals (on a checking thread, with that
+    /// thread's `scratch`).
+    func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, scratch: RenderScratch) -> (
+        records: [SpoolRecord], totals: Totals
+    )
     func add(_ part: Totals, to total: inout Totals)
     /// The document, from the run's totals and its records in order.
     func assemble(
@@ -96,9 +99,10 @@ extension SpooledCheckFormat {
     package func render(_ report: CheckReport) -> String {
         var kept: [SpoolRecord] = []
         var totals = noTotals
+        let scratch = RenderScratch()
         for entry in report.results {
             let (records, part) = records(
-                file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf)
+                file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf, scratch: scratch)
             kept += records
             add(part, to: &totals)
         }
@@ -109,6 +113,20 @@ extension SpooledCheckFormat {
         try? assemble(asOf: report.asOf, totals: totals, inputErrors: report.inputErrors, replay: replay) { out.append(contentsOf: $0) }
         return String(decoding: out, as: UTF8.self)
     }
+}
+
+/// A spooled format whose only part that needs the whole run is its start (JUnit's totals): when
+/// the output is a file chc owns (`ReportWriter.canRewrite`), the start is written first with
+/// room to spare (`startWidth` bytes, padded where the format allows spaces), the records go
+/// straight to the output as each complaint is checked, and the start is written over at the end
+/// with the real totals. The document then differs from the spooled one only by that padding.
+package protocol StartRewritingFormat: SpooledCheckFormat {
+    /// The bytes a padded start takes, whatever the totals.
+    var startWidth: Int { get }
+    /// The document's start: exactly `width` bytes when given, else as short as it can be.
+    func start(totals: Totals, inputErrors: [InputError], width: Int?) -> [UInt8]
+    /// What follows the records.
+    func end(inputErrors: [InputError]) -> [UInt8]
 }
 
 /// Writes a whole `chc check` run.

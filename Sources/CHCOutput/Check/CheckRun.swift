@@ -95,10 +95,15 @@ package struct CheckRun {
     }
 
     /// A run in a format that needs the whole run first: each complaint's records go to a spool
-    /// file as it is checked, and the document is assembled from it at the end.
+    /// file as it is checked, and the document is assembled from it at the end — or, for a
+    /// format that needs the run only for its start, straight to a file chc owns, the start
+    /// written over at the end (`startLast`).
     private func spool<Format: SpooledCheckFormat>(
         _ format: Format, to writer: ReportWriter, setupErrors: [InputError], progress: ((Int) -> Void)?
     ) -> Outcome {
+        if writer.canRewrite, let rewriting = format as? any StartRewritingFormat {
+            return startLast(rewriting, to: writer, setupErrors: setupErrors, progress: progress)
+        }
         var tally = SummaryTally()
         var totals = format.noTotals
         let spool: Spool
@@ -109,7 +114,12 @@ package struct CheckRun {
         let asOf = asOf
         let (errors, _) = checkEach(
             progress: progress, tally: &tally,
-            makeRender: { { file, result, reported in format.records(file: file, result: result, findings: reported, asOf: asOf) } },
+            makeRender: {
+                let scratch = RenderScratch()
+                return { file, result, reported in
+                    format.records(file: file, result: result, findings: reported, asOf: asOf, scratch: scratch)
+                }
+            },
             deliver: { piece, _ in
                 format.add(piece.totals, to: &totals)
                 for record in piece.records { spool.append(record) }
@@ -122,6 +132,34 @@ package struct CheckRun {
         } catch {
             writer.fail(OutputError(path: "a temporary file", code: EIO))
         }
+        return Outcome(tally: tally, errors: all)
+    }
+
+    /// A run written straight to a file chc owns: a padded start, each complaint's records as
+    /// it is checked, the end, then the start written over with the run's totals.
+    private func startLast<Format: StartRewritingFormat>(
+        _ format: Format, to writer: ReportWriter, setupErrors: [InputError], progress: ((Int) -> Void)?
+    ) -> Outcome {
+        var tally = SummaryTally()
+        var totals = format.noTotals
+        let width = format.startWidth
+        writer.write(bytes: format.start(totals: totals, inputErrors: [], width: width))
+        let asOf = asOf
+        let (errors, _) = checkEach(
+            progress: progress, tally: &tally,
+            makeRender: {
+                let scratch = RenderScratch()
+                return { file, result, reported in
+                    format.records(file: file, result: result, findings: reported, asOf: asOf, scratch: scratch)
+                }
+            },
+            deliver: { piece, _ in
+                format.add(piece.totals, to: &totals)
+                for record in piece.records { writer.write(bytes: record.bytes) }
+            })
+        let all = setupErrors + errors + baselineErrors
+        writer.write(bytes: format.end(inputErrors: all))
+        writer.rewrite(at: 0, with: format.start(totals: totals, inputErrors: all, width: width))
         return Outcome(tally: tally, errors: all)
     }
 

@@ -35,7 +35,7 @@ package struct SARIFFormat: SpooledCheckFormat, LintFormat {
     /// never holds the byte raw). A record is the result, a NUL, then the rule id.
     static let indexMark: UInt8 = 1
 
-    package func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> (
+    package func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, scratch: RenderScratch) -> (
         records: [SpoolRecord], totals: Totals
     ) {
         var totals = Totals()
