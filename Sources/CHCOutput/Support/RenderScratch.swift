@@ -9,7 +9,30 @@ package final class RenderScratch: @unchecked Sendable {
     /// pack it was evaluated in, and the text made for it.
     private var ruleText: [ObjectIdentifier: (rule: Rule, pack: String, bytes: [UInt8])] = [:]
 
+    /// The last file's text made by `fileText`.
+    private var lastFile: (file: String, text: String)?
+    /// Rules `isFirstSight` has been asked about.
+    private var seen: Set<ObjectIdentifier> = []
+    /// Held, so that no address in `seen` is reused while the set exists.
+    private var seenRules: [Rule] = []
+
     package init() {}
+
+    /// The text `make` makes from `file`, made again only when the file changes (a complaint's
+    /// findings, and the next complaint's, are nearly always in the same file).
+    func fileText(_ file: String, make: (String) -> String) -> String {
+        if let lastFile, lastFile.file == file { return lastFile.text }
+        let text = make(file)
+        lastFile = (file, text)
+        return text
+    }
+
+    /// Whether this thread meets `rule` for the first time (SARIF lists each rule evaluated once).
+    func isFirstSight(_ rule: Rule) -> Bool {
+        guard seen.insert(ObjectIdentifier(rule)).inserted else { return false }
+        seenRules.append(rule)
+        return true
+    }
 
     /// The text `make` makes for `rule` evaluated in `pack`, made once per rule and pack. A format
     /// keeps one kind of text per rule.
