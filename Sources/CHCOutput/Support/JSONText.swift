@@ -205,6 +205,15 @@ package struct JSONPrettyWriter {
         bytes.append(108)
     }
 
+    /// Members written elsewhere as this writer writes them (`"key":value`, more after commas),
+    /// in place of the first or next member of the open object: the comma before them written
+    /// as for a member. Compact only.
+    package mutating func rawMembers(_ members: [UInt8]) {
+        precondition(compact, "members written elsewhere are laid out compact")
+        next()
+        bytes += members
+    }
+
     /// Bytes as they are, for a value put in later (SARIF's rule index).
     package mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
 }
