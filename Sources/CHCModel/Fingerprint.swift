@@ -20,10 +20,51 @@ package struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Finding {
+    /// The same value as `Fingerprint(complaint:rule:…)` with this finding's values, hashed part
+    /// by part rather than from one joined string (SARIF fingerprints every finding).
     package var fingerprint: Fingerprint {
-        Fingerprint(
-            complaint: complaint, rule: rule, status: status.rawValue, stage: check.stage, due: due?.description,
-            actual: actual?.description, anchorDate: anchor?.date.description)
+        var hash = FNV1a64()
+        hash.add(complaint)
+        hash.addSeparator()
+        hash.add(rule)
+        hash.addSeparator()
+        hash.add(status.rawValue)
+        hash.addSeparator()
+        if let stage = check.stage { hash.add(String(stage)) }
+        hash.addSeparator()
+        if let due { hash.add(due.description) }
+        hash.addSeparator()
+        if let actual { hash.add(actual.description) }
+        hash.addSeparator()
+        if let anchor { hash.add(anchor.date.description) }
+        return Fingerprint(value: hash.value)
+    }
+}
+
+extension Fingerprint {
+    init(value: UInt64) { self.value = value }
+}
+
+/// FNV-1a, 64-bit, fed piece by piece.
+struct FNV1a64 {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var hash = value
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            value = hash
+        }
+    }
+
+    /// `|`, between the parts.
+    mutating func addSeparator() {
+        value ^= 124
+        value = value &* 0x100_0000_01b3
     }
 }
 
@@ -40,6 +81,11 @@ func fnv1a64Value(_ text: String) -> UInt64 {
 }
 
 func hex16(_ value: UInt64) -> String {
-    let hex = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
+    String(unsafeUninitializedCapacity: 16) { bytes in
+        for index in 0..<16 {
+            let digit = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(index))) & 15
+            bytes[index] = digit < 10 ? 48 + digit : 87 + digit  // 0-9, a-f
+        }
+        return 16
+    }
 }

@@ -74,8 +74,11 @@ package protocol SpooledCheckFormat: CheckRunFormat {
     associatedtype Totals: Sendable
     /// The totals of a run with no complaint.
     var noTotals: Totals { get }
-    /// One complaint's records and its part of the totals (on a checking thread).
-    func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> (records: [SpoolRecord], totals: Totals)
+    /// One complaint's records and its part of the totals (on a checking thread, with that
+    /// thread's `scratch`).
+    func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, scratch: RenderScratch) -> (
+        records: [SpoolRecord], totals: Totals
+    )
     func add(_ part: Totals, to total: inout Totals)
     /// The document, from the run's totals and its records in order.
     func assemble(
@@ -96,9 +99,10 @@ extension SpooledCheckFormat {
     package func render(_ report: CheckReport) -> String {
         var kept: [SpoolRecord] = []
         var totals = noTotals
+        let scratch = RenderScratch()
         for entry in report.results {
             let (records, part) = records(
-                file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf)
+                file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf, scratch: scratch)
             kept += records
             add(part, to: &totals)
         }
@@ -111,6 +115,20 @@ extension SpooledCheckFormat {
     }
 }
 
+/// A spooled format whose only part that needs the whole run is its start (JUnit's totals): when
+/// the output is a file chc owns (`ReportWriter.canRewrite`), the start is written first with
+/// room to spare (`startWidth` bytes, padded where the format allows spaces), the records go
+/// straight to the output as each complaint is checked, and the start is written over at the end
+/// with the real totals. The document then differs from the spooled one only by that padding.
+package protocol StartRewritingFormat: SpooledCheckFormat {
+    /// The bytes a padded start takes, whatever the totals.
+    var startWidth: Int { get }
+    /// The document's start: exactly `width` bytes when given, else as short as it can be.
+    func start(totals: Totals, inputErrors: [InputError], width: Int?) -> [UInt8]
+    /// What follows the records.
+    func end(inputErrors: [InputError]) -> [UInt8]
+}
+
 /// Writes a whole `chc check` run.
 package protocol CheckRunFormat: Reporter {
     func render(_ report: CheckReport) -> String
@@ -119,11 +137,18 @@ package protocol CheckRunFormat: Reporter {
 /// Writes a `chc check` run piece by piece: a beginning, one piece per complaint (on the
 /// checking thread, as soon as it is checked), an end. A batch of a million complaints is then
 /// written as it is checked.
+///
+/// A format writes each complaint's piece either as a string (`complaint`, the simple way) or
+/// as UTF-8 bytes appended to a buffer (`appendComplaint`, the fast way: no string to make and
+/// check, and the thread's `RenderScratch` to keep text made once per rule); it implements one
+/// of the two, and the other is derived from it.
 package protocol StreamingCheckFormat: CheckRunFormat {
     func begin(asOf: CivilDate) -> String
     /// Written between two complaints' pieces (JSON's comma); empty by default.
     var separator: String { get }
     func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String
+    func appendComplaint(
+        file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, to out: inout [UInt8], scratch: RenderScratch)
     func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)]) -> String
     /// Whether the format shows each complaint about a hazard beside the hazard's clocks (after
     /// the cases, before `end`); false by default.
@@ -137,17 +162,33 @@ extension StreamingCheckFormat {
     package var pairsHazardClocks: Bool { false }
     package func hazardClocks(_ book: HazardClockBook) -> String { "" }
 
+    package func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String {
+        var out: [UInt8] = []
+        appendComplaint(file: file, result: result, findings: findings, asOf: asOf, to: &out, scratch: RenderScratch())
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    package func appendComplaint(
+        file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, to out: inout [UInt8], scratch: RenderScratch
+    ) {
+        out += complaint(file: file, result: result, findings: findings, asOf: asOf).utf8
+    }
+
     /// The whole run at once: the same text as streaming it.
     package func render(_ report: CheckReport) -> String {
-        var out = begin(asOf: report.asOf)
+        var out = Array(begin(asOf: report.asOf).utf8)
+        let scratch = RenderScratch()
         var book = HazardClockBook()
         for (index, entry) in report.results.enumerated() {
-            if index > 0 { out += separator }
-            out += complaint(file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf)
+            if index > 0 { out += separator.utf8 }
+            appendComplaint(
+                file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf, to: &out,
+                scratch: scratch)
             if pairsHazardClocks, let clock = CaseClock(entry.result) { book.add(clock) }
         }
-        if pairsHazardClocks { out += hazardClocks(book) }
-        return out + end(summary: report.summary, asOf: report.asOf, inputErrors: report.inputErrors, skipped: report.skipped)
+        if pairsHazardClocks { out += hazardClocks(book).utf8 }
+        out += end(summary: report.summary, asOf: report.asOf, inputErrors: report.inputErrors, skipped: report.skipped).utf8
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

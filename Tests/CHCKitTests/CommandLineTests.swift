@@ -4,6 +4,10 @@ import Testing
 @testable import CHCChecks
 @testable import CHCOutput
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 /// The `chc` executable as a user runs it: outputs and exit codes (0 clean, 1 findings, 2 bad input).
 @Suite struct CommandLineTests {
     static let binary = path(".build/debug/chc")
@@ -460,6 +464,36 @@ import Testing
         #expect(result.out.contains("No space left on device"), "\(result.out)")
         #expect(result.out.contains("files=report \n"), "\(result.out)")
         #expect(result.out.contains("content=old"), "\(result.out)")
+    }
+
+    /// JUnit to a file of chc's own writes its start (the totals) last, over room left for it;
+    /// the file must be the document written to standard output (spooled), but for spaces
+    /// before the `<testsuites>` tag's `>`, and valid XML with the right totals — input problems
+    /// included.
+    @Test func junitWrittenToAFileIsTheSpooledDocumentPaddedOnlyInItsFirstTag() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chc-junit-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bad = "\(folder)/bad.csv"
+        try "complaint_id,date,event\nX-1,2024-13-45,complaint-received\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        for inputs in [["Examples"], ["Examples", bad]] {
+            let target = "\(folder)/report.xml"
+            let spooled = try Self.run(["check"] + inputs + ["--as-of", "2026-11-23", "--format", "junit"])
+            let written = try Self.run(["check"] + inputs + ["--as-of", "2026-11-23", "--format", "junit", "--output", target])
+            #expect(written.status == spooled.status && written.out.isEmpty)
+            let file = try String(contentsOfFile: target, encoding: .utf8)
+            let tag = try #require(file.range(of: "<testsuites "))
+            let tagEnd = try #require(file[tag.upperBound...].firstIndex(of: ">"))
+            let unpadded = file[..<tagEnd].replacing(/\ +$/, with: "") + file[tagEnd...]
+            #expect(unpadded == spooled.out)
+            #expect(file[..<tagEnd].hasSuffix(" "), "room was left for the totals")
+            let root = try #require(try XMLDocument(xmlString: file).rootElement())
+            let expected = try #require(try XMLDocument(xmlString: spooled.out).rootElement())
+            for attribute in ["tests", "failures", "errors", "skipped"] {
+                #expect(root.attribute(forName: attribute)?.stringValue == expected.attribute(forName: attribute)?.stringValue)
+            }
+            #expect(root.elements(forName: "testsuite").count == expected.elements(forName: "testsuite").count)
+        }
     }
 
     @Test func anOutputFileKeepsItsPermissionsAndNoTemporaryFileIsLeft() throws {

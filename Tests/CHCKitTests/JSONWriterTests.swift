@@ -75,6 +75,7 @@ import WorkingDays
         let checker = Checker(
             library: try shippedLibrary(), calendars: try CalendarSetup(), options: CheckOptions(asOf: date("2026-11-23")))
         let complaints = TimelineBatch.load(paths: [path("Examples")]).entries.map(\.complaint)
+        let scratch = RenderScratch()
         for round in 0..<400 {
             let result = checker.check(complaints[round % complaints.count])
             let findings = (0..<Int(random.next() % 5)).map { _ in Self.finding(&random) }
@@ -98,6 +99,17 @@ import WorkingDays
             let written = JSONFormat().complaint(file: file, result: trimmed, findings: findings, asOf: date("2026-11-23"))
             #expect(written == expected, "round \(round)")
             if written != expected { return }
+            // Compact, each rule's members kept by one scratch from round to round, as on a
+            // checking thread.
+            let entry = JSONFormat.ComplaintEntry(
+                id: result.complaint.id, file: file, packs: trimmed.packs, findings: findings,
+                evaluations: trimmed.evaluations.map {
+                    JSONFormat.EvaluationEntry(rule: $0.rule.id, pack: $0.pack, outcome: $0.outcome, timing: $0.timing)
+                }, hazard: result.complaint.hazard, kind: result.complaint.isHazardCase ? "hazard" : nil)
+            var compact: [UInt8] = []
+            JSONFormat(pretty: false).appendComplaint(
+                file: file, result: trimmed, findings: findings, asOf: date("2026-11-23"), to: &compact, scratch: scratch)
+            #expect(String(decoding: compact, as: UTF8.self) == JSONText.compact(entry), "round \(round), compact")
         }
     }
 

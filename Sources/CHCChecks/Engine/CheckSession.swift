@@ -26,11 +26,21 @@ package struct CheckSession: Sendable {
         paths: [String], progress: ((Int) -> Void)? = nil,
         transform: @escaping @Sendable (String, ComplaintResult) -> Output, deliver: (Output) -> Void
     ) -> ComplaintStream.Outcome {
+        run(paths: paths, progress: progress, makeTransform: { transform }, deliver: deliver)
+    }
+
+    /// As `run`, with a transform of each thread's own, made by `makeTransform` on that thread
+    /// (so it can keep what it makes from one complaint to the next without sharing it).
+    package func run<Output: Sendable>(
+        paths: [String], progress: ((Int) -> Void)? = nil,
+        makeTransform: @escaping @Sendable () -> @Sendable (String, ComplaintResult) -> Output, deliver: (Output) -> Void
+    ) -> ComplaintStream.Outcome {
         let checker = self.checker
         return stream.run(
             paths: paths, progress: progress,
             makeWorker: { _ in
                 let own = checker.forThread()
+                let transform = makeTransform()
                 return { file, complaint in transform(file, own.check(complaint)) }
             }, deliver: deliver)
     }

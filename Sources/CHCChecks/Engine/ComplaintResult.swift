@@ -83,10 +83,23 @@ package struct ComplaintResult: Sendable {
 
     /// All findings in a deterministic order: by date, then rule.
     package var findings: [Finding] {
-        evaluations.flatMap(\.findings).sorted {
+        // Most complaints have none or one: gathered into one array of the right size, and
+        // sorted only when there is something to order.
+        var count = 0
+        for evaluation in evaluations { count += evaluation.findings.count }
+        guard count > 0 else { return [] }
+        var all: [Finding] = []
+        all.reserveCapacity(count)
+        for evaluation in evaluations where !evaluation.findings.isEmpty { all += evaluation.findings }
+        guard count > 1 else { return all }
+        all.sort {
             let a = $0.actual ?? $0.due ?? .init(dayNumber: Int.max)
             let b = $1.actual ?? $1.due ?? .init(dayNumber: Int.max)
             return (a, $0.rule, $0.message) < (b, $1.rule, $1.message)
         }
+        return all
     }
+
+    /// How many findings `findings` holds, without gathering them.
+    package var findingCount: Int { evaluations.reduce(0) { $0 + $1.findings.count } }
 }

@@ -79,12 +79,17 @@ package struct CheckRun {
         var book = HazardClockBook()
         let (errors, skipped) = checkEach(
             progress: progress, tally: &tally,
-            render: { file, result, reported in
-                (format.complaint(file: file, result: result, findings: reported, asOf: asOf), pairsClocks ? CaseClock(result) : nil)
+            makeRender: {
+                let scratch = RenderScratch()
+                return { file, result, reported in
+                    var out: [UInt8] = []
+                    format.appendComplaint(file: file, result: result, findings: reported, asOf: asOf, to: &out, scratch: scratch)
+                    return (out, pairsClocks ? CaseClock(result) : nil)
+                }
             },
             deliver: { piece, first in
                 if !first { writer.write(separator) }
-                writer.write(piece.0)
+                writer.write(bytes: piece.0)
                 if let clock = piece.1 { book.add(clock) }
             })
         if pairsClocks { writer.write(format.hazardClocks(book)) }
@@ -94,10 +99,15 @@ package struct CheckRun {
     }
 
     /// A run in a format that needs the whole run first: each complaint's records go to a spool
-    /// file as it is checked, and the document is assembled from it at the end.
+    /// file as it is checked, and the document is assembled from it at the end — or, for a
+    /// format that needs the run only for its start, straight to a file chc owns, the start
+    /// written over at the end (`startLast`).
     private func spool<Format: SpooledCheckFormat>(
         _ format: Format, to writer: ReportWriter, setupErrors: [InputError], progress: ((Int) -> Void)?
     ) -> Outcome {
+        if writer.canRewrite, let rewriting = format as? any StartRewritingFormat {
+            return startLast(rewriting, to: writer, setupErrors: setupErrors, progress: progress)
+        }
         var tally = SummaryTally()
         var totals = format.noTotals
         let spool: Spool
@@ -108,7 +118,12 @@ package struct CheckRun {
         let asOf = asOf
         let (errors, _) = checkEach(
             progress: progress, tally: &tally,
-            render: { file, result, reported in format.records(file: file, result: result, findings: reported, asOf: asOf) },
+            makeRender: {
+                let scratch = RenderScratch()
+                return { file, result, reported in
+                    format.records(file: file, result: result, findings: reported, asOf: asOf, scratch: scratch)
+                }
+            },
             deliver: { piece, _ in
                 format.add(piece.totals, to: &totals)
                 for record in piece.records { spool.append(record) }
@@ -124,26 +139,58 @@ package struct CheckRun {
         return Outcome(tally: tally, errors: all)
     }
 
-    /// Checks every complaint, each rendered by `render` on the thread that checked it with the
-    /// findings it reports (the baseline's left out), and hands the pieces to `deliver` in order
-    /// on this thread (with whether it is the first), counting each in `tally`. A complaint
-    /// received after the as-of date is counted for its events only, and not rendered.
+    /// A run written straight to a file chc owns: a padded start, each complaint's records as
+    /// it is checked, the end, then the start written over with the run's totals.
+    private func startLast<Format: StartRewritingFormat>(
+        _ format: Format, to writer: ReportWriter, setupErrors: [InputError], progress: ((Int) -> Void)?
+    ) -> Outcome {
+        var tally = SummaryTally()
+        var totals = format.noTotals
+        let width = format.startWidth
+        writer.write(bytes: format.start(totals: totals, inputErrors: [], width: width))
+        let asOf = asOf
+        let (errors, _) = checkEach(
+            progress: progress, tally: &tally,
+            makeRender: {
+                let scratch = RenderScratch()
+                return { file, result, reported in
+                    format.records(file: file, result: result, findings: reported, asOf: asOf, scratch: scratch)
+                }
+            },
+            deliver: { piece, _ in
+                format.add(piece.totals, to: &totals)
+                for record in piece.records { writer.write(bytes: record.bytes) }
+            })
+        let all = setupErrors + errors + baselineErrors
+        writer.write(bytes: format.end(inputErrors: all))
+        writer.rewrite(at: 0, with: format.start(totals: totals, inputErrors: all, width: width))
+        return Outcome(tally: tally, errors: all)
+    }
+
+    /// Checks every complaint, each rendered on the thread that checked it, by that thread's
+    /// renderer (`makeRender`, called once on each thread), with the findings it reports (the
+    /// baseline's left out), and hands the pieces to `deliver` in order on this thread (with
+    /// whether it is the first), counting each in `tally`. A complaint received after the as-of
+    /// date is counted for its events only, and not rendered.
     private func checkEach<Piece: Sendable>(
         progress: ((Int) -> Void)?, tally: inout SummaryTally,
-        render: @escaping @Sendable (String, ComplaintResult, [Finding]) -> Piece, deliver: (Piece, Bool) -> Void
+        makeRender: @escaping @Sendable () -> @Sendable (String, ComplaintResult, [Finding]) -> Piece, deliver: (Piece, Bool) -> Void
     ) -> ComplaintStream.Outcome {
         let baseline = baseline
         return session.run(
             paths: paths, progress: progress,
-            transform: { file, result in
-                guard result.isJudged else {
-                    return CheckedComplaint<Piece>(
-                        reported: [], suppressed: 0, piece: nil, eventsAfterAsOf: result.eventsAfterAsOf, isHazard: false)
+            makeTransform: {
+                let render = makeRender()
+                return { file, result in
+                    guard result.isJudged else {
+                        return CheckedComplaint<Piece>(
+                            reported: [], suppressed: 0, piece: nil, eventsAfterAsOf: result.eventsAfterAsOf, isHazard: false)
+                    }
+                    let (reported, suppressed) = Self.reported(result, baseline: baseline)
+                    return CheckedComplaint(
+                        reported: reported, suppressed: suppressed, piece: render(file, result, reported),
+                        eventsAfterAsOf: result.eventsAfterAsOf, isHazard: result.complaint.isHazardCase)
                 }
-                let (reported, suppressed) = Self.reported(result, baseline: baseline)
-                return CheckedComplaint(
-                    reported: reported, suppressed: suppressed, piece: render(file, result, reported),
-                    eventsAfterAsOf: result.eventsAfterAsOf, isHazard: result.complaint.isHazardCase)
             },
             deliver: { checked in
                 tally.ignore(eventsAfterAsOf: checked.eventsAfterAsOf)

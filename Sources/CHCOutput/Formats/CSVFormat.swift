@@ -20,41 +20,56 @@ package struct CSVFormat: StreamingCheckFormat, DueListFormat, PerformanceFormat
 
     package func begin(asOf: CivilDate) -> String { CSVText.row(Self.header) }
 
-    package func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String {
-        // Bytes, made into one string at the end: appending each cell to a string checked its
-        // storage for every piece and showed in profiles of a million-complaint run.
-        var out: [UInt8] = []
-        out.reserveCapacity(findings.count * 512)
+    package func appendComplaint(
+        file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, to out: inout [UInt8], scratch: RenderScratch
+    ) {
+        // Bytes, cell by cell: numbers and dates written as digits (the text `String(n)` and
+        // `description` give, which CSV leaves as they are), no string made for any of them.
+        out.reserveCapacity(out.count + findings.count * 512)
         for f in findings {
-            func cell(_ value: String, last: Bool = false) {
+            func cell(_ value: String) {
                 CSVText.append(value, to: &out)
-                out.append(last ? 13 : 44)  // CR (then LF) or ,
-                if last { out.append(10) }
+                out.append(44)  // ,
+            }
+            func cell(_ value: Int?) {
+                if let value { out.appendDecimal(value) }
+                out.append(44)
+            }
+            func cell(_ date: CivilDate?) {
+                if let date {
+                    if (0...9999).contains(date.year) {
+                        out.appendISODate(date)
+                    } else {
+                        CSVText.append(date.description, to: &out)
+                    }
+                }
+                out.append(44)
             }
             cell(f.location.file)
-            cell(String(f.location.line))
-            cell(String(f.location.column))
+            cell(f.location.line)
+            cell(f.location.column)
             cell(f.complaint)
             cell(f.rule)
             cell(f.pack)
             cell(f.check.kind)
             cell(f.check.event ?? "")
-            cell(f.check.stage.map(String.init) ?? "")
+            cell(f.check.stage)
             cell(f.severity.rawValue)
             cell(f.status.rawValue)
             cell(f.message)
             cell(f.anchor?.event ?? "")
-            cell(f.anchor?.date.description ?? "")
-            cell(f.due?.description ?? "")
-            cell(f.actual?.description ?? "")
-            cell(f.workingDaysTaken.map(String.init) ?? "")
-            cell(f.workingDaysLate.map(String.init) ?? "")
+            cell(f.anchor?.date)
+            cell(f.due)
+            cell(f.actual)
+            cell(f.workingDaysTaken)
+            cell(f.workingDaysLate)
             cell(f.citation.paragraph)
             cell(f.citation.url)
             cell(f.citation.source)
-            cell(f.hint ?? "", last: true)
+            CSVText.append(f.hint ?? "", to: &out)
+            out.append(13)  // CR LF
+            out.append(10)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     package func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)])

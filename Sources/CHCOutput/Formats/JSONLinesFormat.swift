@@ -13,14 +13,17 @@ package struct JSONLinesFormat: StreamingCheckFormat {
 
     package func begin(asOf: CivilDate) -> String { "" }
 
-    package func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String {
-        guard !findings.isEmpty else { return "" }
-        var w = JSONPrettyWriter(compactWithCapacity: 1024 * findings.count)
+    package func appendComplaint(
+        file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, to out: inout [UInt8], scratch: RenderScratch
+    ) {
+        guard !findings.isEmpty else { return }
+        var w = JSONPrettyWriter(appendingTo: out, level: nil, capacity: 1024 * findings.count)
+        out = []  // the writer's buffer alone, so appending to it copies nothing
         for finding in findings {
             JSONFormat.write(finding, to: &w, file: file)
             w.endLine()
         }
-        return String(decoding: w.bytes, as: UTF8.self)
+        out = w.bytes
     }
 
     package func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)])

@@ -4,8 +4,10 @@ import WorkingDays
 
 /// JUnit XML: one testsuite per complaint, one testcase per rule evaluated. A breach is a
 /// failure; a rule that could not be evaluated, or does not apply yet, is skipped. The totals
-/// come first, so the suites are spooled (`SpooledCheckFormat`) until the run is over.
-package struct JUnitFormat: SpooledCheckFormat, LintFormat {
+/// come first: written to a file of chc's own, the start is written with room for them and
+/// written over at the end (`StartRewritingFormat`); written anywhere else, the suites are
+/// spooled (`SpooledCheckFormat`) until the run is over.
+package struct JUnitFormat: StartRewritingFormat, LintFormat {
     package static let identifier = "junit"
 
     package init(options: ReporterOptions) {}
@@ -29,14 +31,15 @@ package struct JUnitFormat: SpooledCheckFormat, LintFormat {
     }
 
     /// A complaint's test suite: a test case per rule evaluated. Written as bytes: a run of a
-    /// million complaints has fifteen million test cases.
-    package func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> (
+    /// million complaints has fifteen million test cases; each rule's test case name is escaped
+    /// once per thread (`scratch`).
+    package func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, scratch: RenderScratch) -> (
         records: [SpoolRecord], totals: Totals
     ) {
         var counts = Totals()
         // Findings a baseline holds are left out of `findings`: they are not failures.
         let suppressed: Set<Fingerprint> =
-            findings.count == result.findings.count
+            findings.count == result.findingCount
             ? [] : Set(result.findings.map(\.fingerprint)).subtracting(findings.map(\.fingerprint))
         var fileAttribute: [UInt8] = []
         MarkupText.appendXML(file, to: &fileAttribute)
@@ -44,39 +47,53 @@ package struct JUnitFormat: SpooledCheckFormat, LintFormat {
         cases.reserveCapacity(400 * result.evaluations.count)
         for evaluation in result.evaluations {
             counts.tests += 1
-            cases += Self.caseStart
-            MarkupText.appendXML("\(evaluation.rule.id): \(evaluation.rule.summary)", to: &cases)
-            cases += Self.classAttribute
-            MarkupText.appendXML(evaluation.pack.isEmpty ? "chc" : evaluation.pack, to: &cases)
-            cases += Self.fileAttribute
+            cases += scratch.text(for: evaluation.rule, pack: evaluation.pack) {
+                var start = Self.caseStart
+                MarkupText.appendXML("\(evaluation.rule.id): \(evaluation.rule.summary)", to: &start)
+                start += Self.classAttribute
+                MarkupText.appendXML(evaluation.pack.isEmpty ? "chc" : evaluation.pack, to: &start)
+                start += Self.fileAttribute
+                return start
+            }
             cases += fileAttribute
             cases += Self.caseBodyStart
-            let breaches = evaluation.findings.filter { $0.isBreach && !suppressed.contains($0.fingerprint) }
+            let breaches = evaluation.findings.filter { $0.isBreach && (suppressed.isEmpty || !suppressed.contains($0.fingerprint)) }
             if !breaches.isEmpty {
                 counts.failures += 1
-                cases += Array("<failure message=\"".utf8)
+                cases += "<failure message=\"".utf8
                 MarkupText.appendXML(breaches.map(\.message).joined(separator: "\n"), to: &cases)
-                cases += Array("\" type=\"\(breaches[0].status.rawValue)\">".utf8)
+                cases += "\" type=\"".utf8
+                cases += breaches[0].status.rawValue.utf8
+                cases += "\">".utf8
                 MarkupText.appendXML(breaches.map { "\($0.location): \($0.message)" }.joined(separator: "\n"), to: &cases)
-                cases += Array("</failure>".utf8)
+                cases += "</failure>".utf8
             } else if evaluation.outcome != .compliant {
                 counts.skipped += 1
-                cases += Array("<skipped message=\"".utf8)
-                MarkupText.appendXML(
-                    evaluation.outcome.rawValue + (evaluation.findings.first.map { ": " + $0.message } ?? ""), to: &cases)
-                cases += Array("\"/>".utf8)
+                cases += "<skipped message=\"".utf8
+                cases += evaluation.outcome.rawValue.utf8  // plain words: nothing to escape
+                if let first = evaluation.findings.first {
+                    cases += ": ".utf8
+                    MarkupText.appendXML(first.message, to: &cases)
+                }
+                cases += "\"/>".utf8
             }
             cases += Self.caseEnd
         }
-        var suite = Array("  <testsuite name=\"".utf8)
+        var suite: [UInt8] = []
         suite.reserveCapacity(cases.count + 200)
+        suite += "  <testsuite name=\"".utf8
         MarkupText.appendXML(result.complaint.id, to: &suite)
-        suite += Array(
-            "\" tests=\"\(counts.tests)\" failures=\"\(counts.failures)\" errors=\"0\" skipped=\"\(counts.skipped)\" file=\"".utf8)
+        suite += "\" tests=\"".utf8
+        suite.appendDecimal(counts.tests)
+        suite += "\" failures=\"".utf8
+        suite.appendDecimal(counts.failures)
+        suite += "\" errors=\"0\" skipped=\"".utf8
+        suite.appendDecimal(counts.skipped)
+        suite += "\" file=\"".utf8
         suite += fileAttribute
-        suite += Array("\">\n".utf8)
-        suite += cases.isEmpty ? [10] : cases  // an empty suite keeps its blank line
-        suite += Array("  </testsuite>\n".utf8)
+        suite += "\">\n".utf8
+        if cases.isEmpty { suite.append(10) } else { suite += cases }  // an empty suite keeps its blank line
+        suite += "  </testsuite>\n".utf8
         return ([SpoolRecord(bytes: suite)], counts)
     }
 
@@ -86,22 +103,48 @@ package struct JUnitFormat: SpooledCheckFormat, LintFormat {
     private static let caseBodyStart = Array("\">".utf8)
     private static let caseEnd = Array("</testcase>\n".utf8)
 
+    /// The XML declaration and the `<testsuites>` tag with the run's totals. With `width`, padded
+    /// with spaces before the tag's `>` (XML allows them there) to exactly `width` bytes, so the
+    /// real totals can be written over a start written before they were known.
+    package func start(totals: Totals, inputErrors: [InputError], width: Int? = nil) -> [UInt8] {
+        let problems = inputErrors.reduce(0) { $0 + $1.problems.count }
+        var out = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"chc\" tests=\"".utf8)
+        out.appendDecimal(totals.tests + problems)
+        out += "\" failures=\"".utf8
+        out.appendDecimal(totals.failures)
+        out += "\" errors=\"".utf8
+        out.appendDecimal(problems)
+        out += "\" skipped=\"".utf8
+        out.appendDecimal(totals.skipped)
+        out.append(34)  // "
+        if let width { out += repeatElement(32, count: max(0, width - out.count - 2)) }
+        out += ">\n".utf8
+        return out
+    }
+
+    /// The width of a padded start: room for the largest totals.
+    package var startWidth: Int {
+        // Nineteen digits for each total; the input problems' count is written as 0 here.
+        start(totals: Totals(tests: Int.max, failures: Int.max, skipped: Int.max), inputErrors: []).count + 18
+    }
+
+    /// After the suites: a suite per input problem, and the end of the document.
+    package func end(inputErrors: [InputError]) -> [UInt8] {
+        var out = ""
+        for problem in inputErrors.flatMap(\.problems) {
+            out +=
+                "  <testsuite name=\"\(MarkupText.xml(problem.location.file))\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
+                + "    <testcase name=\"input\" classname=\"chc\"><error message=\"\(MarkupText.xml(problem.message))\" type=\"input-error\">\(MarkupText.xml(problem.description))</error></testcase>\n  </testsuite>\n"
+        }
+        out += "</testsuites>\n"
+        return Array(out.utf8)
+    }
+
     package func assemble(
         asOf: CivilDate, totals: Totals, inputErrors: [InputError], replay: SpoolReplay, write: @escaping (UnsafeRawBufferPointer) -> Void
     ) throws {
-        func writeText(_ text: String) { self.write(text, to: write) }
-        let problems = inputErrors.flatMap(\.problems)
-        writeText(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<testsuites name=\"chc\" tests=\"\(totals.tests + problems.count)\" failures=\"\(totals.failures)\" errors=\"\(problems.count)\" skipped=\"\(totals.skipped)\">\n"
-        )
+        start(totals: totals, inputErrors: inputErrors).withUnsafeBytes { write($0) }
         try replay { _, _, suite in write(suite) }
-        for problem in problems {
-            writeText(
-                "  <testsuite name=\"\(MarkupText.xml(problem.location.file))\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
-                    + "    <testcase name=\"input\" classname=\"chc\"><error message=\"\(MarkupText.xml(problem.message))\" type=\"input-error\">\(MarkupText.xml(problem.description))</error></testcase>\n  </testsuite>\n"
-            )
-        }
-        writeText("</testsuites>\n")
+        end(inputErrors: inputErrors).withUnsafeBytes { write($0) }
     }
 }

@@ -35,21 +35,20 @@ package struct SARIFFormat: SpooledCheckFormat, LintFormat {
     /// never holds the byte raw). A record is the result, a NUL, then the rule id.
     static let indexMark: UInt8 = 1
 
-    package func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> (
+    package func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, scratch: RenderScratch) -> (
         records: [SpoolRecord], totals: Totals
     ) {
+        // The run's rule list is the union of the complaints' rules, the first delivered kept
+        // for each id. A thread names each rule object only with the first complaint it meets
+        // it in: the same union, and the same first, as a thread renders its complaints in the
+        // order they are delivered (and the first complaint delivered with an id is the first
+        // of its thread with that id).
         var totals = Totals()
-        for evaluation in result.evaluations where totals.rules[evaluation.rule.id] == nil {
+        for evaluation in result.evaluations where scratch.isFirstSight(evaluation.rule) && totals.rules[evaluation.rule.id] == nil {
             totals.rules[evaluation.rule.id] = (evaluation.rule, evaluation.pack)
         }
-        // A complaint's findings are in its one file: its URI is made once.
-        var uris: (file: String, uri: String)?
-        func uri(_ file: String) -> String {
-            if let uris, uris.file == file { return uris.uri }
-            let uri = Self.uri(file)
-            uris = (file, uri)
-            return uri
-        }
+        // Findings are nearly always in the file before's: its URI is made once.
+        func uri(_ file: String) -> String { scratch.fileText(file, make: Self.uri) }
         let records = findings.map { finding in
             var w = JSONPrettyWriter(level: 4, capacity: 1536)
             w.beginObject()
@@ -226,13 +225,13 @@ package struct SARIFFormat: SpooledCheckFormat, LintFormat {
         w.beginObject()
         if let actual = finding.actual {
             w.key("actual")
-            w.string(actual.description)
+            w.date(actual)
         }
         w.key("complaint")
         w.string(finding.complaint)
         if let due = finding.due {
             w.key("due")
-            w.string(due.description)
+            w.date(due)
         }
         w.key("pack")
         w.string(finding.pack)

@@ -93,6 +93,32 @@ package final class ReportWriter {
         if buffer.count >= 1 << 20 { flush() }
     }
 
+    /// Whether bytes already written can be written over (`rewrite`): the output is a temporary
+    /// file of chc's own, renamed over the target at the end — not standard output, a pipe or a
+    /// device.
+    package var canRewrite: Bool { temporary != nil }
+
+    /// Writes `bytes` over what was written from `offset` (`canRewrite` only; what is written
+    /// over must have been written already, and is exactly as long). A failure is kept for
+    /// `commit()`, as for `write`.
+    package func rewrite(at offset: Int, with bytes: [UInt8]) {
+        precondition(canRewrite, "rewrite needs a file of chc's own")
+        flush()
+        guard failure == nil else { return }
+        var done = 0
+        bytes.withUnsafeBytes { bytes in
+            while done < bytes.count {
+                let n = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = OutputError(path: name, code: errno)
+                    return
+                }
+                done += n
+            }
+        }
+    }
+
     /// Records a failure met while producing the output (a spool that could not be written):
     /// `commit()` throws it and leaves no temporary file.
     package func fail(_ error: OutputError) {

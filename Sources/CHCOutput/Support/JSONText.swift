@@ -1,5 +1,6 @@
 import CHCModel
 import Foundation
+import WorkingDays
 
 /// JSON as `chc` writes it: sorted keys, pretty-printed, ISO dates, slashes unescaped.
 package enum JSONText {
@@ -68,6 +69,17 @@ package struct JSONPrettyWriter {
         base = 0
         compact = true
         bytes.reserveCapacity(capacity)
+    }
+
+    /// A writer that appends to `bytes` (taken back from `bytes` when done), pretty at `level`
+    /// or, with no level, compact. Reserves `capacity` more.
+    package init(appendingTo bytes: [UInt8], level: Int?, capacity: Int) {
+        self.bytes = bytes
+        self.level = level ?? 0
+        base = level ?? 0
+        compact = level == nil
+        self.bytes.reserveCapacity(bytes.count + capacity)
+        indent()
     }
 
     private mutating func indent() {
@@ -164,7 +176,18 @@ package struct JSONPrettyWriter {
         if let value { string(value) } else { null() }
     }
 
-    package mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    package mutating func int(_ value: Int) { bytes.appendDecimal(value) }
+
+    /// A date as a string, `"YYYY-MM-DD"` (`CivilDate.description`, which needs no escape).
+    package mutating func date(_ value: CivilDate) {
+        bytes.append(34)
+        bytes.appendISODate(value)
+        bytes.append(34)
+    }
+
+    package mutating func date(_ value: CivilDate?) {
+        if let value { date(value) } else { null() }
+    }
 
     package mutating func int(_ value: Int?) {
         if let value { int(value) } else { null() }
@@ -180,6 +203,15 @@ package struct JSONPrettyWriter {
         bytes.append(117)
         bytes.append(108)
         bytes.append(108)
+    }
+
+    /// Members written elsewhere as this writer writes them (`"key":value`, more after commas),
+    /// in place of the first or next member of the open object: the comma before them written
+    /// as for a member. Compact only.
+    package mutating func rawMembers(_ members: [UInt8]) {
+        precondition(compact, "members written elsewhere are laid out compact")
+        next()
+        bytes += members
     }
 
     /// Bytes as they are, for a value put in later (SARIF's rule index).

@@ -1,0 +1,54 @@
+import WorkingDays
+
+/// Numbers and dates appended to a byte buffer as the text `String(value)` and
+/// `date.description` give, without making that string first (the formats write several of
+/// each per finding, for a million complaints).
+extension [UInt8] {
+    /// `value` in decimal, `-` first when negative: as `String(value)`.
+    mutating func appendDecimal(_ value: Int) {
+        if value < 0 {
+            append(45)  // -
+            // Int.min has no positive counterpart: its magnitude as an unsigned value.
+            appendDecimal(UInt(bitPattern: 0 &- value))
+        } else {
+            appendDecimal(UInt(value))
+        }
+    }
+
+    mutating func appendDecimal(_ value: UInt) {
+        guard value >= 10 else {
+            append(48 + UInt8(value))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits
+        var count = 0
+        var rest = value
+        Swift.withUnsafeMutableBytes(of: &digits) { room in
+            while rest > 0 {
+                count += 1
+                room[24 - count] = 48 + UInt8(rest % 10)
+                rest /= 10
+            }
+            append(contentsOf: UnsafeRawBufferPointer(rebasing: room[(24 - count)...]))
+        }
+    }
+
+    /// `YYYY-MM-DD`, as `CivilDate.description`.
+    mutating func appendISODate(_ date: CivilDate) {
+        let (y, m, d) = date.parts
+        guard (0...9999).contains(y) else {
+            append(contentsOf: date.description.utf8)
+            return
+        }
+        append(48 + UInt8(y / 1000))
+        append(48 + UInt8(y / 100 % 10))
+        append(48 + UInt8(y / 10 % 10))
+        append(48 + UInt8(y % 10))
+        append(45)
+        append(48 + UInt8(m / 10))
+        append(48 + UInt8(m % 10))
+        append(45)
+        append(48 + UInt8(d / 10))
+        append(48 + UInt8(d % 10))
+    }
+}

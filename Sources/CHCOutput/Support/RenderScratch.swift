@@ -1,0 +1,46 @@
+import CHCChecks
+
+/// What a format keeps from one complaint to the next on one checking thread: text that depends
+/// only on a rule (JUnit's test case name, escaped), made the first time the rule is met instead
+/// of for every complaint. Each checking thread has its own (`CheckRun` makes one per thread),
+/// so nothing in it is shared or locked.
+package final class RenderScratch: @unchecked Sendable {
+    /// By rule object: the rule (held, so its address is never reused while it is a key), the
+    /// pack it was evaluated in, and the text made for it.
+    private var ruleText: [ObjectIdentifier: (rule: Rule, pack: String, bytes: [UInt8])] = [:]
+
+    /// The last file's text made by `fileText`.
+    private var lastFile: (file: String, text: String)?
+    /// Rules `isFirstSight` has been asked about.
+    private var seen: Set<ObjectIdentifier> = []
+    /// Held, so that no address in `seen` is reused while the set exists.
+    private var seenRules: [Rule] = []
+
+    package init() {}
+
+    /// The text `make` makes from `file`, made again only when the file changes (a complaint's
+    /// findings, and the next complaint's, are nearly always in the same file).
+    func fileText(_ file: String, make: (String) -> String) -> String {
+        if let lastFile, lastFile.file == file { return lastFile.text }
+        let text = make(file)
+        lastFile = (file, text)
+        return text
+    }
+
+    /// Whether this thread meets `rule` for the first time (SARIF lists each rule evaluated once).
+    func isFirstSight(_ rule: Rule) -> Bool {
+        guard seen.insert(ObjectIdentifier(rule)).inserted else { return false }
+        seenRules.append(rule)
+        return true
+    }
+
+    /// The text `make` makes for `rule` evaluated in `pack`, made once per rule and pack. A format
+    /// keeps one kind of text per rule.
+    func text(for rule: Rule, pack: String, make: () -> [UInt8]) -> [UInt8] {
+        let key = ObjectIdentifier(rule)
+        if let kept = ruleText[key], kept.pack == pack { return kept.bytes }
+        let bytes = make()
+        ruleText[key] = (rule, pack, bytes)
+        return bytes
+    }
+}
