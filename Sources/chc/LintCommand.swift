@@ -47,7 +47,7 @@ struct LintCommand: ParsableCommand {
         let codes = library.packs.filter { $0.kind == .code && $0.cases == .complaint }
         let pack: RulePack
         if let code {
-            guard let chosen = library.pack(code) else {
+            guard let chosen = library.pack(code), chosen.cases == .complaint else {
                 throw CommandFailure.badInput(
                     "unknown --code `\(code)`\(didYouMean(code, among: codes.map(\.id))) (codes: \(codes.map(\.id).joined(separator: ", ")))"
                 )

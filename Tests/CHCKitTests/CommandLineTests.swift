@@ -94,6 +94,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: timeline))
     }
 
+    /// `--rules` names the pack for the cases it judges: a complaint pack leaves hazard cases to
+    /// their own pack, and a policy is never layered on a hazard case.
+    @Test func rulesAndPolicyApplyToTheirKindOfCase() throws {
+        let run = try Self.run([
+            "check", "Examples/hazards", "--rules", "hos-2024", "--policy", "Examples/policies/luton-2022.yaml", "--as-of", "2026-11-23",
+        ])
+        #expect(run.out.contains("HZ-0002 (Examples/hazards/emergency-over-a-weekend.yaml), judged by awaab-2025: 1 breach"), "\(run.out)")
+        #expect(run.out.contains("INV-0101 (Examples/hazards/complaint-about-damp.yaml), judged by hos-2024 + luton-2022"), "\(run.out)")
+        let lint = try Self.run(["lint", "Examples/policies/compliant-2024.yaml", "--code", "awaab-2025"])
+        #expect(lint.status == 2 && lint.err.contains("unknown --code `awaab-2025`"), "\(lint.err)")
+    }
+
+    /// `chc` alone prints its help (every command listed), not an error.
+    @Test func bareChcPrintsHelp() throws {
+        let bare = try Self.run([])
+        #expect(bare.status == 0 && bare.out.contains("USAGE: chc <subcommand>"), "\(bare)")
+        for command in ["check", "due", "report", "lint", "rules", "days", "init"] { #expect(bare.out.contains("  \(command) ")) }
+    }
+
     /// Counts read as English in every summary: "1 complaint", "1 warning", "1 breach".
     @Test func summariesSayOneNotOnes() throws {
         let github = try Self.run(["check", "Examples/luton-202229082.yaml", "--format", "github", "--as-of", "2026-11-23"])

@@ -64,10 +64,29 @@ import Testing
               - {date: 2025-11-09, type: made-safe}
             """)
         #expect(twoDays.evaluation("AWAAB-emergency")?.outcome == .breach)
-        // Open and past its limit by the end of the run's day: overdue.
+        // Open: due during the run's day, it is due (as `chc due` counts its hours); the day
+        // after, overdue.
         let open = try Self.hazard("  - {date: \"2025-11-07T17:30\", type: became-aware, risk: emergency}", asOf: "2025-11-08")
-        #expect(open.findings("AWAAB-emergency").first?.status == .overdue)
+        #expect(open.evaluation("AWAAB-emergency")?.outcome == .pending && open.findings.isEmpty)
         #expect(open.evaluation("AWAAB-emergency")?.openDeadline?.dueAt?.description == "2025-11-08T17:30")
+        let next = try Self.hazard("  - {date: \"2025-11-07T17:30\", type: became-aware, risk: emergency}", asOf: "2025-11-09")
+        #expect(next.findings("AWAAB-emergency").first?.status == .overdue)
+        // The clocks go back on Sun 25 Oct 2026: that day has 25 hours. Aware that day with no
+        // time, made safe at 23:30 the next day may have been within 24 hours: cannot tell.
+        let autumn = try Self.hazard(
+            """
+              - {date: 2026-10-25, type: became-aware, risk: emergency}
+              - {date: "2026-10-26T23:30", type: made-safe}
+            """, asOf: "2026-11-30")
+        #expect(autumn.evaluation("AWAAB-emergency")?.outcome == .notEvaluable, "\(autumn.findings.map(\.message))")
+        // The same day's steps are taken by time, whatever order they are written in.
+        let byTime = try Self.hazard(
+            """
+              - {date: "2025-11-07T09:00", type: became-aware, risk: emergency}
+              - {date: "2025-11-08T20:00", type: alternative-accommodation-offered}
+              - {date: "2025-11-08T08:00", type: made-safe}
+            """)
+        #expect(byTime.evaluation("AWAAB-emergency")?.outcome == .compliant)
     }
 
     /// Significant hazards of a kind the Regulations have not reached yet are noted, not judged;
@@ -94,6 +113,58 @@ import Testing
         #expect(none.evaluation("AWAAB-summary")?.outcome == .breach)  // the summary is still owed
     }
 
+    /// An emergency found by the investigation runs its 24 hours from that finding (not from the
+    /// report), and one reported as an emergency keeps its limit when later re-graded; the
+    /// investigation of a significant hazard restating its risk is still timed from awareness.
+    @Test func theRiskAsAssessedDecidesTheLimitsAndWhereTheyRun() throws {
+        let foundLater = try Self.hazard(
+            """
+              - {date: 2025-11-03, type: became-aware, risk: significant}
+              - {date: "2025-11-10T10:00", type: investigation-concluded, risk: emergency}
+              - {date: "2025-11-11T09:00", type: made-safe}
+            """, category: "damp-and-mould")
+        #expect(foundLater.evaluation("AWAAB-emergency")?.outcome == .compliant)
+        #expect(foundLater.evaluation("AWAAB-investigate")?.outcome == .notApplicable)
+        let downgraded = try Self.hazard(
+            """
+              - {date: "2025-11-03T10:00", type: became-aware, risk: emergency}
+              - {date: 2025-11-10, type: investigation-concluded, risk: significant}
+            """, category: "damp-and-mould")
+        #expect(downgraded.findings("AWAAB-emergency").first?.status == .overdue)
+        let restated = try Self.hazard(
+            """
+              - {date: 2025-11-03, type: became-aware, risk: significant}
+              - {date: 2025-11-18, type: investigation-concluded, risk: significant}
+            """, category: "damp-and-mould")
+        #expect(restated.evaluation("AWAAB-investigate")?.outcome == .breach)
+        // A kind the pack does not know is not evaluable (not silently out of the report).
+        let typo = try Self.hazard(
+            """
+              - {date: 2025-11-03, type: became-aware, risk: significant}
+              - {date: 2025-11-17, type: investigation-concluded}
+            """, category: "damp")
+        #expect(typo.evaluation("AWAAB-investigate")?.outcome == .notEvaluable)
+        #expect(typo.findings("AWAAB-investigate").first?.message.contains("`damp` is not a kind of hazard awaab-2025 knows") == true)
+        // With no kind recorded, an emergency is judged (every kind but crowding and space is covered).
+        let noKind = try check(
+            """
+            hazard: HZ-N
+            events:
+              - {date: "2025-11-07T17:30", type: became-aware, risk: emergency}
+              - {date: "2025-11-09T09:00", type: made-safe}
+            """, asOf: "2025-12-31")
+        #expect(noKind.evaluation("AWAAB-emergency")?.outcome == .breach)
+    }
+
+    /// A hazard pack's coverage date written wrongly is an error, not "not covered yet".
+    @Test func aMalformedCoverageDateIsAnError() throws {
+        let text = try String(contentsOfFile: path("Rules/awaab-2025.yaml"), encoding: .utf8)
+            .replacingOccurrences(
+                of: "damp-and-mould: { emergency: 2025-10-27, significant: 2025-10-27 }",
+                with: "damp-and-mould: { emergency: 2025-10-27, significant: 2025-10-7 }")
+        #expect(throws: InputError.self) { try RulePackYAML.parse(text, file: "awaab.yaml") }
+    }
+
     /// A case mixing a complaint's events with a hazard's is an error that says how to record both.
     @Test func aHazardCaseTakesHazardEventsOnly() throws {
         #expect(throws: InputError.self) {
@@ -115,6 +186,19 @@ import Testing
                 """, file: "mixed.yaml")
         } catch {
             #expect("\(error)".contains("`acknowledged` is a complaint's event, not a hazard case's"), "\(error)")
+        }
+        // The key names what the events make it.
+        for (text, says) in [
+            ("hazard: HZ-Y\nevents:\n  - {date: 2025-11-03, type: complaint-received}\n", "hazard case `HZ-Y` has no hazard events"),
+            (
+                "complaint: C-1\nevents:\n  - {date: 2025-11-03, type: became-aware}\n",
+                "name the case with `hazard:` instead of `complaint:`"
+            ),
+        ] {
+            do {
+                _ = try TimelineYAML.parse(text, file: "named.yaml")
+                Issue.record("accepted: \(text)")
+            } catch { #expect("\(error)".contains(says), "\(error)") }
         }
     }
 

@@ -97,14 +97,19 @@ package struct Checker: Sendable {
                 evaluations.append(Checker.evaluate(in: shared))
             }
         }
-        var policy = overlay
-        if let pack = options.forcedPack ?? library.codePack(inForceOn: received, for: complaint.caseKind) {
+        // A landlord's complaints policy is about complaints: a hazard case is judged by its pack alone.
+        let isHazard = complaint.isHazardCase
+        var policy = isHazard ? nil : overlay
+        // `--rules` names a pack for the cases it judges; the others keep the pack in force.
+        let forced = options.forcedPack.flatMap { $0.cases == complaint.caseKind ? $0 : nil }
+        if let pack = forced ?? library.codePack(inForceOn: received, for: complaint.caseKind) {
             let known = packs.first { $0.pack === pack }
             packsUsed = known?.ids ?? Self.ids(of: pack, overlay: overlay)
-            policy = known != nil ? known?.overlay : options.policy?.overlayPack(over: pack)
+            policy = isHazard ? nil : known != nil ? known?.overlay : options.policy?.overlayPack(over: pack)
+            if isHazard { packsUsed = [pack.id] }
             evaluateAll(of: pack, label: nil)
         } else {
-            packsUsed = Self.ids(of: nil, overlay: overlay)
+            packsUsed = isHazard ? [] : Self.ids(of: nil, overlay: overlay)
             evaluations.append(noCodeInForce(complaint, received: received))
         }
         if let policy {
@@ -171,7 +176,9 @@ package struct Checker: Sendable {
         let finding = Finding(
             complaint: complaint.id, rule: rule.id, pack: "", check: .init(kind: "none", event: nil, stage: nil),
             severity: .note, status: .notEvaluable,
-            message: "no Code pack is in force for a complaint received on \(received) (packs: \(known.isEmpty ? "none loaded" : known))",
+            message: complaint.isHazardCase
+                ? "no hazard pack is in force for a hazard the landlord became aware of on \(received) (packs: \(known.isEmpty ? "none loaded" : known))"
+                : "no Code pack is in force for a complaint received on \(received) (packs: \(known.isEmpty ? "none loaded" : known))",
             anchor: nil, due: nil, actual: nil, workingDaysTaken: nil, workingDaysLate: nil,
             citation: .init(paragraph: "", summary: rule.summary, url: "", source: "confirmed"),
             location: complaint.location, hint: rule.hint)

@@ -39,6 +39,7 @@ package final class EvaluationContext {
     }
 
     /// A finding of this rule about this complaint; `message` is composed only when wanted.
+    /// `hint` replaces the rule's hint; an empty one means none.
     package func finding(
         _ status: Finding.Status, _ message: @autoclosure () -> String, severity: Severity? = nil, anchor: Finding.AnchorRef? = nil,
         due: CivilDate? = nil, actual: CivilDate? = nil, taken: Int? = nil, late: Int? = nil,
@@ -52,7 +53,7 @@ package final class EvaluationContext {
             message: !composesMessages ? "" : (status == .notEvaluable ? message() : message() + caveat) + transitionCaveat,
             anchor: anchor, due: due, actual: actual, workingDaysTaken: taken, workingDaysLate: late,
             citation: .init(paragraph: paragraph ?? rule.paragraph, summary: rule.summary, url: rule.url, source: rule.confidence.rawValue),
-            location: location ?? complaint.location, hint: hint ?? rule.hint, transition: transition)
+            location: location ?? complaint.location, hint: hint == "" ? nil : hint ?? rule.hint, transition: transition)
     }
 
     /// The transition note, in a message.

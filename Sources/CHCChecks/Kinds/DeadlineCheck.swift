@@ -528,7 +528,8 @@ private struct DeadlineJudgement {
         }
         let label = context.label.map { ", \($0)" } ?? ""
         var text = "\(what): \(anchorText); due \(due.longDescription) (\(terms.within) from \(terms.anchor.event.noun)\(label)"
-        if due != originalDue { text += ", moved from \(originalDue.longDescription) by \(movedBy)" }
+        // An extension to a named day that is not a working day adds no working days, yet moves the date.
+        if due != originalDue { text += ", moved from \(originalDue.longDescription) by \(movedBy.isEmpty ? "an extension" : movedBy)" }
         text += ")"
         let unit = terms.within.unit == .workingDays ? "working day" : "day"
         if let actual {

@@ -84,8 +84,7 @@ package final class HazardDeadlineCheck: CheckKind {
         let hazardCase = context.complaint
         guard hazardCase.isHazardCase else { return context.evaluation(.notApplicable) }
         // The risk as last assessed: at awareness, or as the investigation found it.
-        let assessed = hazardCase.events.last { ($0.type == .becameAware || $0.type == .investigationConcluded) && $0.details.risk != nil }
-        guard let assessed, let caseRisk = assessed.details.risk else {
+        guard let (caseRisk, _) = hazardCase.hazardRisk else {
             return context.evaluation(
                 .notEvaluable,
                 [
@@ -94,25 +93,41 @@ package final class HazardDeadlineCheck: CheckKind {
                         severity: .note, hint: "Record `risk: emergency` or `risk: significant` on the became-aware event.")
                 ])
         }
-        guard caseRisk == risk else { return context.evaluation(.notApplicable) }
+        // The emergency limit applies once any assessment (the report, or the investigation)
+        // found an emergency, and runs from it; the others apply to the risk as last assessed.
+        let emergencyFound = hazardCase.events.first {
+            ($0.type == .becameAware || $0.type == .investigationConcluded) && $0.details.risk == "emergency"
+        }
+        if risk == "emergency" {
+            guard emergencyFound != nil else { return context.evaluation(.notApplicable) }
+        } else {
+            guard caseRisk == risk else { return context.evaluation(.notApplicable) }
+        }
         guard let aware = hazardCase.firstEvent(.becameAware) else { return context.evaluation(.notApplicable) }
-        if let uncovered = coverageGap(kind: hazardCase.category, on: aware.date, pack: context.pack) {
-            return context.evaluation(.notApplicable, [context.finding(.notEvaluable, uncovered, severity: .note)])
+        if let gap = coverageGap(kind: hazardCase.category, on: aware.date, pack: context.pack) {
+            // Not covered (yet): nothing to judge. A kind not recorded, or not known: cannot tell.
+            return context.evaluation(
+                gap.known ? .notApplicable : .notEvaluable, [context.finding(.notEvaluable, gap.text, severity: .note, hint: "")])
         }
         if onlyIfHazardFound, hazardCase.events.contains(where: { $0.type == .investigationConcluded && $0.details.hazardFound == false }) {
             return context.evaluation(.notApplicable)
         }
         guard let anchorRef = hazardCase.firstEvent(from) else { return context.evaluation(.notApplicable) }
-        let anchor = hazardCase[anchorRef]
+        // An emergency first found by the investigation is known to be one from then: the 24
+        // hours run from that finding, not from the report.
+        let anchor = risk == "emergency" && from == .becameAware ? emergencyFound ?? hazardCase[anchorRef] : hazardCase[anchorRef]
         let calendar = context.calendar
-        let target = hazardCase.events.first { events.contains($0.type) && $0.date >= anchor.date }
+        // The first of the awaited events, by time where the timeline gives one (the same day's
+        // events are otherwise in the order written).
+        let target = hazardCase.events.filter { events.contains($0.type) && $0.date >= anchor.date }
+            .min { ($0.date, $0.moment.ukInstant ?? 0) < ($1.date, $1.moment.ukInstant ?? 0) }
         if target == nil, onlyWhenRecorded { return context.evaluation(.notApplicable) }
         let delay = hazardCase.events.first {
             $0.type == .residentDelay && $0.date >= anchor.date && $0.date <= (target?.date ?? context.asOf)
         }
         let due = try calendar.dueDate(after: anchor.date, within)
         let what = "\(risk) hazard: \(events[0].awaited)"
-        let ref = Finding.AnchorRef(event: from.rawValue, date: anchor.date, derived: false)
+        let ref = Finding.AnchorRef(event: anchor.type.rawValue, date: anchor.date, derived: false)
 
         if within.unit == .hours {
             return try judgeHours(context, anchor: anchor, target: target, delay: delay, what: what, ref: ref)
@@ -127,9 +142,10 @@ package final class HazardDeadlineCheck: CheckKind {
                 [
                     lateFinding(
                         context,
-                        "\(what) late: \(from.happened) \(anchor.moment.longDescription); due \(due.longDescription) (\(within)); "
+                        "\(what) late: \(anchor.type.happened) \(anchor.moment.longDescription); due \(due.longDescription) (\(within)); "
                             + "\(target.type.happened) \(target.moment.longDescription), \(late) \(unitName(late)) late",
-                        delay: delay, ref: ref, due: due, actual: target.date, taken: taken, late: late, at: target.location)
+                        delay: delay, ref: ref, due: due, actual: target.date, taken: taken, late: workingDaysOnly(late),
+                        at: target.location)
                 ], timing: timing)
         }
         let left =
@@ -143,9 +159,10 @@ package final class HazardDeadlineCheck: CheckKind {
             [
                 lateFinding(
                     context,
-                    "\(what) overdue: \(from.happened) \(anchor.moment.longDescription); due \(due.longDescription) (\(within)); "
+                    "\(what) overdue: \(anchor.type.happened) \(anchor.moment.longDescription); due \(due.longDescription) (\(within)); "
                         + "none recorded as of \(context.asOf.longDescription), \(late) \(unitName(late)) overdue",
-                    status: .overdue, delay: delay, ref: ref, due: due, actual: nil, taken: nil, late: late, at: anchor.location)
+                    status: .overdue, delay: delay, ref: ref, due: due, actual: nil, taken: nil, late: workingDaysOnly(late),
+                    at: anchor.location)
             ], open: open, timing: timing)
     }
 
@@ -159,8 +176,10 @@ package final class HazardDeadlineCheck: CheckKind {
         // The earliest and latest instant each could have been (a whole day when no time is given).
         func range(_ moment: Moment) -> (Int, Int) {
             if let instant = moment.ukInstant { return (instant, instant) }
+            // A day is 23 or 25 hours long when the clocks change: up to the next midnight.
             let start = Moment(date: moment.date, secondsOfDay: 0).ukInstant!
-            return (start, start + 86_399)
+            let next = Moment(date: moment.date.adding(days: 1), secondsOfDay: 0).ukInstant!
+            return (start, next - 1)
         }
         let (awareEarliest, awareLatest) = range(anchor.moment)
         let dueAt = Moment(ukClockAt: awareLatest + limit)
@@ -176,33 +195,35 @@ package final class HazardDeadlineCheck: CheckKind {
                     [
                         context.finding(
                             .notEvaluable,
-                            "cannot tell whether the \(events[0].awaited) was within \(within): \(from.happened) \(anchor.moment.longDescription), \(target.type.happened) \(target.moment.longDescription), and the times are not both recorded",
+                            "cannot tell whether the \(events[0].awaited) was within \(within): \(anchor.type.happened) \(anchor.moment.longDescription), \(target.type.happened) \(target.moment.longDescription), and the times are not both recorded",
                             severity: .note, at: target.location, hint: "Record the time of each step (e.g. `2025-11-07T17:30`).")
                     ], timing: timing)
             }
             let late = doneEarliest - awareLatest - limit
+            // With a date and no time, the least it can have been late by.
+            let exact = anchor.moment.secondsOfDay != nil && target.moment.secondsOfDay != nil
             return context.evaluation(
                 .breach,
                 [
                     lateFinding(
                         context,
-                        "\(what) late: \(from.happened) \(anchor.moment.longDescription); due \(dueText) (\(howLong)); "
-                            + "\(target.type.happened) \(target.moment.longDescription), \(hoursAndMinutes(late)) late",
+                        "\(what) late: \(anchor.type.happened) \(anchor.moment.longDescription); due \(dueText) (\(howLong)); "
+                            + "\(target.type.happened) \(target.moment.longDescription), \(exact ? "" : "at least ")\(hoursAndMinutes(late)) late",
                         delay: delay, ref: ref, due: dueAt.date, actual: target.date, taken: nil, late: nil, at: target.location)
                 ], timing: timing)
         }
-        // Not done yet: overdue once the run's day (to its end) is past the limit.
-        let endOfRunDay = Moment(date: context.asOf, secondsOfDay: 86_399).ukInstant!
+        // Not done yet: overdue once the limit ran out before the run's day — one running out that
+        // day is due that day, as a working-day deadline is (`chc due` counts its hours left).
         let open = OpenDeadline(
             event: events[0], stage: 0, due: dueAt.date, onHold: false,
             workingDaysLeft: dueAt.date >= context.asOf ? 0 : -1, dueAt: dueAt)
-        guard endOfRunDay - awareLatest > limit else { return context.evaluation(.pending, open: open, timing: timing) }
+        guard dueAt.date < context.asOf else { return context.evaluation(.pending, open: open, timing: timing) }
         return context.evaluation(
             .breach,
             [
                 lateFinding(
                     context,
-                    "\(what) overdue: \(from.happened) \(anchor.moment.longDescription); due \(dueText) (\(howLong)); "
+                    "\(what) overdue: \(anchor.type.happened) \(anchor.moment.longDescription); due \(dueText) (\(howLong)); "
                         + "none recorded as of \(context.asOf.longDescription)",
                     status: .overdue, delay: delay, ref: ref, due: dueAt.date, actual: nil, taken: nil, late: nil, at: anchor.location)
             ], open: open, timing: timing)
@@ -225,29 +246,37 @@ package final class HazardDeadlineCheck: CheckKind {
             hint: "Keep the record of each attempt (dates, letters, calls): it is what shows the reasonable steps taken.")
     }
 
-    /// Why the pack's limits do not reach a hazard of this kind at this risk, noticed on `date`;
-    /// nil when they do.
-    private func coverageGap(kind: String?, on date: CivilDate, pack: RulePack) -> String? {
+    /// Why the pack's limits do not reach a hazard of this kind at this risk, noticed on `date`,
+    /// and whether that is known (not covered) or not (the kind missing or unknown); nil when
+    /// they do reach it.
+    private func coverageGap(kind: String?, on date: CivilDate, pack: RulePack) -> (text: String, known: Bool)? {
         let covered = { (coverage: HazardCoverage?) -> Bool in
             if case .from(let start)? = coverage { return start <= date }
             return false
         }
         guard let kind else {
-            // No kind recorded: judged only when every kind is covered at this risk.
-            if pack.hazards.values.allSatisfy({ covered($0[risk]) }) { return nil }
-            return
-                "cannot tell whether \(risk) hazards of this kind were covered on \(date.longDescription): the case records no `category` (the kind of hazard)"
+            // No kind recorded: judged only when every kind the pack ever covers at this risk
+            // (crowding and space never is) is covered on the day.
+            if pack.hazards.values.allSatisfy({ $0[risk] == nil || covered($0[risk]) }) { return nil }
+            return (
+                "cannot tell whether \(risk) hazards of this kind were covered on \(date.longDescription): the case records no `category` (the kind of hazard)",
+                false
+            )
         }
         guard let coverage = pack.hazards[kind] else {
-            return "`\(kind)` is not a kind of hazard \(pack.id) covers" + didYouMean(kind, among: pack.hazards.keys.sorted())
+            return ("`\(kind)` is not a kind of hazard \(pack.id) knows" + didYouMean(kind, among: pack.hazards.keys.sorted()), false)
         }
         switch coverage[risk] {
         case .from(let start)? where start <= date: return nil
-        case .from(let start)?: return "\(risk) hazards of \(kind) are covered from \(start.longDescription), after this one was reported"
-        case .announced(let when)?: return "\(risk) hazards of \(kind) are not covered yet (\(when))"
-        case nil: return "\(risk) hazards of \(kind) are not covered by \(pack.id)"
+        case .from(let start)?:
+            return ("\(risk) hazards of \(kind) are covered from \(start.longDescription), after this one was reported", true)
+        case .announced(let when)?: return ("\(risk) hazards of \(kind) are not covered yet (\(when))", true)
+        case nil: return ("\(risk) hazards of \(kind) are not covered by \(pack.id)", true)
         }
     }
+
+    /// `late` for a finding's working-days field: nil when the limit is not in working days.
+    private func workingDaysOnly(_ late: Int) -> Int? { within.unit == .workingDays ? late : nil }
 
     private func unitName(_ n: Int) -> String {
         (within.unit == .workingDays ? "working day" : "day") + (n == 1 ? "" : "s")

@@ -42,7 +42,13 @@ package enum RuleExampleYAML {
 
     package static func example(_ node: Node, id: String, expectation: RuleExample.Expectation, reader: YAMLReader) -> RuleExample? {
         var asOf: CivilDate?
-        var body: [(Node, Node)] = [(Node("complaint"), Node(id))]
+        // An example of a hazard rule is a hazard case (`hazard:`), known by its events.
+        let events: Node? = if case .mapping(let mapping) = node { mapping["events"] } else { node }
+        let isHazard =
+            events?.sequence?.contains { item in
+                item.mapping?["type"]?.string.flatMap(EventType.init(rawValue:))?.isHazardEvent == true
+            } ?? false
+        var body: [(Node, Node)] = [(Node(isHazard ? "hazard" : "complaint"), Node(id))]
         switch node {
         case .sequence:
             body.append((Node("events"), node))

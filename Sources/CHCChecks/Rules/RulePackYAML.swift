@@ -136,7 +136,16 @@ package enum RulePackYAML {
             var coverage: [String: HazardCoverage] = [:]
             for risk in TimelineYAML.risks {
                 guard let text = risks[risk].flatMap({ reader.string($0, "`hazards.\(kind).\(risk)`") }) else { continue }
-                coverage[risk] = (try? CivilDate(iso: text)).map(HazardCoverage.from) ?? .announced(text)
+                if let date = try? CivilDate(iso: text) {
+                    coverage[risk] = .from(date)
+                } else if text.first?.isNumber == true {
+                    // A date written wrongly would otherwise read as "not yet covered".
+                    reader.report(
+                        risks[risk], "`hazards.\(kind).\(risk)`: `\(text)` is not a date (YYYY-MM-DD); words say when it is not yet covered"
+                    )
+                } else {
+                    coverage[risk] = .announced(text)
+                }
             }
             hazards[kind] = coverage
         }

@@ -108,6 +108,24 @@ package enum TimelineYAML {
             points: points, events: events,
             location: reader.location(of: fields.keyNode(idKey)?.mark != nil ? fields.keyNode(idKey) : node))
         guard reader.problems.count == before else { return nil }
+        // What the file calls it must be what its events make it.
+        let hazardEvent = complaint.events.first { $0.type.isHazardEvent }
+        if idKey == "hazard", hazardEvent == nil {
+            reader.report(
+                InputProblem(
+                    complaint.location,
+                    "hazard case `\(id)` has no hazard events; it starts with `became-aware` (a complaint about a hazard is `complaint:` with `hazard: \(id)`)"
+                ))
+            return nil
+        }
+        if idKey == "complaint", let hazardEvent {
+            reader.report(
+                InputProblem(
+                    hazardEvent.location,
+                    "`\(hazardEvent.type.rawValue)` is a hazard case's event: name the case with `hazard:` instead of `complaint:` (a complaint about it names it with `hazard:`)"
+                ))
+            return nil
+        }
         let (validated, problems) = TimelineValidation.validate(complaint)
         for problem in problems { reader.report(problem) }
         return validated

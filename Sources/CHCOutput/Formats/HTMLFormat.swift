@@ -85,7 +85,7 @@ extension PerformanceReport {
             // Hazard cases have clocks of their own (Awaab's Law), reported apart from complaints.
             body += "<h2>Hazard cases (Awaab's Law)</h2>\n"
             body +=
-                "<p>\(hazards.cases) hazard case\(hazards.cases == 1 ? "" : "s") the landlord became aware of in the period: \(hazards.emergency) emergency, \(hazards.significant) significant. Emergency hazards must be made safe within 24 hours, counted through nights and weekends; significant ones investigated within 10 working days, the resident told in writing within 3 more, safety work begun within 5.</p>\n"
+                "<p>\(hazards.cases) hazard case\(hazards.cases == 1 ? "" : "s") the landlord became aware of in the period: \(hazards.emergency) emergency, \(hazards.significant) significant. As landlords and lawyers summarise the Regulations (their own text was not read), emergency hazards must be made safe within 24 hours, counted through nights and weekends; significant ones investigated within 10 working days, the resident told in writing within 3 more, safety work begun within 5.</p>\n"
             body +=
                 "<table><thead><tr><th>Time limit</th><th class=\"words\">Requirement</th><th class=\"num\">Met</th><th class=\"num\">Evaluated</th><th class=\"num\">Not evaluable</th><th class=\"num\">Pending</th></tr></thead><tbody>\n"
             for r in hazards.rules {

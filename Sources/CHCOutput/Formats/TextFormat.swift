@@ -28,7 +28,11 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         let open = result.evaluations.compactMap(\.openDeadline).filter { $0.due >= asOf }
         if let next = open.min(by: { $0.due < $1.due }) {
             out +=
-                "; next due: stage \(next.stage) \(next.event.noun) by \(next.due.longDescription)\(next.onHold ? " if resumed today (on hold)" : "")"
+                "; next due: "
+                + (result.complaint.isHazardCase
+                    ? "\(next.event.awaited) by \(next.dueAt?.longDescription ?? next.due.longDescription)"
+                    : "stage \(next.stage) \(next.event.noun) by \(next.due.longDescription)")
+                + (next.onHold ? " if resumed today (on hold)" : "")
         }
         out += "\n"
         for finding in findings {

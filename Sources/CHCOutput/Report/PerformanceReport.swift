@@ -276,7 +276,7 @@ package struct PerformanceReport: Sendable, Encodable {
             hazardsSeen += 1
             if let aware = hazard.receivedDate, inPeriod(aware) {
                 hazardCases += 1
-                let risk = hazard.events.last { $0.details.risk != nil }?.details.risk
+                let risk = hazard.hazardRisk?.risk
                 if risk == "emergency" { emergencyHazards += 1 } else if risk == "significant" { significantHazards += 1 }
                 for i in evaluations.indices where evaluations[i].outcome != .notApplicable {
                     let breached = evaluations[i].findings.contains { $0.isBreach }
