@@ -102,16 +102,7 @@ extension Moment {
     public var ukLocal: Moment {
         guard let offset = utcOffsetMinutes, let seconds = secondsOfDay else { return self }
         let utc = date.dayNumber * 86_400 + seconds - offset * 60
-        let utcDay = CivilDate(dayNumber: utc >= 0 ? utc / 86_400 : (utc - 86_399) / 86_400)
-        let year = utcDay.parts.year
-        /// 01:00 UTC on the last Sunday of `month`, in seconds since the epoch.
-        func lastSundayOneAM(_ month: Int) -> Int {
-            var day = CivilDate(year: year, month: month, day: 31)!
-            while day.weekday != .sunday { day = CivilDate(dayNumber: day.dayNumber - 1) }
-            return day.dayNumber * 86_400 + 3_600
-        }
-        let summer = utc >= lastSundayOneAM(3) && utc < lastSundayOneAM(10)
-        let local = utc + (summer ? 3_600 : 0)
+        let local = utc + (Self.isBritishSummerTime(atUTC: utc) ? 3_600 : 0)
         let localDay = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         return Moment(date: CivilDate(dayNumber: localDay), secondsOfDay: local - localDay * 86_400)
     }
@@ -122,6 +113,7 @@ extension Moment {
     static func isBritishSummerTime(atUTC instant: Int) -> Bool {
         let day = CivilDate(dayNumber: instant >= 0 ? instant / 86_400 : (instant - 86_399) / 86_400)
         let year = day.parts.year
+        /// 01:00 UTC on the last Sunday of `month`, in seconds since the epoch.
         func lastSundayOneAM(_ month: Int) -> Int {
             var day = CivilDate(year: year, month: month, day: 31)!
             while day.weekday != .sunday { day = CivilDate(dayNumber: day.dayNumber - 1) }

@@ -12,11 +12,19 @@ import Testing
 @Suite struct CommandLineTests {
     static let binary = path(".build/debug/chc")
 
-    static func run(_ arguments: [String], viaShell: Bool = false) throws -> (status: Int32, out: String, err: String) {
+    /// Runs chc (or, `viaShell`, the program the arguments name) in the package root, or in
+    /// `folder` with `environment` added.
+    static func run(
+        _ arguments: [String], viaShell: Bool = false, executable: String = binary, in folder: String = packageRoot,
+        environment: [String: String]? = nil
+    ) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: viaShell ? arguments[0] : binary)
+        process.executableURL = URL(fileURLWithPath: viaShell ? arguments[0] : executable)
         process.arguments = viaShell ? Array(arguments.dropFirst()) : arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        if let environment {
+            process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "CHC_RULES" }.merging(environment) { $1 }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -318,21 +326,9 @@ import Testing
         let pack = try String(contentsOfFile: path("Rules/hos-2024.yaml"), encoding: .utf8)
         try pack.replacingOccurrences(of: "pack: hos-2024", with: "pack: hos-2024-local")
             .write(toFile: folder + "/packs/local.yaml", atomically: true, encoding: .utf8)
+        // The copy, run there, with no CHC_RULES unless one is given.
         func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: folder + "/chc")
-            process.arguments = arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: folder)
-            process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "CHC_RULES" }.merging(environment) { $1 }
-            let out = Pipe()
-            let err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
-            let errData = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+            try Self.run(arguments, executable: folder + "/chc", in: folder, environment: environment)
         }
         let inPackage = try Self.run(["check", "Examples/luton-202229082.yaml", "--as-of", "2026-11-23"])
         let anywhere = try run(["check", "case.yaml", "--as-of", "2026-11-23"])

@@ -118,12 +118,7 @@ package struct CheckRun {
         let asOf = asOf
         let (errors, _) = checkEach(
             progress: progress, tally: &tally,
-            makeRender: {
-                let scratch = RenderScratch()
-                return { file, result, reported in
-                    format.records(file: file, result: result, findings: reported, asOf: asOf, scratch: scratch)
-                }
-            },
+            makeRender: { Self.recordsRender(format, asOf: asOf) },
             deliver: { piece, _ in
                 format.add(piece.totals, to: &totals)
                 for record in piece.records { spool.append(record) }
@@ -139,6 +134,14 @@ package struct CheckRun {
         return Outcome(tally: tally, errors: all)
     }
 
+    /// A checking thread's renderer of a format's records, with a scratch of its own.
+    private static func recordsRender<Format: SpooledCheckFormat>(_ format: Format, asOf: CivilDate)
+        -> @Sendable (String, ComplaintResult, [Finding]) -> (records: [SpoolRecord], totals: Format.Totals)
+    {
+        let scratch = RenderScratch()
+        return { file, result, reported in format.records(file: file, result: result, findings: reported, asOf: asOf, scratch: scratch) }
+    }
+
     /// A run written straight to a file chc owns: a padded start, each complaint's records as
     /// it is checked, the end, then the start written over with the run's totals.
     private func startLast<Format: StartRewritingFormat>(
@@ -151,12 +154,7 @@ package struct CheckRun {
         let asOf = asOf
         let (errors, _) = checkEach(
             progress: progress, tally: &tally,
-            makeRender: {
-                let scratch = RenderScratch()
-                return { file, result, reported in
-                    format.records(file: file, result: result, findings: reported, asOf: asOf, scratch: scratch)
-                }
-            },
+            makeRender: { Self.recordsRender(format, asOf: asOf) },
             deliver: { piece, _ in
                 format.add(piece.totals, to: &totals)
                 for record in piece.records { writer.write(bytes: record.bytes) }
