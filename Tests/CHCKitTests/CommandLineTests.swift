@@ -114,6 +114,18 @@ import Testing
         #expect(lint.status == 2 && lint.err.contains("unknown --code `awaab-2025`"), "\(lint.err)")
     }
 
+    /// A report of a period an export's cases fall outside says so, not a quiet year.
+    @Test func aReportSaysHowManyCasesFellOutsideItsPeriod() throws {
+        let outside = try Self.run(["report", "Examples/csv/events.csv", "--as-of", "2026-11-23"])
+        #expect(
+            outside.out.contains(
+                "0 complaints received at stage 1, 0 escalated to stage 2\n2 cases read from outside the period, not counted\n"))
+        let inside = try Self.run([
+            "report", "Examples/csv/events.csv", "--as-of", "2025-06-30", "--from", "2025-01-01", "--to", "2025-03-31",
+        ])
+        #expect(!inside.out.contains("outside the period"), "\(inside.out)")
+    }
+
     /// `chc` alone prints its help (every command listed), not an error.
     @Test func bareChcPrintsHelp() throws {
         let bare = try Self.run([])

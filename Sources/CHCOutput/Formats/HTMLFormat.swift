@@ -42,6 +42,9 @@ extension PerformanceReport {
         body += "<h1>\(htmlEscaped(heading))</h1>\n"
         body +=
             "<p class=\"period\">\(htmlEscaped(from.longDescription)) to \(htmlEscaped(to.longDescription)), as of \(htmlEscaped(asOf.longDescription)). \(counted(complaints, "complaint")) received at stage 1; \(tsm.stage2Complaints) escalated to stage 2.</p>\n"
+        if outsidePeriod > 0 {
+            body += "<p class=\"note\">\(counted(outsidePeriod, "case")) read from outside the period, not counted.</p>\n"
+        }
         body += "<p class=\"howto\">\(Self.howToRead)</p>\n"
         body += "<section class=\"tiles\">\n"
         body += tile("CH01 stage 1", Self.number(tsm.ch01Stage1), "complaints per 1,000 homes")

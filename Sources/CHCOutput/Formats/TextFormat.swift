@@ -161,7 +161,9 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
             report.rules, report.months, report.categories, report.openAgeing, report.inputErrors
         )
         var out = "Complaint handling, \(from.longDescription) to \(to.longDescription) (as of \(asOf.longDescription))\n\n"
-        out += "\(complaints) complaint\(complaints == 1 ? "" : "s") received at stage 1, \(tsm.stage2Complaints) escalated to stage 2\n\n"
+        out += "\(complaints) complaint\(complaints == 1 ? "" : "s") received at stage 1, \(tsm.stage2Complaints) escalated to stage 2\n"
+        if report.outsidePeriod > 0 { out += "\(counted(report.outsidePeriod, "case")) read from outside the period, not counted\n" }
+        out += "\n"
         out += "Tenant Satisfaction Measures\n"
         out +=
             "  CH01 stage 1 complaints per 1,000 homes: \(PerformanceReport.number(tsm.ch01Stage1))\(tsm.homes == nil ? " (give --homes N)" : "")\n"

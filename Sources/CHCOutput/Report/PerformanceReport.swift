@@ -81,6 +81,9 @@ package struct PerformanceReport: Sendable, Encodable {
     package let eventsAfterAsOf: Int
     /// Hazard cases (Awaab's Law), apart from the complaints: nil when the run had none.
     package var hazards: Hazards? = nil
+    /// Cases read but received (or reported) outside the period, so not in its figures: said,
+    /// so that a report of an export's wrong year is not taken for a quiet one.
+    package var outsidePeriod = 0
 
     /// Hazard cases the landlord became aware of in the period, each time limit's on-time rate,
     /// and open cases by working days since the landlord became aware (as of the run).
@@ -412,6 +415,7 @@ package struct PerformanceReport: Sendable, Encodable {
                 from: from, to: to, asOf: asOf, landlord: named?.isEmpty == false ? named : nil, complaints: complaints, rules: rules,
                 tsm: tsm, months: months, categories: categories, openAgeing: openAgeing, inputErrors: inputErrors,
                 eventsAfterAsOf: eventsAfterAsOf)
+            report.outsidePeriod = max(0, found - complaints - hazardCases)
             if hazardsSeen > 0 {
                 report.hazards = Hazards(
                     cases: hazardCases, emergency: emergencyHazards, significant: significantHazards, rules: Self.rates(hazardTallyList),
