@@ -20,7 +20,7 @@ for target in "${targets[@]}"; do
   corpus="corpus/$target"
   mkdir -p "$corpus"
   case $target in
-    Timeline) seeds=(../Examples/*.yaml ../Examples/invented/*.yaml ../Tests/CHCKitTests/BadInput/timeline/*) ;;
+    Timeline) seeds=(../Examples/*.yaml ../Examples/invented/*.yaml ../Examples/hazards/*.yaml ../Tests/CHCKitTests/BadInput/timeline/*) ;;
     RulePack) seeds=(../Rules/*.yaml ../Tests/CHCKitTests/BadInput/rulepack/*) ;;
     Policy)   seeds=(../Examples/policies/*.yaml ../Tests/CHCKitTests/BadInput/policy/*) ;;
     CSV)      seeds=(../Examples/csv/*.csv ../Tests/CHCKitTests/BadInput/csv/*) ;;
