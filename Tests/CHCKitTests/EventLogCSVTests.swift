@@ -139,6 +139,17 @@ import Testing
         #expect(text.contains("the header has no column `oficer`, did you mean `officer`?"), "\(text)")
     }
 
+    /// A hint about a field a complaint from an export lacks names the column to fill; from a
+    /// YAML timeline, the key to add.
+    @Test func hintsNameTheColumnForAnExport() throws {
+        let fromCSV = try FormatTests.examplesReport("Examples/csv/events.csv").findings
+        #expect(
+            fromCSV.contains { $0.rule == "HOS2024-6.7" && $0.hint?.hasPrefix("Fill the `points` column") == true },
+            "\(fromCSV.map(\.hint))")
+        let fromYAML = try FormatTests.examplesReport("Examples").findings.filter { !$0.location.file.hasSuffix(".csv") }
+        #expect(fromYAML.contains { $0.rule == "HOS2024-6.7" && $0.hint?.hasPrefix("List the resident's points under `points:`") == true })
+    }
+
     @Test func columnMapRenamesColumnsAndEvents() throws {
         let (complaints, errors) = EventLogCSV.load(
             path("Examples/csv/housing-system-export.csv"),

@@ -77,6 +77,13 @@ package final class EvaluationContext {
         RuleEvaluation(rule: rule, pack: pack.id, outcome: outcome, findings: findings, openDeadline: open, timing: timing)
     }
 
+    /// Whether the complaint came from a CSV or Excel export rather than a YAML timeline: a hint
+    /// about a missing field then names the column to fill, not the YAML key to add.
+    var isFromExport: Bool {
+        let file = complaint.location.file.lowercased()
+        return file.hasSuffix(".csv") || file.hasSuffix(".xlsx")
+    }
+
     /// `stage 1 ` or empty.
     func stageLabel(_ stage: Int?) -> String { stage.map { "stage \($0) " } ?? "" }
 }

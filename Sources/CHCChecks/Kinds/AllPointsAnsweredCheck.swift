@@ -33,7 +33,9 @@ package final class AllPointsAnsweredCheck: StageCheckKind {
                         .notEvaluable,
                         "cannot tell whether every point was answered at stage \(stage): the timeline records no `points` raised",
                         severity: .note, at: complaint[firstResponse].location,
-                        hint: "List the resident's points under `points:` and on the complaint or escalation event.")
+                        hint: context.isFromExport
+                            ? "Fill the `points` column (`;`-separated) on the receipt or escalation row, and `addresses` on each response row."
+                            : "List the resident's points under `points:` and on the complaint or escalation event.")
                 ])
         }
         guard let firstRecorded = responses.first(where: { complaint[$0].details.addresses != nil }) else {

@@ -58,7 +58,10 @@ package final class DifferentHandlerCheck: CheckKind {
                     context.finding(
                         .notEvaluable,
                         "cannot tell whether stage \(stage) was handled by someone other than stage \(earlierStage): the responses do not record a `handler`",
-                        severity: .note, at: first.location, hint: "Add `handler:` (any identifier for the person) to each response.")
+                        severity: .note, at: first.location,
+                        hint: context.isFromExport
+                            ? "Fill the `handler` column (any identifier for the person) on each response row."
+                            : "Add `handler:` (any identifier for the person) to each response.")
                 ])
         }
         let same = laterHandlers.filter { earlierHandlers.contains($0) }.sorted().reduce(into: [String]()) {

@@ -86,7 +86,9 @@ package final class ResponseIncludesCheck: CheckKind {
                         .notEvaluable,
                         "cannot tell what the stage \(stage) response confirmed in writing: no `includes` recorded",
                         severity: .note, at: first.location,
-                        hint: "Add `includes: [\(elements.joined(separator: ", "))]` with what the response contained.")
+                        hint: context.isFromExport
+                            ? "Fill the `includes` column of the response row with what it contained (`;`-separated: \(elements.joined(separator: ";")))."
+                            : "Add `includes: [\(elements.joined(separator: ", "))]` with what the response contained.")
                 ])
         }
         let given = declared.flatMap { $0 }  // a handful: an array is quicker than hashing
