@@ -64,7 +64,9 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
             let left = complaint.lines
             let rightLines = hazard?.lines ?? []
             for i in 0..<max(left.count, rightLines.count) {
-                out += "    " + pad(i < left.count ? left[i] : "", width - 2) + " | " + (i < rightLines.count ? rightLines[i] : "") + "\n"
+                out +=
+                    "    " + pad(i < left.count ? left[i] : "", width - 2) + " | "
+                    + TerminalText.escaped(i < rightLines.count ? rightLines[i] : "") + "\n"
             }
         }
         if book.leftOut > 0 { out += "  (\(counted(book.leftOut, "more case")) not paired here: too many to hold; see --format json)\n" }
