@@ -23,6 +23,9 @@ public struct Complaint: Sendable {
         /// Each event's type, stage and date, in the same order: scans for an event (which the
         /// checks do again and again) read plain values instead of counting references to events.
         @usableFromInline let keys: [EventKey]
+        /// Whether a `became-aware` is among the events (a hazard case): asked of every case
+        /// several times (its pack, its outputs), so found once here.
+        @usableFromInline let isHazardCase: Bool
         let location: SourceLocation
 
         init(
@@ -37,6 +40,7 @@ public struct Complaint: Sendable {
             self.points = points
             self.events = events
             keys = events.map { EventKey(type: $0.type, stage: $0.details.stage, date: $0.date) }
+            isHazardCase = keys.contains { $0.type == .becameAware }
             self.location = location
         }
     }
@@ -51,7 +55,7 @@ public struct Complaint: Sendable {
     @inlinable public var hazard: String? { storage.hazard }
     /// Whether this is a hazard case (Awaab's Law) rather than a complaint: it starts when the
     /// landlord became aware of the hazard.
-    @inlinable public var isHazardCase: Bool { storage.keys.contains { $0.type == .becameAware } }
+    @inlinable public var isHazardCase: Bool { storage.isHazardCase }
     /// The distinct issues raised, in the order given: id and description.
     @inlinable public var points: [(id: String, text: String)] { storage.points }
     /// Sorted as described above when the complaint is made; a setter keeps the order it is given.

@@ -37,10 +37,11 @@ struct DueCommand: ParsableCommand {
         var items: [DueList.Item] = []
         var eventsAfterAsOf = 0
         var found = 0
+        let now = DueList.now(asOf: prepared.asOf)  // hours left are counted from one moment
         let (errors, _) = inputs.stream(prepared) { file, result in
             found += 1
             eventsAfterAsOf += result.eventsAfterAsOf
-            items += DueList.items(file: file, result: result, asOf: prepared.asOf, within: within)
+            items += DueList.items(file: file, result: result, asOf: prepared.asOf, within: within, now: now)
         }
         let list = DueList(asOf: prepared.asOf, items: items, eventsAfterAsOf: eventsAfterAsOf)
         try finish(writer, with: (format.reporter() as! any DueListFormat).render(list))

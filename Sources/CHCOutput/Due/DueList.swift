@@ -40,7 +40,10 @@ package struct DueList: Sendable {
     /// Every open deadline (overdue ones always; others due within `within` working days, when given).
     package init(report: CheckReport, within: Int? = nil) {
         var items: [Item] = []
-        for (file, result) in report.results { items += Self.items(file: file, result: result, asOf: report.asOf, within: within) }
+        let now = Self.now(asOf: report.asOf)
+        for (file, result) in report.results {
+            items += Self.items(file: file, result: result, asOf: report.asOf, within: within, now: now)
+        }
         self.init(asOf: report.asOf, items: items)
     }
 
@@ -56,11 +59,11 @@ package struct DueList: Sendable {
 
     /// One complaint's open deadlines; `now` (seconds since the epoch) is the time hours left
     /// are counted from (see `DueList.now`).
-    package static func items(file: String, result: ComplaintResult, asOf: CivilDate, within: Int?, now: Int? = nil) -> [Item] {
+    package static func items(file: String, result: ComplaintResult, asOf: CivilDate, within: Int?, now: Int) -> [Item] {
         let hazard = result.complaint.isHazardCase
         return result.evaluations.compactMap { evaluation -> Item? in
             guard let open = evaluation.openDeadline else { return nil }
-            let secondsLeft = open.dueAt?.ukInstant.map { $0 - (now ?? Self.now(asOf: asOf)) }
+            let secondsLeft = open.dueAt?.ukInstant.map { $0 - now }
             if let within, open.workingDaysLeft > within, !open.onHold, secondsLeft == nil { return nil }
             let status: Status =
                 open.onHold ? .onHold : (secondsLeft.map { $0 < 0 } ?? (open.workingDaysLeft < 0 || open.due < asOf)) ? .overdue : .due
