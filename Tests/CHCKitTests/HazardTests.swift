@@ -239,6 +239,9 @@ import Testing
         #expect(text.contains("HZ-T: making safe due Sat 8 Nov 2025 17:30, 9 hours left — AWAAB-emergency"), "\(text)")
         let late = DueList.items(file: "h.yaml", result: result, asOf: date("2025-11-08"), within: nil, now: now + 12 * 3600)
         #expect(TextFormat().render(DueList(asOf: date("2025-11-08"), items: late)).contains("making safe OVERDUE by 2 hours"))
+        // The CSV worklist has the instant and the hours, and no stage, for a hazard.
+        #expect(CSVFormat().render(DueList(asOf: date("2025-11-08"), items: items)).contains(",h.yaml,1,2025-11-08T17:30,9"))
+        #expect(CSVFormat().render(DueList(asOf: date("2025-11-08"), items: items)).contains("HZ-T,,making safe,"))
     }
 
     /// The report keeps hazard cases out of the complaints and the TSMs, in a section of their own.
@@ -251,7 +254,14 @@ import Testing
         #expect(hazards.cases == 4 && hazards.emergency == 2 && hazards.significant == 2)
         #expect(hazards.rules.map(\.rule) == ["AWAAB-emergency", "AWAAB-investigate", "AWAAB-safety-work", "AWAAB-summary"])
         #expect(!performance.rules.contains { $0.rule.hasPrefix("AWAAB") })
-        #expect(performance.complaints == performance.tsm.stage1Complaints)
+        // The examples' complaints received in 2025–26 (the hazard cases are not among them),
+        // and the 13 cases from other years said, not silently left out.
+        #expect(performance.complaints == 2 && performance.tsm.stage1Complaints == 2)
+        #expect(performance.outsidePeriod == 13)
+        // The board's page has the section, each time limit by id and in words, escaped.
+        let html = performance.html(title: "Hazards <b>")
+        #expect(html.contains("<h2>Hazard cases (Awaab's Law)</h2>") && html.contains("4 hazard cases the landlord became aware of"))
+        #expect(html.contains("<td class=\"id\">AWAAB-summary</td>") && html.contains("Hazards &lt;b&gt;") && !html.contains("<b>"))
         let complaintsOnly = PerformanceReport(
             report: try Self.report("Examples/invented"), from: date("2025-04-01"), to: date("2026-03-31"), homes: 1000,
             calendar: { _ in try! CalendarSetup().calendar(.default) })

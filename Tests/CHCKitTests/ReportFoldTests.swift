@@ -13,7 +13,9 @@ import WorkingDays
 @Suite struct ReportFoldTests {
     /// An event log of `count` complaints with seeded dates: late and timely acknowledgements
     /// and responses, escalations, open complaints, three categories; rows shuffled.
-    static func log(count: Int) -> String {
+    /// With `hazards`, that many hazard cases too (a `risk` column added): some emergencies made
+    /// safe in time or late, significant ones investigated and answered in time or late.
+    static func log(count: Int, hazards: Int = 0) -> String {
         var random = SeededRandom(state: 11)
         var rows: [String] = []
         let start = date("2024-04-01").dayNumber
@@ -32,12 +34,26 @@ import WorkingDays
             rows.append("K\(n),\(day(30 + Int.random(in: 1...8, using: &random))),acknowledged,2,")
             if Bool.random(using: &random) { rows.append("K\(n),\(day(40 + Int.random(in: 10...40, using: &random))),response,2,") }
         }
+        if hazards > 0 { rows = rows.map { $0 + "," } }
+        for n in 0..<hazards {
+            let aware = date("2025-11-03").dayNumber + Int.random(in: 0..<300, using: &random)
+            func day(_ offset: Int) -> String { CivilDate(dayNumber: aware + offset).description }
+            if n % 3 == 0 {
+                rows.append("H\(n),\(day(0))T10:00,became-aware,,fire,emergency")
+                if Bool.random(using: &random) { rows.append("H\(n),\(day(Int.random(in: 0...2, using: &random)))T09:00,made-safe,,fire,") }
+            } else {
+                rows.append("H\(n),\(day(0)),became-aware,,damp-and-mould,significant")
+                rows.append("H\(n),\(day(Int.random(in: 7...20, using: &random))),investigation-concluded,,damp-and-mould,")
+                rows.append("H\(n),\(day(Int.random(in: 21...28, using: &random))),summary-sent,,damp-and-mould,")
+            }
+        }
         rows.shuffle(using: &random)
-        return "complaint_id,date,event,stage,category\n" + rows.joined(separator: "\n") + "\n"
+        return "complaint_id,date,event,stage,category" + (hazards > 0 ? ",risk" : "") + "\n" + rows.joined(separator: "\n") + "\n"
     }
 
-    @Test func sumsMergedFromThreadsAreOneRunningTotal() throws {
-        let file = try temporaryCSV(Self.log(count: 600))
+    @Test(arguments: [0, 120])
+    func sumsMergedFromThreadsAreOneRunningTotal(hazards: Int) throws {
+        let file = try temporaryCSV(Self.log(count: 600, hazards: hazards))
         defer { try? FileManager.default.removeItem(atPath: file) }
         let asOf = date("2026-11-23")
         let checker = Checker(library: try shippedLibrary(), calendars: try CalendarSetup(), options: CheckOptions(asOf: asOf))
@@ -47,6 +63,9 @@ import WorkingDays
         for entry in TimelineBatch.load(paths: [file]).entries { one.add(checker.check(entry.complaint)) }
         let expected = JSONFormat().render(one.finish(inputErrors: 0), title: "")
         #expect(expected.contains("\"complaints\" : 600"), "\(expected.prefix(400))")
+        // Hazard cases are summed apart, and merge like the rest.
+        #expect(expected.contains("\"hazards\"") == (hazards > 0))
+        if hazards > 0 { #expect(one.finish(inputErrors: 0).hazards.map { $0.cases > 0 && $0.rules.count >= 3 } == true) }
 
         for workers in [1, 2, 3] {
             var session = CheckSession(checker: checker)

@@ -19,6 +19,28 @@ import Testing
         #expect(try Moment(iso: written).ukLocal.description == uk)
     }
 
+    /// A UK clock time (no offset) is an instant: GMT in winter, BST in summer; the hours
+    /// between two of them across a change of the clocks are the hours that passed.
+    @Test(arguments: [
+        ("2025-11-07T17:30", "2025-11-07T17:30Z"),
+        ("2025-06-01T12:00", "2025-06-01T11:00Z"),
+        ("2026-03-29T00:30", "2026-03-29T00:30Z"),  // before the clocks go forward at 01:00 GMT
+        ("2026-03-29T03:00", "2026-03-29T02:00Z"),
+    ])
+    func ukClockTimesAreInstants(uk: String, utc: String) throws {
+        let instant = try #require(try Moment(iso: uk).ukInstant)
+        #expect(instant == (try Moment(iso: utc)).secondsSinceEpoch)
+        #expect(Moment(ukClockAt: instant).description == uk)
+    }
+
+    @Test func hoursAcrossAChangeOfTheClocksAreTheHoursThatPassed() throws {
+        // Saturday 25 October 2026 12:00 BST to Sunday 12:00 GMT: 25 hours.
+        let saturday = try #require(try Moment(iso: "2026-10-24T12:00").ukInstant)
+        let sunday = try #require(try Moment(iso: "2026-10-25T12:00").ukInstant)
+        #expect(sunday - saturday == 25 * 3600)
+        #expect(Moment(date: try CivilDate(iso: "2025-11-08")).ukInstant == nil)  // a date alone is no instant
+    }
+
     @Test func aMomentWithoutAnOffsetIsAlreadyUKTime() throws {
         let moment = try Moment(iso: "2024-05-02T16:30")
         #expect(moment.ukLocal == moment)
