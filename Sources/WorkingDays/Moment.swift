@@ -152,3 +152,11 @@ extension Moment {
         return "\(local.date.longDescription) \(two(s / 3600)):\(two(s % 3600 / 60))"
     }
 }
+
+/// Written as its ISO text (`2025-11-08T17:30`), as a date is.
+extension Moment: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -234,7 +234,8 @@ import Testing
         // 08:00 on Saturday 8 November (GMT): 9 hours 30 minutes left.
         let now = Moment(date: date("2025-11-08"), secondsOfDay: 8 * 3600).ukInstant!
         let items = DueList.items(file: "h.yaml", result: result, asOf: date("2025-11-08"), within: 0, now: now)
-        #expect(items.count == 1 && items[0].hoursLeft == 9 && items[0].stage == nil && items[0].dueAt == "2025-11-08T17:30")
+        #expect(items.count == 1 && items[0].hoursLeft == 9 && items[0].stage == nil && items[0].dueAt?.description == "2025-11-08T17:30")
+        #expect(JSONFormat().render(DueList(asOf: date("2025-11-08"), items: items)).contains("\"dueAt\" : \"2025-11-08T17:30\""))
         let text = TextFormat().render(DueList(asOf: date("2025-11-08"), items: items))
         #expect(text.contains("HZ-T: making safe due Sat 8 Nov 2025 17:30, 9 hours left — AWAAB-emergency"), "\(text)")
         let late = DueList.items(file: "h.yaml", result: result, asOf: date("2025-11-08"), within: nil, now: now + 12 * 3600)

@@ -18,7 +18,7 @@ package struct DueList: Sendable {
         package let due: CivilDate
         /// For a limit in hours (a hazard's 24): when it runs out on a UK clock, and the whole
         /// hours left from the list's time (negative when overdue; 0 within the hour either side).
-        package let dueAt: String?
+        package let dueAt: Moment?
         package let hoursLeft: Int?
         package let workingDaysLeft: Int
         package let status: Status
@@ -70,7 +70,7 @@ package struct DueList: Sendable {
             return Item(
                 complaint: result.complaint.id, file: file, line: result.complaint.location.line, rule: evaluation.rule.id,
                 pack: evaluation.pack, awaiting: hazard ? open.event.awaited : open.event.noun, stage: hazard ? nil : open.stage,
-                due: open.due, dueAt: open.dueAt.map { $0.ukLocal.description }, hoursLeft: secondsLeft.map { $0 / 3_600 },
+                due: open.due, dueAt: open.dueAt?.ukLocal, hoursLeft: secondsLeft.map { $0 / 3_600 },
                 workingDaysLeft: open.workingDaysLeft, status: status, category: result.complaint.category,
                 earliestDue: open.earliestDue)
         }

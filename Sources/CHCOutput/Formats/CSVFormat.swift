@@ -89,7 +89,7 @@ package struct CSVFormat: StreamingCheckFormat, DueListFormat, PerformanceFormat
         for i in list.items {
             rows.append([
                 i.complaint, i.stage.map(String.init) ?? "", i.awaiting, i.due.description, String(i.workingDaysLeft), i.status.rawValue,
-                i.rule, i.pack, i.category ?? "", i.file, String(i.line), i.dueAt ?? "", i.hoursLeft.map(String.init) ?? "",
+                i.rule, i.pack, i.category ?? "", i.file, String(i.line), i.dueAt?.description ?? "", i.hoursLeft.map(String.init) ?? "",
             ])
         }
         return CSVText.table(rows)

@@ -127,7 +127,7 @@ package struct TextFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         var out = "Open deadlines as of \(asOf.longDescription), soonest first:\n"
         for item in items {
             let when: String
-            if let hours = item.hoursLeft, let at = item.dueAt.flatMap({ try? Moment(iso: $0) }) {
+            if let hours = item.hoursLeft, let at = item.dueAt {
                 // A limit in hours (a hazard's 24): the hours, not the working days, left.
                 let amount = hours == 0 ? "less than an hour" : counted(abs(hours), "hour")
                 when =
