@@ -60,6 +60,24 @@ import Testing
                 "moved from Wed 19 Jun 2024 by an extension of 1 working day and a hold of 1 working day)") == true, "\(held.findings)")
     }
 
+    /// An extension to a named day that is not a working day adds no working days, yet moves
+    /// the date: the message still says what moved it.
+    @Test func anExtensionToAWeekendSaysSo() throws {
+        let result = try check(
+            """
+            complaint: T-W
+            events:
+              - {date: 2024-06-03, type: complaint-received}
+              - {date: 2024-06-07, type: acknowledged, stage: 1}
+              - {date: 2024-06-12, type: extension, stage: 1, to: 2024-06-23, reason: survey, ombudsman-details: true}
+              - {date: 2024-06-25, type: response, stage: 1}
+            """, pack: "hos-2024", asOf: "2024-12-31")
+        let message = try #require(result.findings("HOS2024-6.3").first?.message)
+        #expect(
+            message.contains("due Sun 23 Jun 2024 (10 working days from acknowledgement, moved from Fri 21 Jun 2024 by an extension)"),
+            "\(message)")
+    }
+
     @Test func extensionWithinTheLimitMovesTheDueDate() throws {
         let result = try stageOne(
             """
