@@ -81,15 +81,17 @@ package struct CheckRun {
             progress: progress, tally: &tally,
             makeRender: {
                 let scratch = RenderScratch()
+                let pieces = HandedBytes.Maker()
                 return { file, result, reported in
-                    var out: [UInt8] = []
-                    format.appendComplaint(file: file, result: result, findings: reported, asOf: asOf, to: &out, scratch: scratch)
-                    return (out, pairsClocks ? CaseClock(result) : nil)
+                    let piece = pieces.piece { out in
+                        format.appendComplaint(file: file, result: result, findings: reported, asOf: asOf, to: &out, scratch: scratch)
+                    }
+                    return (piece, pairsClocks ? CaseClock(result) : nil)
                 }
             },
             deliver: { piece, first in
                 if !first { writer.write(separator) }
-                writer.write(bytes: piece.0)
+                piece.0.withBytes { writer.write(bytes: $0) }
                 if let clock = piece.1 { book.add(clock) }
             })
         if pairsClocks { writer.write(format.hazardClocks(book)) }
@@ -180,32 +182,28 @@ package struct CheckRun {
             makeTransform: {
                 let render = makeRender()
                 return { file, result in
-                    guard result.isJudged else {
-                        return CheckedComplaint<Piece>(
-                            reported: [], suppressed: 0, piece: nil, eventsAfterAsOf: result.eventsAfterAsOf, isHazard: false)
-                    }
+                    var counts = SummaryTally()
+                    counts.ignore(eventsAfterAsOf: result.eventsAfterAsOf)
+                    guard result.isJudged else { return CheckedComplaint<Piece>(counts: counts, piece: nil) }
                     let (reported, suppressed) = Self.reported(result, baseline: baseline)
-                    return CheckedComplaint(
-                        reported: reported, suppressed: suppressed, piece: render(file, result, reported),
-                        eventsAfterAsOf: result.eventsAfterAsOf, isHazard: result.complaint.isHazardCase)
+                    counts.add(reported, suppressed: suppressed, hazard: result.complaint.isHazardCase)
+                    return CheckedComplaint(counts: counts, piece: render(file, result, reported))
                 }
             },
             deliver: { checked in
-                tally.ignore(eventsAfterAsOf: checked.eventsAfterAsOf)
-                guard let piece = checked.piece else { return }
                 let first = tally.complaints + tally.hazardCases == 0
-                tally.add(checked.reported, suppressed: checked.suppressed, hazard: checked.isHazard)
+                tally.add(checked.counts)
+                guard let piece = checked.piece else { return }
                 deliver(piece, first)
             })
     }
 }
 
-/// One complaint checked and rendered on the checking thread: what it reports, and its piece of
-/// output (nil for a complaint received after the as-of date, which is not written).
+/// One complaint checked and rendered on the checking thread: its counts (made there, so that
+/// its findings are freed by the thread that made them: freeing on another thread contends for
+/// the allocator's lock), and its piece of output (nil for a complaint received after the as-of
+/// date, which is not written).
 private struct CheckedComplaint<Piece: Sendable>: Sendable {
-    let reported: [Finding]
-    let suppressed: Int
+    let counts: SummaryTally
     let piece: Piece?
-    let eventsAfterAsOf: Int
-    let isHazard: Bool
 }

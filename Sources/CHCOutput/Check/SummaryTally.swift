@@ -47,6 +47,21 @@ package struct SummaryTally: Sendable {
         }
     }
 
+    /// Adds another tally's counts (one made on a checking thread, say, so that a complaint's
+    /// findings are counted and freed by the thread that made them).
+    package mutating func add(_ other: SummaryTally) {
+        complaints += other.complaints
+        hazardCases += other.hazardCases
+        breaches += other.breaches
+        errors += other.errors
+        warnings += other.warnings
+        notes += other.notes
+        notEvaluable += other.notEvaluable
+        suppressed += other.suppressed
+        eventsAfterAsOf += other.eventsAfterAsOf
+        if let theirs = other.worst, worst.map({ theirs > $0 }) ?? true { worst = theirs }
+    }
+
     package func summary(inputErrors: [InputError]) -> CheckReport.Summary {
         CheckReport.Summary(
             complaints: complaints, hazardCases: hazardCases == 0 ? nil : hazardCases, breaches: breaches, errors: errors,
