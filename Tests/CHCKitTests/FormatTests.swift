@@ -204,6 +204,14 @@ import Testing
                 let value = (0..<length).map { _ in alphabet.randomElement(using: &random)! }.joined()
                 #expect(CSVText.cell(value) == expected(value), "\(value.debugDescription)")
             }
+            // One special byte alone among plain ones, at every place (random cells of this
+            // length nearly always hold several, so the scan would stop at the first word).
+            for place in 0..<length {
+                for special in [",", "\"", "\n", "\r", "é"] {
+                    let value = String(repeating: "a", count: place) + special + String(repeating: "b", count: length - place - 1)
+                    #expect(CSVText.cell(value) == expected(value), "\(value.debugDescription)")
+                }
+            }
         }
     }
 

@@ -45,12 +45,40 @@ package final class EvaluationContext {
         due: CivilDate? = nil, actual: CivilDate? = nil, taken: Int? = nil, late: Int? = nil,
         at location: SourceLocation? = nil, paragraph: String? = nil, hint: String? = nil
     ) -> Finding {
+        let text = composesMessages ? (status == .notEvaluable ? message() : message() + caveat) + transitionCaveat : ""
+        return finding(
+            status, text: text, severity: severity, anchor: anchor, due: due, actual: actual, taken: taken, late: late, at: location,
+            paragraph: paragraph, hint: hint)
+    }
+
+    /// As above, with the message composed as bytes (`MessageText`, for the checks that find the
+    /// most): the notes are appended to it, and the string made once.
+    package func finding(
+        _ status: Finding.Status, _ message: @autoclosure () -> MessageText, severity: Severity? = nil,
+        anchor: Finding.AnchorRef? = nil, due: CivilDate? = nil, actual: CivilDate? = nil, taken: Int? = nil, late: Int? = nil,
+        at location: SourceLocation? = nil, paragraph: String? = nil, hint: String? = nil
+    ) -> Finding {
+        var text = ""
+        if composesMessages {
+            var composed = message()
+            if status != .notEvaluable { composed += "\(caveat)" }
+            composed += "\(transitionCaveat)"
+            text = composed.string
+        }
+        return finding(
+            status, text: text, severity: severity, anchor: anchor, due: due, actual: actual, taken: taken, late: late, at: location,
+            paragraph: paragraph, hint: hint)
+    }
+
+    private func finding(
+        _ status: Finding.Status, text: String, severity: Severity?, anchor: Finding.AnchorRef?, due: CivilDate?, actual: CivilDate?,
+        taken: Int?, late: Int?, at location: SourceLocation?, paragraph: String?, hint: String?
+    ) -> Finding {
         let subject = rule.subject
         return Finding(
             complaint: complaint.id, rule: rule.id, pack: pack.id,
             check: .init(kind: rule.kind, event: subject.event?.rawValue, stage: subject.stage),
-            severity: severity ?? rule.severity, status: status,
-            message: !composesMessages ? "" : (status == .notEvaluable ? message() : message() + caveat) + transitionCaveat,
+            severity: severity ?? rule.severity, status: status, message: text,
             anchor: anchor, due: due, actual: actual, workingDaysTaken: taken, workingDaysLate: late,
             citation: .init(paragraph: paragraph ?? rule.paragraph, summary: rule.summary, url: rule.url, source: rule.confidence.rawValue),
             location: location ?? complaint.location, hint: hint == "" ? nil : hint ?? rule.hint, transition: transition)

@@ -352,10 +352,7 @@ private struct DeadlineJudgement {
         }
         let actualDate = actual?.date
         // What moved the due date, said in the message: the resident should see which it was.
-        let movedBy = [
-            extendedDays > 0 ? "an extension of \(Span(extendedDays, .workingDays))" : nil,
-            heldDays > 0 ? "a hold of \(Span(heldDays, .workingDays))" : nil,
-        ].compactMap { $0 }.joined(separator: " and ")
+        let movedBy = Moves(extendedDays: extendedDays, heldDays: heldDays)
         let taken = actualDate.map { try? calendar.workingDays(from: anchor.start, to: $0) } ?? nil
 
         let timing = DeadlineTiming(anchor: anchor.start, due: due, actual: actualDate, workingDaysTaken: taken)
@@ -492,33 +489,54 @@ private struct DeadlineJudgement {
     func possibleMessage(
         anchor: ResolvedAnchor, earliest: (start: CivilDate, event: EventType), strictDue: CivilDate, due: CivilDate, date: CivilDate,
         taken: Int, status: Finding.Status
-    ) -> String {
+    ) -> MessageText {
         let stage = context.stageLabel(terms.stage)
         let label = context.label.map { ", \($0)" } ?? ""
         let unit = terms.within.unit == .workingDays ? "working day" : "day"
-        let what = status == .breach ? "\(stage)\(terms.event.noun) possibly late" : "\(stage)\(terms.event.noun) possibly overdue"
-        let when = status == .breach ? "sent \(date.longDescription)" : "none recorded as of \(date.longDescription)"
-        return
+        let what: MessageText =
+            status == .breach ? "\(stage)\(terms.event.noun) possibly late" : "\(stage)\(terms.event.noun) possibly overdue"
+        let when: MessageText = status == .breach ? "sent \(date.longDescription)" : "none recorded as of \(date.longDescription)"
+        var text: MessageText =
             "\(what): \(when), \(taken) \(unit)\(taken == 1 ? "" : "s") after \(earliest.event.noun) (\(earliest.start.longDescription)); "
-            + "due \(strictDue.longDescription) counted from then (\(terms.within) from \(terms.anchor.event.noun)\(label)), "
-            + "or \(due.longDescription) only if the \(anchor.anchor.event.noun) was sent on the last day allowed, \(anchor.start.longDescription), "
-            + "which is not recorded"
+        text += "due \(strictDue.longDescription) counted from then (\(terms.within) from \(terms.anchor.event.noun)\(label)), "
+        text +=
+            "or \(due.longDescription) only if the \(anchor.anchor.event.noun) was sent on the last day allowed, \(anchor.start.longDescription), "
+        text += "which is not recorded"
+        return text
     }
 
     func anchorRef(_ anchor: ResolvedAnchor) -> Finding.AnchorRef {
         Finding.AnchorRef(event: anchor.anchor.event.rawValue, date: anchor.start, derived: anchor.derived)
     }
 
+    /// The working days extensions and holds added to a deadline, for its message.
+    struct Moves {
+        let extendedDays: Int
+        let heldDays: Int
+
+        /// "an extension of 5 working days and a hold of 2 working days"; "an extension" when
+        /// the date moved to a named day without adding working days.
+        var text: MessageText {
+            switch (extendedDays > 0, heldDays > 0) {
+            case (true, true):
+                "an extension of \(Span(extendedDays, .workingDays)) and a hold of \(Span(heldDays, .workingDays))"
+            case (true, false): "an extension of \(Span(extendedDays, .workingDays))"
+            case (false, true): "a hold of \(Span(heldDays, .workingDays))"
+            case (false, false): "an extension"
+            }
+        }
+    }
+
     func message(
-        anchor: ResolvedAnchor, due: CivilDate, originalDue: CivilDate, movedBy: String, actual: CivilDate?, late: Int,
+        anchor: ResolvedAnchor, due: CivilDate, originalDue: CivilDate, movedBy: Moves, actual: CivilDate?, late: Int,
         closedOn: CivilDate? = nil, movedOn: EventRef? = nil
-    ) -> String {
+    ) -> MessageText {
         let stage = context.stageLabel(terms.stage)
-        let what =
+        let what: MessageText =
             terms.event == .acknowledged
             ? "\(stage)complaint not acknowledged\(actual == nil && movedOn != nil ? "" : " in time")"
             : "\(stage)\(terms.event.noun) \(actual == nil && movedOn != nil ? "not sent" : "late")"
-        var anchorText: String
+        var anchorText: MessageText
         if let event = anchor.event {
             anchorText =
                 "\(anchor.anchor.event == .complaintReceived ? "received" : anchor.anchor.event.noun) \(event.date.longDescription)"
@@ -527,15 +545,16 @@ private struct DeadlineJudgement {
             anchorText = "no \(anchor.anchor.event.noun) recorded, so counted from the day it was due, \(anchor.start.longDescription)"
         }
         let label = context.label.map { ", \($0)" } ?? ""
-        var text = "\(what): \(anchorText); due \(due.longDescription) (\(terms.within) from \(terms.anchor.event.noun)\(label)"
+        var text: MessageText =
+            "\(what): \(anchorText); due \(due.longDescription) (\(terms.within) from \(terms.anchor.event.noun)\(label)"
         // An extension to a named day that is not a working day adds no working days, yet moves the date.
-        if due != originalDue { text += ", moved from \(originalDue.longDescription) by \(movedBy.isEmpty ? "an extension" : movedBy)" }
+        if due != originalDue { text += ", moved from \(originalDue.longDescription) by \(movedBy.text)" }
         text += ")"
         let unit = terms.within.unit == .workingDays ? "working day" : "day"
         if let actual {
             text += "; sent \(actual.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") late"
         } else if let movedOn {
-            let what =
+            let what: MessageText =
                 movedOn.type == .response
                 ? "the \(context.stageLabel(movedOn.stage))response" : "the \(context.stageLabel(movedOn.stage))\(movedOn.type.noun)"
             text +=

@@ -1,0 +1,70 @@
+import WorkingDays
+
+/// A finding's message while it is composed. It is written with string interpolation, exactly as
+/// a `String` would be, but each piece is appended as UTF-8 bytes to one buffer with room for a
+/// whole message, and the `String` is made once, at the end. (Composed as strings — a string made
+/// for each piece, then the message grown piece by piece — messages were a sixth of `chc check`'s
+/// time at a million complaints.)
+package struct MessageText: ExpressibleByStringInterpolation, CustomStringConvertible, Sendable {
+    package private(set) var bytes: [UInt8]
+
+    package init(stringLiteral literal: StaticString) {
+        bytes = []
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    package init(stringInterpolation: StringInterpolation) { bytes = stringInterpolation.bytes }
+
+    package init(_ text: String) { bytes = Array(text.utf8) }
+
+    /// The message.
+    package var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The message (so that one interpolated into a `String` reads as itself).
+    package var description: String { string }
+
+    package static func += (text: inout MessageText, more: MessageText) { text.bytes.append(contentsOf: more.bytes) }
+
+    package struct StringInterpolation: StringInterpolationProtocol {
+        fileprivate var bytes: [UInt8] = []
+
+        package init(literalCapacity: Int, interpolationCount: Int) {
+            bytes.reserveCapacity(max(256, literalCapacity + 24 * interpolationCount))
+        }
+
+        package mutating func appendLiteral(_ literal: StaticString) {
+            literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        }
+
+        package mutating func appendInterpolation(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+        package mutating func appendInterpolation(_ text: MessageText) { bytes.append(contentsOf: text.bytes) }
+
+        /// As `String(value)` writes it.
+        package mutating func appendInterpolation(_ value: Int) {
+            if value < 0 { bytes.append(45) }  // -
+            let start = bytes.count
+            var magnitude = value.magnitude
+            repeat {
+                bytes.append(UInt8(48 + magnitude % 10))
+                magnitude /= 10
+            } while magnitude > 0
+            bytes[start...].reverse()
+        }
+
+        /// As `description` writes it (`10 working days`), without the string.
+        package mutating func appendInterpolation(_ span: Span) {
+            appendInterpolation(span.amount)
+            switch span.unit {
+            case .workingDays: appendLiteral(" working day")
+            case .calendarDays: appendLiteral(" calendar day")
+            case .hours: appendLiteral(" hour")
+            }
+            if span.amount != 1 { bytes.append(115) }  // s
+        }
+
+        package mutating func appendInterpolation(_ value: some CustomStringConvertible) {
+            bytes.append(contentsOf: value.description.utf8)
+        }
+    }
+}
