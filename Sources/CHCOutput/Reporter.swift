@@ -80,6 +80,9 @@ package protocol SpooledCheckFormat: CheckRunFormat {
         records: [SpoolRecord], totals: Totals
     )
     func add(_ part: Totals, to total: inout Totals)
+    /// Whether this run must be spooled; a format that can also stream (SARIF without
+    /// `--max-results`) says no. True by default.
+    var needsWholeRun: Bool { get }
     /// The document, from the run's totals and its records in order.
     func assemble(
         asOf: CivilDate, totals: Totals, inputErrors: [InputError], replay: SpoolReplay, write: @escaping (UnsafeRawBufferPointer) -> Void)
@@ -88,6 +91,7 @@ package protocol SpooledCheckFormat: CheckRunFormat {
 
 extension SpooledCheckFormat {
     package static var streams: Bool { true }
+    package var needsWholeRun: Bool { true }
 
     /// Writes `text`'s UTF-8 through an `assemble` writer.
     func write(_ text: String, to write: (UnsafeRawBufferPointer) -> Void) {
@@ -95,8 +99,10 @@ extension SpooledCheckFormat {
         text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
     }
 
+    package func render(_ report: CheckReport) -> String { renderSpooled(report) }
+
     /// The whole run at once, from records kept in memory: the same text as spooling it.
-    package func render(_ report: CheckReport) -> String {
+    package func renderSpooled(_ report: CheckReport) -> String {
         var kept: [SpoolRecord] = []
         var totals = noTotals
         let scratch = RenderScratch()
@@ -132,6 +138,13 @@ package protocol StartRewritingFormat: SpooledCheckFormat {
 /// Writes a whole `chc check` run.
 package protocol CheckRunFormat: Reporter {
     func render(_ report: CheckReport) -> String
+    /// This format for a run that may evaluate `rules` (`Checker.rulesInScope`): a format that
+    /// lists the rules before its results (SARIF) keeps them. The format itself by default.
+    func forRun(rules: [(rule: Rule, pack: String)]) -> Self
+}
+
+extension CheckRunFormat {
+    package func forRun(rules: [(rule: Rule, pack: String)]) -> Self { self }
 }
 
 /// Writes a `chc check` run piece by piece: a beginning, one piece per complaint (on the
@@ -146,6 +159,9 @@ package protocol StreamingCheckFormat: CheckRunFormat {
     func begin(asOf: CivilDate) -> String
     /// Written between two complaints' pieces (JSON's comma); empty by default.
     var separator: String { get }
+    /// What every piece that is not empty starts with, left out of the first such piece (the
+    /// comma between SARIF's results, which only some complaints have); empty by default.
+    var leadingSeparator: String { get }
     func complaint(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate) -> String
     func appendComplaint(
         file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, to out: inout [UInt8], scratch: RenderScratch)
@@ -159,6 +175,7 @@ package protocol StreamingCheckFormat: CheckRunFormat {
 extension StreamingCheckFormat {
     package static var streams: Bool { true }
     package var separator: String { "" }
+    package var leadingSeparator: String { "" }
     package var pairsHazardClocks: Bool { false }
     package func hazardClocks(_ book: HazardClockBook) -> String { "" }
 
@@ -174,16 +191,22 @@ extension StreamingCheckFormat {
         out += complaint(file: file, result: result, findings: findings, asOf: asOf).utf8
     }
 
+    package func render(_ report: CheckReport) -> String { renderStreamed(report) }
+
     /// The whole run at once: the same text as streaming it.
-    package func render(_ report: CheckReport) -> String {
+    package func renderStreamed(_ report: CheckReport) -> String {
         var out = Array(begin(asOf: report.asOf).utf8)
         let scratch = RenderScratch()
         var book = HazardClockBook()
+        var leading = leadingSeparator.utf8.count
         for (index, entry) in report.results.enumerated() {
             if index > 0 { out += separator.utf8 }
+            var piece: [UInt8] = []
             appendComplaint(
-                file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf, to: &out,
+                file: entry.file, result: entry.result, findings: report.findings(of: entry.result), asOf: report.asOf, to: &piece,
                 scratch: scratch)
+            out += piece.dropFirst(piece.isEmpty ? 0 : leading)
+            if !piece.isEmpty { leading = 0 }
             if pairsHazardClocks, let clock = CaseClock(entry.result) { book.add(clock) }
         }
         if pairsHazardClocks { out += hazardClocks(book).utf8 }

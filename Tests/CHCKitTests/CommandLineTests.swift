@@ -493,6 +493,43 @@ import Testing
         #expect(result.out.contains("content=old"), "\(result.out)")
     }
 
+    /// SARIF is written as each complaint is checked: its rule list is every rule the run may
+    /// evaluate, known before the first result. The streamed document must be the one spooled
+    /// for `--max-results` when nothing is left out, valid against the official schema, list
+    /// every loaded pack's rules, and point each result's `ruleIndex` at its own rule — input
+    /// problems and an empty run included.
+    @Test func sarifStreamedIsTheSpooledDocumentAndEveryRuleIndexIsRight() throws {
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("chc-bad-\(UUID().uuidString).csv").path
+        try "complaint_id,date,event\nC1,2024-13-01,complaint-received\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        for inputs in [["Examples/"], ["Examples/", bad], [bad]] {
+            let streamed = try Self.run(["check"] + inputs + ["--as-of", "2026-11-23", "--format", "sarif"])
+            let spooled = try Self.run(["check"] + inputs + ["--as-of", "2026-11-23", "--format", "sarif", "--max-results", "10000000"])
+            #expect(streamed.status == spooled.status && streamed.status != 0)
+            #expect(streamed.out == spooled.out, "\(inputs)")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("chc-\(UUID().uuidString).sarif")
+            try streamed.out.write(to: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let (status, output) = try FormatTests.python(
+                """
+                import json, sys, jsonschema
+                schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
+                errors = list(jsonschema.Draft7Validator(schema).iter_errors(doc))
+                for e in errors[:5]: print(list(e.path), e.message)
+                run = doc["runs"][0]; rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+                for r in run["results"]:
+                    if "ruleIndex" in r and rules[r["ruleIndex"]] != r["ruleId"]: errors.append("index of " + r["ruleId"])
+                    if "ruleIndex" not in r and r["ruleId"] != "chc/input-error": errors.append("no index for " + r["ruleId"])
+                print(len(run["results"]), "results;", " ".join(rules))
+                sys.exit(1 if errors else 0)
+                """, [path("Tests/CHCKitTests/Fixtures/sarif-schema-2.1.0.json"), file.path])
+            #expect(status == 0, "\(output)")
+            for rule in ["HOS2020-acknowledge", "HOS2022-5.1", "HOS2024-6.2", "AWAAB-emergency", "chc/no-code-in-force"] {
+                #expect(output.contains(" \(rule)"), "\(output)")
+            }
+        }
+    }
+
     /// JUnit to a file of chc's own writes its start (the totals) last, over room left for it;
     /// the file must be the document written to standard output (spooled), but for spaces
     /// before the `<testsuites>` tag's `>`, and valid XML with the right totals — input problems

@@ -164,15 +164,36 @@ package struct Checker: Sendable {
         return Checker(library: RuleLibrary(packs: library.packs.map { $0.forThread() }), calendars: calendars.replica(), options: options)
     }
 
+    /// Every rule a complaint of this run may be judged by, one for each id (the first met),
+    /// with the id of its pack: each pack's rules, the policy's layered on each, and the rule
+    /// reporting a complaint no pack covers. A format that lists the rules before its results
+    /// (SARIF) lists these.
+    package var rulesInScope: [(rule: Rule, pack: String)] {
+        var seen: Set<String> = []
+        var rules: [(rule: Rule, pack: String)] = []
+        for pack in packs.flatMap({ [$0.pack, $0.overlay] }) + [overlay] {
+            guard let pack else { continue }
+            for rule in pack.rules where seen.insert(rule.id).inserted { rules.append((rule, pack.id)) }
+        }
+        let noCode = Self.noCodeInForceRule(at: SourceLocation(file: "", line: 0, column: 0))
+        if seen.insert(noCode.id).inserted { rules.append((noCode, "")) }
+        return rules
+    }
+
+    /// The rule that reports a complaint no Code pack covers (it belongs to no pack).
+    private static func noCodeInForceRule(at location: SourceLocation) -> Rule {
+        Rule(
+            id: "chc/no-code-in-force", paragraph: "", summary: "No Code pack covers the complaint's receipt date.",
+            severity: .note, confidence: .confirmed, url: "", note: nil,
+            hint: "Name a pack with --rules to judge it by a particular Code.",
+            check: NoCodeInForce(), examples: [], location: location)
+    }
+
     private func noCodeInForce(_ complaint: Complaint, received: CivilDate) -> RuleEvaluation {
         let known = library.packs.filter { $0.kind == .code && $0.cases == complaint.caseKind }.map {
             "\($0.id) (\($0.inForceDescription))"
         }.joined(separator: ", ")
-        let rule = Rule(
-            id: "chc/no-code-in-force", paragraph: "", summary: "No Code pack covers the complaint's receipt date.",
-            severity: .note, confidence: .confirmed, url: "", note: nil,
-            hint: "Name a pack with --rules to judge it by a particular Code.",
-            check: NoCodeInForce(), examples: [], location: complaint.location)
+        let rule = Self.noCodeInForceRule(at: complaint.location)
         let finding = Finding(
             complaint: complaint.id, rule: rule.id, pack: "", check: .init(kind: "none", event: nil, stage: nil),
             severity: .note, status: .notEvaluable,

@@ -57,6 +57,9 @@ package struct CheckReport: Sendable {
         let suppressedByBaseline: Int
         /// Events dated after the as-of date, left out as if the export had been taken then.
         package let eventsAfterAsOf: Int
+
+        /// Findings reported: breaches, notes and rules that could not be evaluated.
+        package var findings: Int { breaches + notes + notEvaluable }
     }
 
     package var summary: Summary {

@@ -47,11 +47,12 @@ package struct CheckRun {
     package func write(
         _ format: any CheckRunFormat, to writer: ReportWriter, setupErrors: [InputError] = [], progress: ((Int) -> Void)? = nil
     ) -> Outcome {
+        let format = format.forRun(rules: session.checker.rulesInScope)
+        if let spooled = format as? any SpooledCheckFormat, spooled.needsWholeRun {
+            return spool(spooled, to: writer, setupErrors: setupErrors, progress: progress)
+        }
         if let streaming = format as? any StreamingCheckFormat {
             return stream(streaming, to: writer, setupErrors: setupErrors, progress: progress)
-        }
-        if let spooled = format as? any SpooledCheckFormat {
-            return spool(spooled, to: writer, setupErrors: setupErrors, progress: progress)
         }
         var results: [(file: String, result: ComplaintResult)] = []
         let (errors, skipped) = session.run(paths: paths, progress: progress) { results.append(($0, $1)) }
@@ -75,6 +76,7 @@ package struct CheckRun {
         var tally = SummaryTally()
         let asOf = asOf
         let separator = format.separator
+        var leading = format.leadingSeparator.utf8.count  // left out of the first piece that has it
         let pairsClocks = format.pairsHazardClocks
         var book = HazardClockBook()
         let (errors, skipped) = checkEach(
@@ -91,7 +93,10 @@ package struct CheckRun {
             },
             deliver: { piece, first in
                 if !first { writer.write(separator) }
-                piece.0.withBytes { writer.write(bytes: $0) }
+                piece.0.withBytes { bytes in
+                    writer.write(bytes: bytes.dropFirst(bytes.isEmpty ? 0 : leading))
+                    if !bytes.isEmpty { leading = 0 }
+                }
                 if let clock = piece.1 { book.add(clock) }
             })
         if pairsClocks { writer.write(format.hazardClocks(book)) }

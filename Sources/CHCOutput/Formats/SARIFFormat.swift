@@ -5,79 +5,97 @@ import WorkingDays
 
 /// SARIF 2.1.0, so GitHub code scanning shows each breach on the timeline file's line.
 ///
-/// Each finding's result is written by hand as it is checked and spooled (`SpooledCheckFormat`):
-/// its `ruleIndex` points into the list of rules evaluated, which is known only at the end, and
-/// `--max-results` keeps the most severe, then the most recent, which needs every finding seen.
-/// The layout is JSONSerialization's (pretty, sorted keys), as before.
-package struct SARIFFormat: SpooledCheckFormat, LintFormat {
+/// The run's rule list (`tool.driver.rules`) is every rule the run may evaluate, known before the
+/// first complaint (`forRun(rules:)`), so each result's `ruleIndex` is known as it is written:
+/// results are written by hand as each complaint is checked (`StreamingCheckFormat`). With
+/// `--max-results`, which keeps the most severe, then the most recent, and so needs every
+/// finding seen, results are spooled instead (`SpooledCheckFormat`) and the same document is
+/// assembled at the end from those kept. The layout is JSONSerialization's (pretty, sorted keys).
+package struct SARIFFormat: StreamingCheckFormat, SpooledCheckFormat, LintFormat {
     package static let identifier = "sarif"
+    package static var streams: Bool { true }
 
     /// At most this many findings are written (input problems always are); nil for all.
     let maxResults: Int?
+    /// The run's rule list, sorted by id, and each rule's place in it; nil until `forRun`.
+    private var rules: [(rule: Rule, pack: String)]?
+    private var ruleIndex: [String: Int] = [:]
 
     package init(options: ReporterOptions) { maxResults = options.maxResults }
     package init() { maxResults = nil }
 
     package func render(_ report: LintReport) -> String { render(report.asCheckReport(asOf: .today())) }
 
-    /// The rules evaluated, by id, for the run's rule list.
-    package struct Totals: Sendable {
-        var rules: [String: (rule: Rule, pack: String)] = [:]
+    /// The whole run at once (a lint result, a test): the rules listed are those the report's
+    /// results evaluated, unless the run's were given.
+    package func render(_ report: CheckReport) -> String {
+        guard rules == nil else { return renderSpooled(report) }
+        var evaluated: [String: (rule: Rule, pack: String)] = [:]
+        for (_, result) in report.results {
+            for evaluation in result.evaluations where evaluated[evaluation.rule.id] == nil {
+                evaluated[evaluation.rule.id] = (evaluation.rule, evaluation.pack)
+            }
+        }
+        return forRun(rules: Array(evaluated.values)).renderSpooled(report)
     }
+
+    package func forRun(rules: [(rule: Rule, pack: String)]) -> SARIFFormat {
+        var format = self
+        let sorted = rules.sorted { $0.rule.id < $1.rule.id }
+        format.rules = sorted
+        format.ruleIndex = Dictionary(sorted.enumerated().map { ($1.rule.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return format
+    }
+
+    /// Only `--max-results` needs the whole run before the first result.
+    package var needsWholeRun: Bool { maxResults != nil }
+
+    // MARK: Streaming
+
+    package func begin(asOf: CivilDate) -> String { start(asOf: asOf, leftOut: nil) }
+
+    /// Each result is written after a comma; the first result of the run is written without.
+    package var leadingSeparator: String { "," }
+
+    package func appendComplaint(
+        file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, to out: inout [UInt8], scratch: RenderScratch
+    ) {
+        // Findings are nearly always in the file before's: its URI is made once.
+        for finding in findings {
+            out.append(contentsOf: ",\n".utf8)
+            var w = JSONPrettyWriter(appendingTo: out, level: 4, capacity: 1536)
+            out = []  // the writer's buffer alone, so appending to it copies nothing
+            writeResult(finding, uri: scratch.fileText(finding.location.file, make: Self.uri), to: &w)
+            out = w.bytes
+        }
+    }
+
+    package func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)])
+        -> String
+    {
+        var out: [UInt8] = []
+        finish(afterResults: summary.findings, inputErrors: inputErrors) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    // MARK: Spooled (--max-results)
+
+    /// Nothing: the rule list is known before the run.
+    package struct Totals: Sendable {}
 
     package var noTotals: Totals { Totals() }
 
-    package func add(_ part: Totals, to total: inout Totals) {
-        total.rules.merge(part.rules) { first, _ in first }
-    }
-
-    /// Marks where a result's `ruleIndex` goes, resolved when the rule list is known (JSON text
-    /// never holds the byte raw). A record is the result, a NUL, then the rule id.
-    static let indexMark: UInt8 = 1
+    package func add(_ part: Totals, to total: inout Totals) {}
 
     package func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, scratch: RenderScratch) -> (
         records: [SpoolRecord], totals: Totals
     ) {
-        // The run's rule list is the union of the complaints' rules, the first delivered kept
-        // for each id. A thread names each rule object only with the first complaint it meets
-        // it in: the same union, and the same first, as a thread renders its complaints in the
-        // order they are delivered (and the first complaint delivered with an id is the first
-        // of its thread with that id).
-        var totals = Totals()
-        for evaluation in result.evaluations where scratch.isFirstSight(evaluation.rule) && totals.rules[evaluation.rule.id] == nil {
-            totals.rules[evaluation.rule.id] = (evaluation.rule, evaluation.pack)
-        }
-        // Findings are nearly always in the file before's: its URI is made once.
-        func uri(_ file: String) -> String { scratch.fileText(file, make: Self.uri) }
         let records = findings.map { finding in
             var w = JSONPrettyWriter(level: 4, capacity: 1536)
-            w.beginObject()
-            w.key("kind")
-            w.string(finding.status == .notEvaluable ? "review" : "fail")
-            w.key("level")
-            w.string(level(finding))
-            writeLocation(finding.location, uri: uri(finding.location.file), to: &w)
-            w.key("message")
-            w.beginObject()
-            w.key("text")
-            w.string("[\(finding.complaint)] \(finding.message)")
-            w.endObject()
-            w.key("partialFingerprints")
-            w.beginObject()
-            w.key("chcFinding/v1")
-            w.string(finding.fingerprint.description)
-            w.endObject()
-            w.key("properties")
-            writeProperties(finding, to: &w)
-            w.key("ruleId")
-            w.string(finding.rule)
-            w.key("ruleIndex")
-            w.raw([Self.indexMark])
-            w.endObject()
-            w.raw([0] + Array(finding.rule.utf8))
+            writeResult(finding, uri: scratch.fileText(finding.location.file, make: Self.uri), to: &w)
             return SpoolRecord(rank: Self.rank(finding), bytes: w.bytes)
         }
-        return (records, totals)
+        return (records, Totals())
     }
 
     /// What `--max-results` keeps first: errors, then warnings, then notes; within each, the
@@ -96,30 +114,67 @@ package struct SARIFFormat: SpooledCheckFormat, LintFormat {
     package func assemble(
         asOf: CivilDate, totals: Totals, inputErrors: [InputError], replay: SpoolReplay, write: @escaping (UnsafeRawBufferPointer) -> Void
     ) throws {
-        func writeText(_ text: String) { self.write(text, to: write) }
-        let problems = inputErrors.flatMap(\.problems)
-        let rules = totals.rules.values.sorted { $0.rule.id < $1.rule.id }
-        let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { (Array($1.rule.id.utf8), $0) })
         let (kept, found) = try keptRecords(replay)
-        writeText("{\n  \"$schema\" : \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\" : [\n    {\n")
-        writeText("      \"columnKind\" : \"unicodeCodePoints\",\n      \"properties\" : {\n        \"asOf\" : \"\(asOf)\"")
-        if let kept, let maxResults {
-            writeText(",\n        \"maxResults\" : \(maxResults),\n        \"resultsLeftOut\" : \(found - kept.count),\n")
-            writeText(
-                "        \"resultsLeftOutWhy\" : \"--max-results \(maxResults): the most severe findings were kept, then the most recent\"")
-        }
-        writeText("\n      },\n      \"results\" : [")
+        self.write(start(asOf: asOf, leftOut: kept.map { found - $0.count }), to: write)
         var written = 0
         try replay { number, _, record in
             if let kept, !kept.contains(number) { return }
-            // JSON text holds no raw NUL (a rule id might): the first one ends the result.
-            guard let nul = record.firstIndex(of: 0), let mark = record[..<nul].lastIndex(of: Self.indexMark) else { return }
-            writeText(written == 0 ? "\n" : ",\n")
+            self.write(written == 0 ? "\n" : ",\n", to: write)
             written += 1
-            write(UnsafeRawBufferPointer(rebasing: record[..<mark]))
-            writeText(String(index[Array(record[(nul + 1)...])] ?? 0))
-            write(UnsafeRawBufferPointer(rebasing: record[(mark + 1)..<nul]))
+            write(record)
         }
+        finish(afterResults: written, inputErrors: inputErrors, write: write)
+    }
+
+    // MARK: The document
+
+    /// Up to the results' opening bracket; with the number of results `--max-results` left out.
+    private func start(asOf: CivilDate, leftOut: Int?) -> String {
+        var text = "{\n  \"$schema\" : \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\" : [\n    {\n"
+        text += "      \"columnKind\" : \"unicodeCodePoints\",\n      \"properties\" : {\n        \"asOf\" : \"\(asOf)\""
+        if let leftOut, let maxResults {
+            text += ",\n        \"maxResults\" : \(maxResults),\n        \"resultsLeftOut\" : \(leftOut),\n"
+            text +=
+                "        \"resultsLeftOutWhy\" : \"--max-results \(maxResults): the most severe findings were kept, then the most recent\""
+        }
+        return text + "\n      },\n      \"results\" : ["
+    }
+
+    /// One finding's result (the comma before it is the caller's).
+    private func writeResult(_ finding: Finding, uri: String, to w: inout JSONPrettyWriter) {
+        w.beginObject()
+        w.key("kind")
+        w.string(finding.status == .notEvaluable ? "review" : "fail")
+        w.key("level")
+        w.string(level(finding))
+        writeLocation(finding.location, uri: uri, to: &w)
+        w.key("message")
+        w.beginObject()
+        w.key("text")
+        w.string("[\(finding.complaint)] \(finding.message)")
+        w.endObject()
+        w.key("partialFingerprints")
+        w.beginObject()
+        w.key("chcFinding/v1")
+        w.string(finding.fingerprint.description)
+        w.endObject()
+        w.key("properties")
+        writeProperties(finding, to: &w)
+        w.key("ruleId")
+        w.string(finding.rule)
+        if let index = ruleIndex[finding.rule] {
+            w.key("ruleIndex")
+            w.int(index)
+        }
+        w.endObject()
+    }
+
+    /// After `afterResults` results: the input problems' results, then the rule list and the
+    /// end of the document.
+    private func finish(afterResults: Int, inputErrors: [InputError], write: (UnsafeRawBufferPointer) -> Void) {
+        func writeText(_ text: String) { self.write(text, to: write) }
+        let problems = inputErrors.flatMap(\.problems)
+        var written = afterResults
         for problem in problems {
             var w = JSONPrettyWriter(level: 4)
             w.beginObject()
@@ -146,6 +201,7 @@ package struct SARIFFormat: SpooledCheckFormat, LintFormat {
             w.bytes.withUnsafeBytes { write($0) }
         }
         writeText(written == 0 ? "\n\n      ],\n" : "\n      ],\n")
+        let rules = rules ?? []
         var tool = JSONPrettyWriter(level: 3, capacity: 2048 * (rules.count + 1))
         tool.beginObject()
         tool.key("driver")

@@ -11,10 +11,6 @@ package final class RenderScratch: @unchecked Sendable {
 
     /// The last file's text made by `fileText`.
     private var lastFile: (file: String, text: String)?
-    /// Rules `isFirstSight` has been asked about.
-    private var seen: Set<ObjectIdentifier> = []
-    /// Held, so that no address in `seen` is reused while the set exists.
-    private var seenRules: [Rule] = []
 
     package init() {}
 
@@ -25,13 +21,6 @@ package final class RenderScratch: @unchecked Sendable {
         let text = make(file)
         lastFile = (file, text)
         return text
-    }
-
-    /// Whether this thread meets `rule` for the first time (SARIF lists each rule evaluated once).
-    func isFirstSight(_ rule: Rule) -> Bool {
-        guard seen.insert(ObjectIdentifier(rule)).inserted else { return false }
-        seenRules.append(rule)
-        return true
     }
 
     /// The text `make` makes for `rule` evaluated in `pack`, made once per rule and pack. A format
