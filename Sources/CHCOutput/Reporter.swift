@@ -114,7 +114,7 @@ extension SpooledCheckFormat {
         }
         var out: [UInt8] = []
         let replay: SpoolReplay = { body in
-            for (index, record) in kept.enumerated() { record.bytes.withUnsafeBytes { body(index, record.rank, $0) } }
+            for (index, record) in kept.enumerated() { record.bytes.withBytes { body(index, record.rank, $0) } }
         }
         try? assemble(asOf: report.asOf, totals: totals, inputErrors: report.inputErrors, replay: replay) { out.append(contentsOf: $0) }
         return String(decoding: out, as: UTF8.self)

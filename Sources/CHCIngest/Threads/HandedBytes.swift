@@ -58,6 +58,9 @@ package struct HandedBytes: Sendable {
             return HandedBytes(block: block, range: start..<block.used)
         }
 
+        /// A piece holding a copy of `bytes`.
+        package func piece(_ bytes: [UInt8]) -> HandedBytes { bytes.withUnsafeBytes { piece($0) } }
+
         /// A piece holding what `write` appends to an empty buffer.
         package func piece(writing write: (inout [UInt8]) -> Void) -> HandedBytes {
             staging.removeAll(keepingCapacity: true)

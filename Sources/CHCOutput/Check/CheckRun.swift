@@ -164,7 +164,7 @@ package struct CheckRun {
             makeRender: { Self.recordsRender(format, asOf: asOf) },
             deliver: { piece, _ in
                 format.add(piece.totals, to: &totals)
-                for record in piece.records { writer.write(bytes: record.bytes) }
+                for record in piece.records { record.bytes.withBytes { writer.write(bytes: $0) } }
             })
         let all = setupErrors + errors + baselineErrors
         writer.write(bytes: format.end(inputErrors: all))

@@ -94,7 +94,7 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
         suite += "\">\n".utf8
         if cases.isEmpty { suite.append(10) } else { suite += cases }  // an empty suite keeps its blank line
         suite += "  </testsuite>\n".utf8
-        return ([SpoolRecord(bytes: suite)], counts)
+        return ([SpoolRecord(bytes: scratch.handed(suite))], counts)
     }
 
     private static let caseStart = Array("    <testcase name=\"".utf8)

@@ -93,7 +93,7 @@ package struct SARIFFormat: StreamingCheckFormat, SpooledCheckFormat, LintFormat
         let records = findings.map { finding in
             var w = JSONPrettyWriter(level: 4, capacity: 1536)
             writeResult(finding, uri: scratch.fileText(finding.location.file, make: Self.uri), to: &w)
-            return SpoolRecord(rank: Self.rank(finding), bytes: w.bytes)
+            return SpoolRecord(rank: Self.rank(finding), bytes: scratch.handed(w.bytes))
         }
         return (records, Totals())
     }

@@ -1,4 +1,5 @@
 import CHCChecks
+import CHCIngest
 
 /// What a format keeps from one complaint to the next on one checking thread: text that depends
 /// only on a rule (JUnit's test case name, escaped), made the first time the rule is met instead
@@ -12,7 +13,13 @@ package final class RenderScratch: @unchecked Sendable {
     /// The last file's text made by `fileText`.
     private var lastFile: (file: String, text: String)?
 
+    /// This thread's blocks for records handed to the writing thread.
+    private let pieces = HandedBytes.Maker()
+
     package init() {}
+
+    /// `bytes` copied into this thread's blocks, to hand to the writing thread.
+    func handed(_ bytes: [UInt8]) -> HandedBytes { pieces.piece(bytes) }
 
     /// The text `make` makes from `file`, made again only when the file changes (a complaint's
     /// findings, and the next complaint's, are nearly always in the same file).

@@ -1,12 +1,15 @@
+import CHCIngest
 import Foundation
 
 /// One piece of a spooled format's output: a finding's SARIF result, a complaint's JUnit suite.
+/// Its bytes are carved from the checking thread's blocks (`RenderScratch.handed`), so the
+/// writing thread frees none of its own.
 package struct SpoolRecord: Sendable {
     /// What `--max-results` keeps first: larger is kept before smaller.
     package let rank: UInt64
-    package let bytes: [UInt8]
+    package let bytes: HandedBytes
 
-    package init(rank: UInt64 = 0, bytes: [UInt8]) {
+    package init(rank: UInt64 = 0, bytes: HandedBytes) {
         self.rank = rank
         self.bytes = bytes
     }
@@ -34,7 +37,7 @@ package final class Spool {
         var header: (UInt64, UInt64) = (record.rank, UInt64(record.bytes.count))
         let ok =
             withUnsafeBytes(of: &header) { fwrite($0.baseAddress, 1, 16, file) == 16 }
-            && record.bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
+            && record.bytes.withBytes { $0.isEmpty || fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
         if !ok { failure = OutputError(path: "a temporary file", code: errno) }
     }
 
