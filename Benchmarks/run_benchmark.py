@@ -5,10 +5,15 @@ on synthetic CSV event logs of N complaints, against the pandas + numpy referenc
 
     python3 Benchmarks/run_benchmark.py                 # N = 10,000, 100,000 and 1,000,000
     python3 Benchmarks/run_benchmark.py 10000 100000    # chosen sizes
+    python3 Benchmarks/run_benchmark.py --repeat 5 100000
 
 Prints, for each N: wall seconds, complaints per second, MB per second and peak memory of
 each run (`chc check` in every output format, each also as a multiple of CSV's time), the ratio reference ÷ chc (how many times faster chc is), and whether the four rules'
-counts agree. Figures are ratios within one run: the machines are shared and noisy.
+counts agree. Figures are ratios within one run: the machines are shared and noisy. Each
+command runs `--repeat` times (3 by default), in rounds (every command once, then again), and
+its median time is shown with the fastest and slowest; before each timed run the file system is
+synced and the run's old output deleted, so the writing-back of one run's output is not
+counted in the next.
 Needs: swift, python3 with pandas, numpy, holidays and PyYAML (installed if missing).
 """
 import json, os, subprocess, sys, time
@@ -44,7 +49,15 @@ def four_rule_pack():
 
 
 def timed(command):
-    """Runs a command under GNU time; returns (wall seconds, peak RSS MiB, stdout)."""
+    """Runs a command under GNU time; returns (wall seconds, peak RSS MiB, stdout). What earlier
+    runs wrote is flushed to disk first, and the command's own output file (after `--output`)
+    deleted, so neither is counted."""
+    if "--output" in command:
+        try:
+            os.remove(command[command.index("--output") + 1])
+        except FileNotFoundError:
+            pass
+    os.sync()
     start = time.perf_counter()
     result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, cwd=ROOT, capture_output=True, text=True)
     wall = time.perf_counter() - start
@@ -54,7 +67,7 @@ def timed(command):
     return wall, peak_kib / 1024, result.stdout
 
 
-def main(sizes):
+def main(sizes, repeat):
     ensure_python_packages()
     os.makedirs(OUT, exist_ok=True)
     # Release build with the Swift runtime linked in (as a command-line tool is shipped): each
@@ -64,7 +77,7 @@ def main(sizes):
     subprocess.run(build + ["--product", "chc"], cwd=ROOT, check=True, capture_output=True)
     chc = os.path.join(subprocess.run(build + ["--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip(), "chc")
     four = four_rule_pack()
-    print(f"{'N':>9} {'run':<22} {'seconds':>8} {'complaints/s':>13} {'MB/s':>7} {'peak MiB':>9} {'÷ csv':>6}")
+    print(f"{'N':>9} {'run':<22} {'seconds':>8} {'(fastest–slowest)':>18} {'complaints/s':>13} {'MB/s':>7} {'peak MiB':>9} {'÷ csv':>6}")
     for n in sizes:
         log = os.path.join(OUT, f"events-{n}.csv")
         if not os.path.exists(log):
@@ -95,12 +108,19 @@ def main(sizes):
                                     "--quiet", "--rules", four],
             "reference": [sys.executable, os.path.join(ROOT, "Benchmarks", "reference_check.py"), log, "--as-of", AS_OF, "--json"],
         }
-        seconds, outputs = {}, {}
-        for name, command in runs.items():
-            wall, peak, stdout = timed(command)
-            seconds[name], outputs[name] = wall, stdout
+        walls, peaks, outputs = {name: [] for name in runs}, {name: 0.0 for name in runs}, {}
+        for _ in range(repeat):
+            for name, command in runs.items():
+                wall, peak, stdout = timed(command)
+                walls[name].append(wall)
+                peaks[name] = max(peaks[name], peak)
+                outputs[name] = stdout
+        seconds = {name: sorted(times)[len(times) // 2] for name, times in walls.items()}
+        for name in runs:
+            wall = seconds[name]
+            spread = f"({min(walls[name]):.2f}–{max(walls[name]):.2f})"
             ratio = f"{wall / seconds['chc check']:.2f}" if name.startswith("chc check ") else ""
-            print(f"{n:>9} {name:<22} {wall:>8.2f} {n / wall:>13,.0f} {mb / wall:>7.1f} {peak:>9.0f} {ratio:>6}")
+            print(f"{n:>9} {name:<22} {wall:>8.2f} {spread:>18} {n / wall:>13,.0f} {mb / wall:>7.1f} {peaks[name]:>9.0f} {ratio:>6}")
         print(f"{n:>9} reference ÷ chc check: {seconds['reference'] / seconds['chc check']:.2f}×   "
               f"reference ÷ chc report: {seconds['reference'] / seconds['chc report']:.2f}×   "
               f"reference ÷ chc report (4 rules): {seconds['reference'] / seconds['chc report, 4 rules']:.2f}×")
@@ -114,4 +134,10 @@ def main(sizes):
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [10_000, 100_000, 1_000_000])
+    arguments = sys.argv[1:]
+    repeat = 3
+    if "--repeat" in arguments:
+        at = arguments.index("--repeat")
+        repeat = max(1, int(arguments[at + 1]))
+        del arguments[at:at + 2]
+    main([int(a) for a in arguments] or [10_000, 100_000, 1_000_000], repeat)

@@ -28,7 +28,7 @@ import Testing
         }
     }
 
-    @Test func aPieceIsReadIntactOnAnotherThreadWhileLaterOnesAreWritten() async {
+    @Test func aPieceIsReadIntactOnAnotherThreadWhileLaterOnesAreWritten() {
         let queue = HandOff<[HandedBytes]>(capacity: 4)
         let producer = Thread {
             let maker = HandedBytes.Maker(blockSize: 4096)

@@ -1,14 +1,15 @@
 /// Bytes made on a checking thread and written by another, carved from large blocks so that a
-/// complaint's output costs no allocation of its own. (Each complaint's output was an array of
-/// its own, made on the checking thread and freed on the writing thread; freeing memory another
+/// complaint's output costs no allocation of its own, and the writing thread frees one block of
+/// 64 KiB where it freed a piece of every complaint. (Each complaint's output was an array of its
+/// own, made on the checking thread and freed on the writing thread; freeing memory another
 /// thread allocated takes that thread's allocator lock, and at a million complaints the two
 /// threads spent a tenth of their time waiting for it or waking each other.)
 ///
 /// A `HandedBytes.Maker` belongs to one thread and copies each piece into the free end of its
 /// current block; the pieces already handed over lie below that end, and a block is never moved
 /// or grown, so the writer reads them while the maker writes further on. The handover itself
-/// (a lock, `HandOff`) orders the maker's writes before the writer's reads. A block is freed
-/// when its last piece is.
+/// (`HandOff`'s lock, or waiting for the checking threads to finish a chunk) orders the maker's
+/// writes before the writer's reads. A block is freed when its last piece is.
 package struct HandedBytes: Sendable {
     private let block: Block
     private let range: Range<Int>

@@ -64,8 +64,7 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
     ) {
         let capacity = 1024 * (findings.count + 1) + 192 * result.evaluations.count
         if pretty { out.append(10) }
-        var w = JSONPrettyWriter(appendingTo: out, level: pretty ? 2 : nil, capacity: capacity)
-        out = []  // the writer's buffer alone, so appending to it copies nothing
+        var w = JSONPrettyWriter(takingOver: &out, level: pretty ? 2 : nil, capacity: capacity)
         w.beginObject()
         w.key("evaluations")
         w.beginArray()
@@ -147,7 +146,7 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         }
         w.endArray()
         w.endObject()
-        out = w.bytes
+        w.handBack(to: &out)
     }
 
     /// `"outcome":"…"`, compact, for each outcome.

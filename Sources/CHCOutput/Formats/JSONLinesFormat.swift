@@ -17,13 +17,12 @@ package struct JSONLinesFormat: StreamingCheckFormat {
         file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, to out: inout [UInt8], scratch: RenderScratch
     ) {
         guard !findings.isEmpty else { return }
-        var w = JSONPrettyWriter(appendingTo: out, level: nil, capacity: 1024 * findings.count)
-        out = []  // the writer's buffer alone, so appending to it copies nothing
+        var w = JSONPrettyWriter(takingOver: &out, level: nil, capacity: 1024 * findings.count)
         for finding in findings {
             JSONFormat.write(finding, to: &w, file: file)
             w.endLine()
         }
-        out = w.bytes
+        w.handBack(to: &out)
     }
 
     package func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)])

@@ -60,16 +60,19 @@ package struct SARIFFormat: StreamingCheckFormat, SpooledCheckFormat, LintFormat
     package func appendComplaint(
         file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, to out: inout [UInt8], scratch: RenderScratch
     ) {
+        // Room for every result at once: growing the buffer result by result would copy it each time.
+        out.reserveCapacity(out.count + 1536 * findings.count)
         // Findings are nearly always in the file before's: its URI is made once.
         for finding in findings {
             out.append(contentsOf: ",\n".utf8)
-            var w = JSONPrettyWriter(appendingTo: out, level: 4, capacity: 1536)
-            out = []  // the writer's buffer alone, so appending to it copies nothing
+            var w = JSONPrettyWriter(takingOver: &out, level: 4, capacity: 0)
             writeResult(finding, uri: scratch.fileText(finding.location.file, make: Self.uri), to: &w)
-            out = w.bytes
+            w.handBack(to: &out)
         }
     }
 
+    /// Every finding reported is one result (`appendComplaint`), so the summary's count of
+    /// findings says whether a comma goes before the input problems' results.
     package func end(summary: CheckReport.Summary, asOf: CivilDate, inputErrors: [InputError], skipped: [(file: String, reason: String)])
         -> String
     {

@@ -71,15 +71,22 @@ package struct JSONPrettyWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    /// A writer that appends to `bytes` (taken back from `bytes` when done), pretty at `level`
-    /// or, with no level, compact. Reserves `capacity` more.
-    package init(appendingTo bytes: [UInt8], level: Int?, capacity: Int) {
-        self.bytes = bytes
+    /// A writer that appends to `bytes`, pretty at `level` or, with no level, compact. It takes
+    /// the buffer over (leaving `bytes` empty), so appending neither copies it nor loses its
+    /// capacity; `handBack` returns it. Reserves `capacity` more.
+    package init(takingOver bytes: inout [UInt8], level: Int?, capacity: Int) {
+        swap(&self.bytes, &bytes)
         self.level = level ?? 0
         base = level ?? 0
         compact = level == nil
-        self.bytes.reserveCapacity(bytes.count + capacity)
+        self.bytes.reserveCapacity(self.bytes.count + capacity)
         indent()
+    }
+
+    /// Puts what was written (the buffer taken over, and more) back in `bytes`.
+    package mutating func handBack(to bytes: inout [UInt8]) {
+        bytes = []
+        swap(&self.bytes, &bytes)
     }
 
     private mutating func indent() {

@@ -3,7 +3,7 @@ import Foundation
 
 /// One piece of a spooled format's output: a finding's SARIF result, a complaint's JUnit suite.
 /// Its bytes are carved from the checking thread's blocks (`RenderScratch.handed`), so the
-/// writing thread frees none of its own.
+/// writing thread frees a block now and then rather than every record's bytes.
 package struct SpoolRecord: Sendable {
     /// What `--max-results` keeps first: larger is kept before smaller.
     package let rank: UInt64
