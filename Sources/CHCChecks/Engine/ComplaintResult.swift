@@ -86,12 +86,17 @@ package struct ComplaintResult: Sendable {
         // Most complaints have none or one: gathered into one array of the right size, and
         // sorted only when there is something to order.
         var count = 0
-        for evaluation in evaluations { count += evaluation.findings.count }
+        var only: [Finding] = []
+        for evaluation in evaluations where !evaluation.findings.isEmpty {
+            count += evaluation.findings.count
+            only = evaluation.findings
+        }
         guard count > 0 else { return [] }
+        // One finding: the evaluation's own array, shared (a copy would retain each of its strings).
+        guard count > 1 else { return only }
         var all: [Finding] = []
         all.reserveCapacity(count)
         for evaluation in evaluations where !evaluation.findings.isEmpty { all += evaluation.findings }
-        guard count > 1 else { return all }
         all.sort {
             let a = $0.actual ?? $0.due ?? .init(dayNumber: Int.max)
             let b = $1.actual ?? $1.due ?? .init(dayNumber: Int.max)

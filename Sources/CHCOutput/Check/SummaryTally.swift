@@ -32,18 +32,21 @@ package struct SummaryTally: Sendable {
     package mutating func add(_ findings: [Finding], suppressed hidden: Int, hazard: Bool = false) {
         if hazard { hazardCases += 1 } else { complaints += 1 }
         suppressed += hidden
-        for finding in findings {
-            if finding.status == .notEvaluable {
+        // Only two fields of each are read: by index, not by copying each finding (a copy
+        // retains every one of its strings).
+        for index in findings.indices {
+            if findings[index].status == .notEvaluable {
                 notEvaluable += 1
                 continue
             }
-            if finding.severity == .note {
+            let severity = findings[index].severity
+            if severity == .note {
                 notes += 1
                 continue
             }
             breaches += 1
-            if finding.severity == .error { errors += 1 } else { warnings += 1 }
-            if worst.map({ finding.severity > $0 }) ?? true { worst = finding.severity }
+            if severity == .error { errors += 1 } else { warnings += 1 }
+            if worst.map({ severity > $0 }) ?? true { worst = severity }
         }
     }
 
