@@ -22,6 +22,9 @@ package struct OutputError: Error, CustomStringConvertible {
 /// - to anything else that is not a regular file (a device such as `/dev/null`, a pipe), directly.
 /// Buffers 1 MiB at a time. A failed write is remembered and thrown by `commit()`, and the
 /// temporary file removed.
+///
+/// The temporary file is written past the page cache where the system allows it (`DirectWrites`):
+/// copying a large report into the cache took more processor time than making it.
 package final class ReportWriter {
     private let descriptor: Int32
     private var target: String?
@@ -29,6 +32,11 @@ package final class ReportWriter {
     private let name: String
     private var buffer: [UInt8] = []
     private var failure: OutputError?
+    /// Set while the temporary file is written past the page cache.
+    private var direct: DirectWrites?
+
+    /// Whether the report is being written past the page cache (for tests).
+    package var writesPastTheCache: Bool { direct != nil }
 
     package init(path: String?) throws(OutputError) {
         guard let path, path != "-" else {
@@ -72,6 +80,7 @@ package final class ReportWriter {
         descriptor = created.fd
         target = path
         temporary = created.path
+        direct = DirectWrites(descriptor: created.fd)
         InterruptCleanup.register(created.path)
     }
 
@@ -104,6 +113,7 @@ package final class ReportWriter {
     package func rewrite(at offset: Int, with bytes: [UInt8]) {
         precondition(canRewrite, "rewrite needs a file of chc's own")
         flush()
+        endDirectWrites()
         guard failure == nil else { return }
         var done = 0
         bytes.withUnsafeBytes { bytes in
@@ -127,6 +137,22 @@ package final class ReportWriter {
 
     private func flush() {
         guard failure == nil else { return }
+        if let direct {
+            // Whole blocks past the cache; the rest stays in the buffer for the next flush.
+            let blocks = buffer.count / DirectWrites.block * DirectWrites.block
+            guard blocks > 0 else { return }
+            switch buffer.withUnsafeBytes({ direct.write(UnsafeRawBufferPointer(rebasing: $0[..<blocks])) }) {
+            case .written:
+                buffer.removeFirst(blocks)
+                return
+            case .ended(let written):  // written as usual from here on
+                self.direct = nil
+                buffer.removeFirst(written)
+            case .failed(let code):
+                failure = OutputError(path: name, code: code)
+                return
+            }
+        }
         var written = 0
         buffer.withUnsafeBytes { bytes in
             while written < bytes.count {
@@ -142,9 +168,18 @@ package final class ReportWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Writes what is left past the cache and turns direct writes off, so the last part of the
+    /// file, shorter than a block, can be written (and the start written over) as usual.
+    private func endDirectWrites() {
+        flush()
+        direct?.end()
+        direct = nil
+    }
+
     /// Finishes the output: flushes, and renames the temporary file over the target. Throws the
     /// first failure of the run, and then leaves no temporary file.
     package func commit() throws(OutputError) {
+        endDirectWrites()
         flush()
         if let failure {
             if let temporary { unlink(temporary) }
@@ -164,6 +199,89 @@ package final class ReportWriter {
         }
         InterruptCleanup.unregister()
         self.target = nil  // done: nothing for deinit to remove
+    }
+}
+
+/// Writes to a file past the page cache (`O_DIRECT`, Linux): on this project's machines copying a
+/// report into the cache cost 1.6 s of processor time a gigabyte (written directly: 0.1 s), as
+/// much as checking the complaints behind it. The bytes must go in whole blocks, from memory
+/// aligned to a block, to offsets that are multiples of a block: they are copied into an aligned
+/// buffer of its own, and the writer keeps the last part, shorter than a block, for an ordinary
+/// write after `end`. Where the system refuses (a file system without direct writes, another
+/// operating system), nothing is made and the file is written as usual.
+final class DirectWrites {
+    /// 4 KiB: a multiple of any disk's logical block.
+    static let block = 4096
+    private let descriptor: Int32
+    /// The descriptor's flags without direct writes.
+    private let flags: Int32
+    private let aligned: UnsafeMutableRawBufferPointer
+    private var wroteAny = false
+
+    enum Outcome {
+        case written
+        /// Direct writes are not possible here after all (nothing was written), or ended after a
+        /// short write (the rest written as usual): either way they are over.
+        case ended(written: Int)
+        case failed(Int32)
+    }
+
+    /// Turns direct writes on for `descriptor`, or gives nil.
+    init?(descriptor: Int32) {
+        #if os(Linux) && arch(x86_64)
+            let direct: Int32 = 0o40000  // O_DIRECT, which Swift's Glibc module does not export
+        #elseif os(Linux) && arch(arm64)
+            let direct: Int32 = 0o200000
+        #else
+            return nil
+        #endif
+        #if os(Linux) && (arch(x86_64) || arch(arm64))
+            let flags = fcntl(descriptor, F_GETFL)
+            guard flags >= 0, fcntl(descriptor, F_SETFL, flags | direct) == 0 else { return nil }
+            self.descriptor = descriptor
+            self.flags = flags
+            aligned = .allocate(byteCount: 1 << 20, alignment: Self.block)
+        #endif
+    }
+
+    deinit { aligned.deallocate() }
+
+    /// Turns direct writes off: what follows is written as usual.
+    func end() { _ = fcntl(descriptor, F_SETFL, flags) }
+
+    /// Writes `bytes` (whole blocks) at the file's end.
+    func write(_ bytes: UnsafeRawBufferPointer) -> Outcome {
+        var done = 0
+        while done < bytes.count {
+            let chunk = min(aligned.count, bytes.count - done)
+            aligned.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[done..<(done + chunk)]))
+            let n = Foundation.write(descriptor, aligned.baseAddress!, chunk)
+            if n == chunk {
+                done += chunk
+                wroteAny = true
+                continue
+            }
+            if n < 0, errno == EINTR { continue }
+            if n < 0, errno == EINVAL, !wroteAny {  // the file system takes no direct writes
+                end()
+                return .ended(written: 0)
+            }
+            if n < 0 { return .failed(errno) }
+            // A short write leaves the file's end off a block: the rest goes as usual.
+            end()
+            done += n
+            var rest = UnsafeRawBufferPointer(rebasing: bytes[done...])
+            while !rest.isEmpty {
+                let m = Foundation.write(descriptor, rest.baseAddress!, rest.count)
+                if m < 0 {
+                    if errno == EINTR { continue }
+                    return .failed(errno)
+                }
+                rest = UnsafeRawBufferPointer(rebasing: rest[m...])
+            }
+            return .ended(written: bytes.count)
+        }
+        return .written
     }
 }
 
