@@ -10,6 +10,8 @@ import PackageDescription
 //   CHCOutput    every output format and its registry, the report, the worklist
 //   chc          the command line: parses options and calls the layers
 //
+// CSystemShims (C) gives CHCOutput the few system calls Swift's Glibc module leaves out.
+//
 // Plugins/EmbedRulePacks builds the rule packs in Rules/ into CHCChecks.
 //
 // See docs/architecture.md.
@@ -40,7 +42,8 @@ let package = Package(
         .target(
             name: "CHCChecks", dependencies: ["CHCIngest", "CHCModel", "WorkingDays", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedRulePacks"]),
-        .target(name: "CHCOutput", dependencies: ["CHCChecks", "CHCIngest", "CHCModel", "WorkingDays"]),
+        .target(name: "CSystemShims"),
+        .target(name: "CHCOutput", dependencies: ["CHCChecks", "CHCIngest", "CHCModel", "WorkingDays", "CSystemShims"]),
         .executableTarget(
             name: "chc",
             dependencies: [

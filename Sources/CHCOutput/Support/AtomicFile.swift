@@ -1,6 +1,7 @@
 import CHCChecks
 import CHCIngest
 import CHCModel
+import CSystemShims
 import Foundation
 
 /// Why output could not be written, in plain words ("cannot write report.csv: No space left on
@@ -207,8 +208,9 @@ package final class ReportWriter {
 /// much as checking the complaints behind it. The bytes must go in whole blocks, from memory
 /// aligned to a block, to offsets that are multiples of a block: they are copied into an aligned
 /// buffer of its own, and the writer keeps the last part, shorter than a block, for an ordinary
-/// write after `end`. Where the system refuses (a file system without direct writes, another
-/// operating system), nothing is made and the file is written as usual.
+/// write after `end`. Only local disk file systems known to take direct writes well are written
+/// this way (ext2/3/4, XFS, Btrfs): a network share (NFS, SMB) would make every block a round trip.
+/// Elsewhere, or where the system refuses, nothing is made and the file is written as usual.
 final class DirectWrites {
     /// 4 KiB: a multiple of any disk's logical block.
     static let block = 4096
@@ -228,21 +230,17 @@ final class DirectWrites {
 
     /// Turns direct writes on for `descriptor`, or gives nil.
     init?(descriptor: Int32) {
-        #if os(Linux) && arch(x86_64)
-            let direct: Int32 = 0o40000  // O_DIRECT, which Swift's Glibc module does not export
-        #elseif os(Linux) && arch(arm64)
-            let direct: Int32 = 0o200000
-        #else
-            return nil
-        #endif
-        #if os(Linux) && (arch(x86_64) || arch(arm64))
-            let flags = fcntl(descriptor, F_GETFL)
-            guard flags >= 0, fcntl(descriptor, F_SETFL, flags | direct) == 0 else { return nil }
-            self.descriptor = descriptor
-            self.flags = flags
-            aligned = .allocate(byteCount: 1 << 20, alignment: Self.block)
-        #endif
+        let direct = chc_direct_write_flag()
+        guard direct != 0, Self.localDiskFileSystems.contains(chc_file_system_type(descriptor)) else { return nil }
+        let flags = fcntl(descriptor, F_GETFL)
+        guard flags >= 0, fcntl(descriptor, F_SETFL, flags | direct) == 0 else { return nil }
+        self.descriptor = descriptor
+        self.flags = flags
+        aligned = .allocate(byteCount: 1 << 20, alignment: Self.block)
     }
+
+    /// ext2/3/4, XFS, Btrfs (`statfs`'s magic numbers).
+    private static let localDiskFileSystems: Set<Int64> = [0xEF53, 0x5846_5342, 0x9123_683E]
 
     deinit { aligned.deallocate() }
 
