@@ -113,6 +113,27 @@ import WorkingDays
         }
     }
 
+    /// Strings are scanned for what needs escaping eight bytes at a time: one character to
+    /// escape alone among plain ones, at every place, must still be escaped (read back by
+    /// JSONSerialization as the same string), and text with nothing to escape written whole.
+    @Test func oneCharacterToEscapeIsFoundWhereverItIs() throws {
+        for length in 1...40 {
+            for place in 0..<length {
+                for special in ["\"", "\\", "\n", "\u{0}", "\u{1F}", "é", "\u{7F}", "😀"] {
+                    let text = String(repeating: "a", count: place) + special + String(repeating: "b", count: length - place - 1)
+                    var w = JSONPrettyWriter(compactWithCapacity: 64)
+                    w.beginArray()
+                    w.element()
+                    w.string(text)
+                    w.endArray()
+                    let back = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String]
+                    #expect(back == [text], "\(text.debugDescription)")
+                    #expect(!w.bytes.contains { $0 < 32 }, "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func theWrittenTextIsValidJSON() throws {
         var random = SeededRandom(state: 7)
         let entries = (0..<50).map { _ in Self.finding(&random) }
