@@ -30,6 +30,19 @@ package final class RenderScratch: @unchecked Sendable {
         return text
     }
 
+    /// The file the texts kept by `text(for:pack:file:make:)` hold.
+    private var textFile: String?
+
+    /// As `text(for:pack:make:)`, for text that holds the complaint's file too: kept while the
+    /// file stays the same (nearly always, one file's complaints after another's).
+    func text(for rule: Rule, pack: String, file: String, make: () -> [UInt8]) -> [UInt8] {
+        if file != textFile {
+            ruleText = [:]
+            textFile = file
+        }
+        return text(for: rule, pack: pack, make: make)
+    }
+
     /// The text `make` makes for `rule` evaluated in `pack`, made once per rule and pack. A format
     /// keeps one kind of text per rule.
     func text(for rule: Rule, pack: String, make: () -> [UInt8]) -> [UInt8] {
