@@ -85,18 +85,20 @@ package struct ComplaintResult: Sendable {
     package var findings: [Finding] {
         // Most complaints have none or one: gathered into one array of the right size, and
         // sorted only when there is something to order.
+        // The evaluations' findings are read in place: taking an evaluation out of the array
+        // copies it.
         var count = 0
-        var only: [Finding] = []
-        for evaluation in evaluations where !evaluation.findings.isEmpty {
-            count += evaluation.findings.count
-            only = evaluation.findings
+        var only = 0
+        for place in evaluations.indices where !evaluations[place].findings.isEmpty {
+            count += evaluations[place].findings.count
+            only = place
         }
         guard count > 0 else { return [] }
         // One finding: the evaluation's own array, shared (a copy would retain each of its strings).
-        guard count > 1 else { return only }
+        guard count > 1 else { return evaluations[only].findings }
         var all: [Finding] = []
         all.reserveCapacity(count)
-        for evaluation in evaluations where !evaluation.findings.isEmpty { all += evaluation.findings }
+        for place in evaluations.indices where !evaluations[place].findings.isEmpty { all += evaluations[place].findings }
         all.sort {
             let a = $0.actual ?? $0.due ?? .init(dayNumber: Int.max)
             let b = $1.actual ?? $1.due ?? .init(dayNumber: Int.max)
@@ -106,5 +108,9 @@ package struct ComplaintResult: Sendable {
     }
 
     /// How many findings `findings` holds, without gathering them.
-    package var findingCount: Int { evaluations.reduce(0) { $0 + $1.findings.count } }
+    package var findingCount: Int {
+        var count = 0
+        for place in evaluations.indices { count += evaluations[place].findings.count }
+        return count
+    }
 }
