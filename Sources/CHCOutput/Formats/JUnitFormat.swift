@@ -95,8 +95,10 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
             }
             cases += Self.caseEnd
         }
+        // Two records: the suite's tag (which needs the counts) and its test cases with the end
+        // tag, so the test cases are not copied behind the tag (four gigabytes at a million).
         var suite: [UInt8] = []
-        suite.reserveCapacity(cases.count + 200)
+        suite.reserveCapacity(200)
         suite += "  <testsuite name=\"".utf8
         MarkupText.appendXML(result.complaint.id, to: &suite)
         suite += "\" tests=\"".utf8
@@ -108,9 +110,9 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
         suite += "\" file=\"".utf8
         suite += fileAttribute
         suite += "\">\n".utf8
-        if cases.isEmpty { suite.append(10) } else { suite += cases }  // an empty suite keeps its blank line
-        suite += "  </testsuite>\n".utf8
-        return ([SpoolRecord(bytes: scratch.handed(suite))], counts)
+        if cases.isEmpty { suite.append(10) }  // an empty suite keeps its blank line
+        cases += "  </testsuite>\n".utf8
+        return ([SpoolRecord(bytes: scratch.handed(suite)), SpoolRecord(bytes: scratch.handed(cases))], counts)
     }
 
     private static let caseStart = Array("    <testcase name=\"".utf8)
