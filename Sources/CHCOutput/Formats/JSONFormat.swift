@@ -86,7 +86,7 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
                 // Compact: the members up to the timing's value as the writer writes them, the
                 // part after the outcome made once per rule on this thread (fifteen
                 // evaluations a complaint).
-                w.rawMembers(Self.outcomeMember(evaluations[place].outcome))
+                w.rawMembers(Self.outcomeMember[evaluations[place].outcome])
                 let (rule, pack) = (evaluations[place].rule, evaluations[place].pack)
                 w.raw(
                     scratch.text(for: rule, pack: pack) {
@@ -153,23 +153,8 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         w.handBack(to: &out)
     }
 
-    /// `"outcome":"…"`, compact, for each outcome (by a switch: looking it up in a dictionary
-    /// hashed the outcome's name, fifteen times a complaint: 6% of a JSON run's instructions).
-    private static func outcomeMember(_ outcome: Outcome) -> [UInt8] {
-        switch outcome {
-        case .compliant: compliantMember
-        case .breach: breachMember
-        case .notEvaluable: notEvaluableMember
-        case .pending: pendingMember
-        case .notApplicable: notApplicableMember
-        }
-    }
-    private static let compliantMember = member(.compliant)
-    private static let breachMember = member(.breach)
-    private static let notEvaluableMember = member(.notEvaluable)
-    private static let pendingMember = member(.pending)
-    private static let notApplicableMember = member(.notApplicable)
-    private static func member(_ outcome: Outcome) -> [UInt8] {
+    /// `"outcome":"…"`, compact, for each outcome.
+    private static let outcomeMember = PerOutcome { outcome in
         var w = JSONPrettyWriter(compactWithCapacity: 32)
         w.beginObject()
         w.key("outcome")

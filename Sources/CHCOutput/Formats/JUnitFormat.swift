@@ -66,7 +66,7 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
             guard !evaluations[place].findings.isEmpty else {
                 if outcome != .compliant {
                     counts.skipped += 1
-                    cases += Self.skipped(outcome)
+                    cases += Self.skipped[outcome]
                 }
                 cases += Self.caseEnd
                 continue
@@ -121,23 +121,8 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
     private static let caseBodyStart = Array("\">".utf8)
     private static let caseEnd = Array("</testcase>\n".utf8)
 
-    /// `<skipped message="not-applicable"/>` and the like, for an outcome with no finding to quote
-    /// (by a switch: hashing an outcome hashes its name).
-    private static func skipped(_ outcome: Outcome) -> [UInt8] {
-        switch outcome {
-        case .compliant: skippedCompliant
-        case .breach: skippedBreach
-        case .notEvaluable: skippedNotEvaluable
-        case .pending: skippedPending
-        case .notApplicable: skippedNotApplicable
-        }
-    }
-    private static let skippedCompliant = skippedElement(.compliant)
-    private static let skippedBreach = skippedElement(.breach)
-    private static let skippedNotEvaluable = skippedElement(.notEvaluable)
-    private static let skippedPending = skippedElement(.pending)
-    private static let skippedNotApplicable = skippedElement(.notApplicable)
-    private static func skippedElement(_ outcome: Outcome) -> [UInt8] {
+    /// `<skipped message="not-applicable"/>` and the like, for an outcome with no finding to quote.
+    private static let skipped = PerOutcome { outcome in
         Array("<skipped message=\"\(outcome.rawValue)\"/>".utf8)  // plain words: nothing to escape
     }
 
