@@ -18,7 +18,7 @@ long long chc_file_system_type(int descriptor) {
 #if defined(__linux__)
     struct statfs info;
     if (fstatfs(descriptor, &info) != 0) return -1;
-    return (long long)info.f_type;
+    return (long long)((unsigned long)info.f_type & 0xFFFFFFFFUL);  /* a 32-bit magic number, never sign-extended */
 #else
     (void)descriptor;
     return -1;

@@ -550,7 +550,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let bad = "\(folder)/bad.csv"
         try "complaint_id,date,event\nX-1,2024-13-45,complaint-received\n".write(toFile: bad, atomically: true, encoding: .utf8)
-        for inputs in [["Examples"], ["Examples", bad]] {
+        // A report shorter than a disk block too (one complaint; input problems only): its start
+        // was once lost under the rest, written after it.
+        for inputs in [["Examples"], ["Examples", bad], ["Examples/invented/extension-notified-too-late.yaml"], [bad]] {
             let target = "\(folder)/report.xml"
             let spooled = try Self.run(["check"] + inputs + ["--as-of", "2026-11-23", "--format", "junit"])
             let written = try Self.run(["check"] + inputs + ["--as-of", "2026-11-23", "--format", "junit", "--output", target])

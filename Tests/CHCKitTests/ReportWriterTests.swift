@@ -37,22 +37,27 @@ import Testing
         }
     }
 
-    @Test func theStartWrittenOverLastLandsOnWhatWasWrittenDirectly() throws {
-        // JUnit to a file: its first line is written over at the end, after the direct writes.
-        let path = temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let writer = try ReportWriter(path: path)
-        #expect(writer.canRewrite)
-        let body = [UInt8](repeating: 120, count: 3 * DirectWrites.block + 5)  // x
-        writer.write(bytes: body)
-        writer.rewrite(at: 2, with: Array("START".utf8))
-        writer.write(bytes: Array("end".utf8))
-        try writer.commit()
-        let written = try #require(FileManager.default.contents(atPath: path))
-        var expected = body
-        expected.replaceSubrange(2..<7, with: Array("START".utf8))
-        expected += Array("end".utf8)
-        #expect(written == Data(expected))
+    /// JUnit to a file: its first line is written over at the end, after the direct writes —
+    /// whether what came before it filled whole blocks or not (a report of one complaint is
+    /// shorter than a block, and once lost its totals so).
+    @Test(arguments: [10, DirectWrites.block - 1, DirectWrites.block, DirectWrites.block + 3, 3 * DirectWrites.block + 5])
+    func theStartWrittenOverLastIsKept(bodySize: Int) throws {
+        for offset in [0, 2, max(0, bodySize - 5)] {
+            let path = temporaryPath()
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let writer = try ReportWriter(path: path)
+            #expect(writer.canRewrite)
+            let body = [UInt8](repeating: 120, count: bodySize)  // x
+            writer.write(bytes: body)
+            writer.rewrite(at: offset, with: Array("START".utf8))
+            writer.write(bytes: Array("end".utf8))
+            try writer.commit()
+            let written = try #require(FileManager.default.contents(atPath: path))
+            var expected = body
+            expected.replaceSubrange(offset..<(offset + 5), with: Array("START".utf8))
+            expected += Array("end".utf8)
+            #expect(written == Data(expected), "\(bodySize) bytes, start written over at \(offset)")
+        }
     }
 
     @Test func anExistingReportKeepsItsPermissions() throws {

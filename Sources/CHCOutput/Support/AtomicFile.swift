@@ -32,8 +32,9 @@ package final class ReportWriter {
     private let temporary: String?
     private let name: String
     /// What is not written yet: 1 MiB aligned to a block, so that direct writes go from it as
-    /// they are.
-    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: DirectWrites.block)
+    /// they are. (Owned by an object of its own, so it is freed however `init` ends.)
+    private let storage = AlignedBuffer(byteCount: 1 << 20, alignment: DirectWrites.block)
+    private var buffer: UnsafeMutableRawBufferPointer { storage.bytes }
     private var buffered = 0
     private var failure: OutputError?
     /// Set while the temporary file is written past the page cache.
@@ -92,7 +93,6 @@ package final class ReportWriter {
         if temporary != nil { InterruptCleanup.unregister() }
         if descriptor != STDOUT_FILENO { close(descriptor) }
         if let temporary, failure != nil || target != nil { unlink(temporary) }  // never renamed: an abandoned run
-        buffer.deallocate()
     }
 
     package func write(_ text: String) {
@@ -193,9 +193,10 @@ package final class ReportWriter {
     /// Writes what is left past the cache and turns direct writes off, so the last part of the
     /// file, shorter than a block, can be written (and the start written over) as usual.
     private func endDirectWrites() {
-        flush()
+        flush()  // whole blocks, past the cache
         direct?.end()
         direct = nil
+        flush()  // the rest, as usual: nothing may stay behind a start written over next
     }
 
     /// Finishes the output: flushes, and renames the temporary file over the target. Throws the
@@ -222,6 +223,15 @@ package final class ReportWriter {
         InterruptCleanup.unregister()
         self.target = nil  // done: nothing for deinit to remove
     }
+}
+
+/// Memory aligned as asked, freed with its owner.
+final class AlignedBuffer {
+    let bytes: UnsafeMutableRawBufferPointer
+
+    init(byteCount: Int, alignment: Int) { bytes = .allocate(byteCount: byteCount, alignment: alignment) }
+
+    deinit { bytes.deallocate() }
 }
 
 /// Writes to a file past the page cache (`O_DIRECT`, Linux): on this project's machines copying a
