@@ -206,8 +206,8 @@ package struct CheckRun {
 
 /// One complaint checked and rendered on the checking thread: its counts (made there, so that
 /// its findings are freed by the thread that made them: freeing on another thread contends for
-/// the allocator's lock; its output is in `HandedBytes` for the same reason), and its piece of output (nil for a complaint received after the as-of
-/// date, which is not written).
+/// the allocator's lock; its output is in `HandedBytes` for the same reason), and its piece of
+/// output (nil for a complaint received after the as-of date, which is not written).
 private struct CheckedComplaint<Piece: Sendable>: Sendable {
     let counts: SummaryTally
     let piece: Piece?
