@@ -2,6 +2,7 @@ import TestSupport
 import Testing
 import WorkingDays
 
+@testable import CHCModel
 @testable import CHCOutput
 
 /// The formats append numbers and dates as bytes (`appendDecimal`, `appendISODate`); the text

@@ -1,3 +1,4 @@
+import CHCModel
 import WorkingDays
 
 /// A finding's message while it is composed. It is written with string interpolation, exactly as
@@ -41,16 +42,7 @@ package struct MessageText: ExpressibleByStringInterpolation, CustomStringConver
         package mutating func appendInterpolation(_ text: MessageText) { bytes.append(contentsOf: text.bytes) }
 
         /// As `String(value)` writes it.
-        package mutating func appendInterpolation(_ value: Int) {
-            if value < 0 { bytes.append(45) }  // -
-            let start = bytes.count
-            var magnitude = value.magnitude
-            repeat {
-                bytes.append(UInt8(48 + magnitude % 10))
-                magnitude /= 10
-            } while magnitude > 0
-            bytes[start...].reverse()
-        }
+        package mutating func appendInterpolation(_ value: Int) { bytes.appendDecimal(value) }
 
         /// As `description` writes it (`10 working days`), without the string.
         package mutating func appendInterpolation(_ span: Span) {

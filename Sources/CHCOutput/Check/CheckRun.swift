@@ -116,20 +116,12 @@ package struct CheckRun {
             return startLast(rewriting, to: writer, setupErrors: setupErrors, progress: progress)
         }
         var tally = SummaryTally()
-        var totals = format.noTotals
         let spool: Spool
         do { spool = try Spool() } catch {
             writer.fail(error)
             return Outcome(tally: tally, errors: setupErrors)
         }
-        let asOf = asOf
-        let (errors, _) = checkEach(
-            progress: progress, tally: &tally,
-            makeRender: { Self.recordsRender(format, asOf: asOf) },
-            deliver: { piece, _ in
-                format.add(piece.totals, to: &totals)
-                for record in piece.records { spool.append(record) }
-            })
+        let (totals, errors) = checkRecords(format, progress: progress, tally: &tally) { spool.append($0) }
         let all = setupErrors + errors + baselineErrors
         do {
             try format.assemble(asOf: asOf, totals: totals, inputErrors: all, replay: spool.replay) { writer.write(bytes: $0) }
@@ -141,12 +133,27 @@ package struct CheckRun {
         return Outcome(tally: tally, errors: all)
     }
 
-    /// A checking thread's renderer of a format's records, with a scratch of its own.
-    private static func recordsRender<Format: SpooledCheckFormat>(_ format: Format, asOf: CivilDate)
-        -> @Sendable (String, ComplaintResult, [Finding]) -> (records: [SpoolRecord], totals: Format.Totals)
-    {
-        let scratch = RenderScratch()
-        return { file, result, reported in format.records(file: file, result: result, findings: reported, asOf: asOf, scratch: scratch) }
+    /// Checks every complaint, rendering it into `format`'s records on its checking thread (with
+    /// a scratch of that thread's), and hands the records to `keep` in order on this thread; gives
+    /// the run's totals and input problems.
+    private func checkRecords<Format: SpooledCheckFormat>(
+        _ format: Format, progress: ((Int) -> Void)?, tally: inout SummaryTally, keep: (SpoolRecord) -> Void
+    ) -> (totals: Format.Totals, errors: [InputError]) {
+        var totals = format.noTotals
+        let asOf = asOf
+        let (errors, _) = checkEach(
+            progress: progress, tally: &tally,
+            makeRender: {
+                let scratch = RenderScratch()
+                return { file, result, reported in
+                    format.records(file: file, result: result, findings: reported, asOf: asOf, scratch: scratch)
+                }
+            },
+            deliver: { piece, _ in
+                format.add(piece.totals, to: &totals)
+                for record in piece.records { keep(record) }
+            })
+        return (totals, errors)
     }
 
     /// A run written straight to a file chc owns: a padded start, each complaint's records as
@@ -155,17 +162,11 @@ package struct CheckRun {
         _ format: Format, to writer: ReportWriter, setupErrors: [InputError], progress: ((Int) -> Void)?
     ) -> Outcome {
         var tally = SummaryTally()
-        var totals = format.noTotals
         let width = format.startWidth
-        writer.write(bytes: format.start(totals: totals, inputErrors: [], width: width))
-        let asOf = asOf
-        let (errors, _) = checkEach(
-            progress: progress, tally: &tally,
-            makeRender: { Self.recordsRender(format, asOf: asOf) },
-            deliver: { piece, _ in
-                format.add(piece.totals, to: &totals)
-                for record in piece.records { record.bytes.withBytes { writer.write(bytes: $0) } }
-            })
+        writer.write(bytes: format.start(totals: format.noTotals, inputErrors: [], width: width))
+        let (totals, errors) = checkRecords(format, progress: progress, tally: &tally) { record in
+            record.bytes.withBytes { writer.write(bytes: $0) }
+        }
         let all = setupErrors + errors + baselineErrors
         writer.write(bytes: format.end(inputErrors: all))
         writer.rewrite(at: 0, with: format.start(totals: totals, inputErrors: all, width: width))

@@ -45,29 +45,12 @@ package enum CSVText {
     }
 
     /// Whether `bytes` hold a comma, quote, line feed or carriage return: the bytes that make a
-    /// cell quoted. Eight bytes at a time (each compared with the four at once, by the
-    /// zero-byte test on their exclusive-or), since a report scans every byte it writes.
+    /// cell quoted (`ByteScan`: a report scans every byte it writes).
     static func containsSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if hasZeroByte(word ^ (ones &* 44)) || hasZeroByte(word ^ (ones &* 34)) || hasZeroByte(word ^ (ones &* 10))
-                || hasZeroByte(word ^ (ones &* 13))
-            {
-                return true
-            }
-            index += 8
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 44 || byte == 34 || byte == 10 || byte == 13 { return true }  // , " LF CR
-            index += 1
-        }
-        return false
+        ByteScan.contains(
+            bytes,
+            word: { ByteScan.equal($0, 44) | ByteScan.equal($0, 34) | ByteScan.equal($0, 10) | ByteScan.equal($0, 13) != 0 },
+            byte: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 })  // , " LF CR
     }
 
     /// A plain decimal number, signed or not (`-261`, `+3`, `-2.5`): a spreadsheet reads it as

@@ -179,29 +179,12 @@ package struct JSONPrettyWriter {
         bytes.append(34)
     }
 
-    /// Whether `text` holds a control character, a quote or a backslash. Eight bytes at a time
-    /// (each compared at once, by the zero-byte test; below 32 by the same test on the byte less
-    /// 32, which a byte of 128 or more never passes), since every string written is scanned.
+    /// Whether `text` holds a control character, a quote or a backslash (`ByteScan`: every
+    /// string written is scanned).
     static func needsEscape(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = text.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        var index = 0
-        while index + 8 <= text.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let quote = word ^ (ones &* 34)
-            let backslash = word ^ (ones &* 92)
-            let found =
-                ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 32) & ~word)
-            if found & highs != 0 { return true }
-            index += 8
-        }
-        while index < text.count {
-            let byte = text[index]
-            if byte < 32 || byte == 34 || byte == 92 { return true }
-            index += 1
-        }
-        return false
+        ByteScan.contains(
+            text, word: { ByteScan.equal($0, 34) | ByteScan.equal($0, 92) | ByteScan.below($0, 32) != 0 },
+            byte: { $0 < 32 || $0 == 34 || $0 == 92 })  // controls " \
     }
 
     package mutating func string(_ value: String?) {

@@ -5,7 +5,7 @@ import WorkingDays
 /// each per finding, for a million complaints).
 extension [UInt8] {
     /// `value` in decimal, `-` first when negative: as `String(value)`.
-    mutating func appendDecimal(_ value: Int) {
+    package mutating func appendDecimal(_ value: Int) {
         if value < 0 {
             append(45)  // -
             // Int.min has no positive counterpart: its magnitude as an unsigned value.
@@ -15,7 +15,7 @@ extension [UInt8] {
         }
     }
 
-    mutating func appendDecimal(_ value: UInt) {
+    package mutating func appendDecimal(_ value: UInt) {
         guard value >= 10 else {
             append(48 + UInt8(value))
             return
@@ -34,7 +34,7 @@ extension [UInt8] {
     }
 
     /// `YYYY-MM-DD`, as `CivilDate.description`.
-    mutating func appendISODate(_ date: CivilDate) {
+    package mutating func appendISODate(_ date: CivilDate) {
         let (y, m, d) = date.parts
         guard (0...9999).contains(y) else {
             append(contentsOf: date.description.utf8)
