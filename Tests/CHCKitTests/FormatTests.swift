@@ -178,6 +178,37 @@ import Testing
         #expect(cases.filter { !$0.elements(forName: "failure").isEmpty }.count == failing)
     }
 
+    /// A baseline holding one of a rule's two breaches of a complaint: the test case still
+    /// fails, on the other breach alone (its message, then its place and message); holding
+    /// both, it fails no more and is skipped with the outcome and the first finding's message.
+    @Test func junitFailsATestCaseOnBreachesTheBaselineDoesNotHold() throws {
+        let report = try Self.examplesReport()
+        let entry = try #require(report.results.first { $0.file.hasSuffix("hold-not-agreed.yaml") })
+        let evaluation = try #require(entry.result.evaluations.first { $0.rule.id == "HOS2024-6.14" })
+        let breaches = evaluation.findings.filter(\.isBreach)
+        try #require(breaches.count == 2)
+        func testCase(holding held: [Finding]) throws -> String {
+            let findings = entry.result.findings.filter { finding in !held.contains { $0.fingerprint == finding.fingerprint } }
+            let (records, _) = JUnitFormat().records(
+                file: entry.file, result: entry.result, findings: findings, asOf: report.asOf, scratch: RenderScratch())
+            let suite = records.map { $0.bytes.withBytes { String(decoding: $0, as: UTF8.self) } }.joined()
+            return try #require(suite.split(separator: "\n").first { $0.contains("name=\"HOS2024-6.14:") }.map(String.init))
+        }
+        func failure(_ shown: [Finding]) -> String {
+            let messages = shown.map { MarkupText.xml($0.message) }
+            let placed = shown.map { MarkupText.xml("\($0.location): \($0.message)") }
+            return "<failure message=\"\(messages.joined(separator: "&#10;"))\" type=\"\(shown[0].status.rawValue)\">"
+                + "\(placed.joined(separator: "&#10;"))</failure>"
+        }
+        #expect(try testCase(holding: []).contains(failure(breaches)))
+        #expect(try testCase(holding: [breaches[0]]).contains(failure([breaches[1]])))
+        #expect(try testCase(holding: [breaches[1]]).contains(failure([breaches[0]])))
+        let allHeld = try testCase(holding: breaches)
+        #expect(!allHeld.contains("<failure"))
+        let first = try #require(evaluation.findings.first)
+        #expect(allHeld.contains("<skipped message=\"\(evaluation.outcome.rawValue): \(MarkupText.xml(first.message))\"/>"), "\(allHeld)")
+    }
+
     @Test(arguments: ["=HYPERLINK(\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
     func csvNeutralisesFormulas(cell: String) {
         let out = CSVText.cell(cell)

@@ -70,6 +70,26 @@ import WorkingDays
         }
     }
 
+    /// XML escaping passes over eight bytes at a time: each special character, alone among
+    /// plain ones at every place of texts of 0 to 40 bytes, is found as a byte-by-byte scan finds it.
+    @Test func xmlEscapingFindsASpecialCharacterAtEveryPlaceOfAWord() {
+        let expected: [String: String] = [
+            "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;",
+            "\u{1}": "", "\u{1F}": "", "\u{FFFE}": "", "\u{FFFF}": "", "\u{7F}": "\u{7F}", "é": "é", "\u{EFBF}": "\u{EFBF}",
+            "\u{FFFD}": "\u{FFFD}",
+        ]
+        for length in 1...40 {
+            for place in 0..<length {
+                for (special, escaped) in expected {
+                    let before = String(repeating: "a", count: place)
+                    let after = String(repeating: "b", count: length - place - 1)
+                    #expect(MarkupText.xml(before + special + after) == before + escaped + after, "\(special.debugDescription) at \(place)")
+                }
+            }
+        }
+        #expect(MarkupText.xml(String(repeating: "plain text ", count: 9)) == String(repeating: "plain text ", count: 9))
+    }
+
     @Test func everyRandomEntryIsWrittenAsJSONEncoderWritesIt() throws {
         var random = SeededRandom(state: 2026)
         let checker = Checker(

@@ -27,6 +27,10 @@ package final class Rule: Sendable {
     /// For the Code's deadline on the response at a stage: that stage. CH02 counts responses in
     /// time by it.
     package let codeResponseStage: Int?
+    /// A number no other rule made by this process has (0, 1, … in the order they were made):
+    /// the output formats keep text made for a rule in an array at this place, where a
+    /// dictionary keyed by the rule hashed it for every test case of every complaint.
+    package let serial: Int
 
     package init(
         id: String, paragraph: String, summary: String, severity: Severity, confidence: Confidence, url: String,
@@ -48,6 +52,23 @@ package final class Rule: Sendable {
         subject = check.subject
         deadline = (check as? DeadlineCheck)?.terms
         codeResponseStage = deadline.flatMap { $0.event == .response && !isPolicy ? $0.stage : nil }
+        serial = Rule.serials.next()
+    }
+
+    private static let serials = Serials()
+
+    /// Hands out rule serials; rules are made on several threads (each checking thread reads
+    /// the packs again), a few hundred a run, so a lock costs nothing.
+    private final class Serials: @unchecked Sendable {
+        private let lock = NSLockShim()
+        private var count = 0  // only under `lock`
+
+        func next() -> Int {
+            lock.withLock {
+                count += 1
+                return count - 1
+            }
+        }
     }
 }
 

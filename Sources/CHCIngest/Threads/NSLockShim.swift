@@ -4,7 +4,10 @@ import Foundation
 /// A lock for the little state checking threads share (which complaint of a chunk is next).
 package final class NSLockShim: @unchecked Sendable {
     private let lock = NSLock()
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+
+    package init() {}
+
+    package func withLock<T>(_ body: () throws -> T) rethrows -> T {
         lock.lock()
         defer { lock.unlock() }
         return try body()

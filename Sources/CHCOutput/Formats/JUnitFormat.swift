@@ -43,76 +43,96 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
             ? [] : Set(result.findings.map(\.fingerprint)).subtracting(findings.map(\.fingerprint))
         var fileAttribute: [UInt8] = []
         MarkupText.appendXML(file, to: &fileAttribute)
-        var cases: [UInt8] = []
-        cases.reserveCapacity(400 * result.evaluations.count)
-        // Each evaluation's fields are read in place: taking an evaluation out of the array
-        // copies it (its findings, dates and rule: fifteen a complaint).
-        let evaluations = result.evaluations
-        for place in evaluations.indices {
-            counts.tests += 1
-            // The test case's opening tag, up to its body, made once per rule and file.
-            let (rule, pack) = (evaluations[place].rule, evaluations[place].pack)
-            cases += scratch.text(for: rule, pack: pack, file: file) {
-                var start = Self.caseStart
-                MarkupText.appendXML("\(rule.id): \(rule.summary)", to: &start)
-                start += Self.classAttribute
-                MarkupText.appendXML(pack.isEmpty ? "chc" : pack, to: &start)
-                start += Self.fileAttribute
-                start += fileAttribute
-                start += Self.caseBodyStart
-                return start
-            }
-            let outcome = evaluations[place].outcome
-            guard !evaluations[place].findings.isEmpty else {
-                if outcome != .compliant {
-                    counts.skipped += 1
-                    cases += Self.skipped[outcome]
+        // The test cases are written in the thread's kept buffer (`handed(writing:)`), not an
+        // array of their own: a few kilobytes a complaint, allocated and freed a million times.
+        let cases = scratch.handed { cases in
+            var tally = Totals()  // counted here, not in `counts` (a variable the closure captures)
+            defer { counts = tally }
+            // Each evaluation's fields are read in place: taking an evaluation out of the array
+            // copies it (its findings, dates and rule: fifteen a complaint).
+            let evaluations = result.evaluations
+            for place in evaluations.indices {
+                tally.tests += 1
+                // The test case's opening tag, up to its body, made once per rule and file.
+                let (rule, pack) = (evaluations[place].rule, evaluations[place].pack)
+                cases += scratch.text(for: rule, pack: pack, file: file) {
+                    var start = Self.caseStart
+                    MarkupText.appendXML("\(rule.id): \(rule.summary)", to: &start)
+                    start += Self.classAttribute
+                    MarkupText.appendXML(pack.isEmpty ? "chc" : pack, to: &start)
+                    start += Self.fileAttribute
+                    start += fileAttribute
+                    start += Self.caseBodyStart
+                    return start
+                }
+                let outcome = evaluations[place].outcome
+                let findings = evaluations[place].findings
+                guard !findings.isEmpty else {
+                    if outcome != .compliant {
+                        tally.skipped += 1
+                        cases += Self.skipped[outcome]
+                    }
+                    cases += Self.caseEnd
+                    continue
+                }
+                // The findings that fail the test case, by their place (a finding taken out of
+                // the array is copied): breaches, less those the baseline holds.
+                let failing = findings.indices.filter {
+                    findings[$0].isBreach && (suppressed.isEmpty || !suppressed.contains(findings[$0].fingerprint))
+                }
+                if let first = failing.first {
+                    tally.failures += 1
+                    // The breaches' messages, a line each, then each after its place in the
+                    // input (`file:line:column: message`): escaped straight from the findings.
+                    cases += Self.failureStart
+                    for (n, index) in failing.enumerated() {
+                        if n > 0 { cases += Self.escapedLineBreak }
+                        MarkupText.appendXML(findings[index].message, to: &cases)
+                    }
+                    cases += Self.failureType
+                    cases += findings[first].status.rawValue.utf8
+                    cases += Self.failureBodyStart
+                    for (n, index) in failing.enumerated() {
+                        if n > 0 { cases += Self.escapedLineBreak }
+                        let location = findings[index].location
+                        MarkupText.appendXML(location.file, to: &cases)
+                        cases.append(58)  // :
+                        cases.appendDecimal(location.line)
+                        cases.append(58)
+                        cases.appendDecimal(location.column)
+                        cases += Self.colonSpace
+                        MarkupText.appendXML(findings[index].message, to: &cases)
+                    }
+                    cases += Self.failureEnd
+                } else if outcome != .compliant {
+                    tally.skipped += 1
+                    cases += "<skipped message=\"".utf8
+                    cases += outcome.rawValue.utf8  // plain words: nothing to escape
+                    cases += Self.colonSpace
+                    MarkupText.appendXML(findings[0].message, to: &cases)
+                    cases += "\"/>".utf8
                 }
                 cases += Self.caseEnd
-                continue
             }
-            let breaches = evaluations[place].findings.filter {
-                $0.isBreach && (suppressed.isEmpty || !suppressed.contains($0.fingerprint))
-            }
-            if !breaches.isEmpty {
-                counts.failures += 1
-                cases += "<failure message=\"".utf8
-                MarkupText.appendXML(breaches.map(\.message).joined(separator: "\n"), to: &cases)
-                cases += "\" type=\"".utf8
-                cases += breaches[0].status.rawValue.utf8
-                cases += "\">".utf8
-                MarkupText.appendXML(breaches.map { "\($0.location): \($0.message)" }.joined(separator: "\n"), to: &cases)
-                cases += "</failure>".utf8
-            } else if outcome != .compliant {
-                counts.skipped += 1
-                cases += "<skipped message=\"".utf8
-                cases += outcome.rawValue.utf8  // plain words: nothing to escape
-                if let first = evaluations[place].findings.first {
-                    cases += ": ".utf8
-                    MarkupText.appendXML(first.message, to: &cases)
-                }
-                cases += "\"/>".utf8
-            }
-            cases += Self.caseEnd
+            cases += "  </testsuite>\n".utf8
         }
         // Two records: the suite's tag (which needs the counts) and its test cases with the end
         // tag, so the test cases are not copied behind the tag (four gigabytes at a million).
-        var suite: [UInt8] = []
-        suite.reserveCapacity(200)
-        suite += "  <testsuite name=\"".utf8
-        MarkupText.appendXML(result.complaint.id, to: &suite)
-        suite += "\" tests=\"".utf8
-        suite.appendDecimal(counts.tests)
-        suite += "\" failures=\"".utf8
-        suite.appendDecimal(counts.failures)
-        suite += "\" errors=\"0\" skipped=\"".utf8
-        suite.appendDecimal(counts.skipped)
-        suite += "\" file=\"".utf8
-        suite += fileAttribute
-        suite += "\">\n".utf8
-        if cases.isEmpty { suite.append(10) }  // an empty suite keeps its blank line
-        cases += "  </testsuite>\n".utf8
-        return ([SpoolRecord(bytes: scratch.handed(suite)), SpoolRecord(bytes: scratch.handed(cases))], counts)
+        let suite = scratch.handed { suite in
+            suite += "  <testsuite name=\"".utf8
+            MarkupText.appendXML(result.complaint.id, to: &suite)
+            suite += "\" tests=\"".utf8
+            suite.appendDecimal(counts.tests)
+            suite += "\" failures=\"".utf8
+            suite.appendDecimal(counts.failures)
+            suite += "\" errors=\"0\" skipped=\"".utf8
+            suite.appendDecimal(counts.skipped)
+            suite += "\" file=\"".utf8
+            suite += fileAttribute
+            suite += "\">\n".utf8
+            if result.evaluations.isEmpty { suite.append(10) }  // an empty suite keeps its blank line
+        }
+        return ([SpoolRecord(bytes: suite), SpoolRecord(bytes: cases)], counts)
     }
 
     private static let caseStart = Array("    <testcase name=\"".utf8)
@@ -120,6 +140,12 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
     private static let fileAttribute = Array("\" file=\"".utf8)
     private static let caseBodyStart = Array("\">".utf8)
     private static let caseEnd = Array("</testcase>\n".utf8)
+    private static let failureStart = Array("<failure message=\"".utf8)
+    private static let failureType = Array("\" type=\"".utf8)
+    private static let failureBodyStart = Array("\">".utf8)
+    private static let failureEnd = Array("</failure>".utf8)
+    private static let colonSpace = Array(": ".utf8)
+    private static let escapedLineBreak = Array("&#10;".utf8)
 
     /// `<skipped message="not-applicable"/>` and the like, for an outcome with no finding to quote.
     private static let skipped = PerOutcome { outcome in

@@ -6,9 +6,8 @@ import CHCIngest
 /// of for every complaint. Each checking thread has its own (`CheckRun` makes one per thread),
 /// so nothing in it is shared or locked.
 package final class RenderScratch: @unchecked Sendable {
-    /// By rule object: the rule (held, so its address is never reused while it is a key), the
-    /// pack it was evaluated in, and the text made for it.
-    private var ruleText: [ObjectIdentifier: (rule: Rule, pack: String, bytes: [UInt8])] = [:]
+    /// At each rule's `serial`: the pack it was evaluated in, and the text made for it.
+    private var ruleText: [(pack: String, bytes: [UInt8])?] = []
 
     /// The last file's text made by `fileText`.
     private var lastFile: (file: String, text: String)?
@@ -20,6 +19,10 @@ package final class RenderScratch: @unchecked Sendable {
 
     /// `bytes` copied into this thread's blocks, to hand to the writing thread.
     func handed(_ bytes: [UInt8]) -> HandedBytes { pieces.piece(bytes) }
+
+    /// What `write` appends to an empty buffer (one kept from piece to piece: no allocation),
+    /// copied into this thread's blocks, to hand to the writing thread.
+    func handed(writing write: (inout [UInt8]) -> Void) -> HandedBytes { pieces.piece(writing: write) }
 
     /// The text `make` makes from `file`, made again only when the file changes (a complaint's
     /// findings, and the next complaint's, are nearly always in the same file).
@@ -37,7 +40,7 @@ package final class RenderScratch: @unchecked Sendable {
     /// file stays the same (nearly always, one file's complaints after another's).
     func text(for rule: Rule, pack: String, file: String, make: () -> [UInt8]) -> [UInt8] {
         if file != textFile {
-            ruleText = [:]
+            ruleText.removeAll(keepingCapacity: true)
             textFile = file
         }
         return text(for: rule, pack: pack, make: make)
@@ -46,10 +49,11 @@ package final class RenderScratch: @unchecked Sendable {
     /// The text `make` makes for `rule` evaluated in `pack`, made once per rule and pack. A format
     /// keeps one kind of text per rule.
     func text(for rule: Rule, pack: String, make: () -> [UInt8]) -> [UInt8] {
-        let key = ObjectIdentifier(rule)
-        if let kept = ruleText[key], kept.pack == pack { return kept.bytes }
+        let place = rule.serial
+        if place < ruleText.count, let kept = ruleText[place], kept.pack == pack { return kept.bytes }
         let bytes = make()
-        ruleText[key] = (rule, pack, bytes)
+        if place >= ruleText.count { ruleText += repeatElement(nil, count: place + 1 - ruleText.count) }
+        ruleText[place] = (pack, bytes)
         return bytes
     }
 }
