@@ -253,6 +253,71 @@ import Testing
         #expect(CSVText.cell("plain") == "plain")
     }
 
+    /// CSV keeps the cells a finding has from its rule and writes them for the rule's next
+    /// findings: every row must still be the finding's own values, cell by cell, whether the
+    /// finding's paragraph and hint are its rule's or its own, and whether or not a baseline
+    /// left some of the complaint's findings out (then no cells are kept).
+    @Test func csvRowsAreEachFindingsOwnValuesWhenRuleCellsAreKept() throws {
+        let report = try Self.examplesReport()
+        func expectedRow(_ f: Finding) -> String {
+            let cells: [String] = [
+                f.location.file, String(f.location.line), String(f.location.column), f.complaint, f.rule, f.pack, f.check.kind,
+                f.check.event ?? "", f.check.stage.map(String.init) ?? "", f.severity.rawValue, f.status.rawValue, f.message,
+                f.anchor?.event ?? "", f.anchor?.date.description ?? "", f.due?.description ?? "", f.actual?.description ?? "",
+                f.workingDaysTaken.map(String.init) ?? "", f.workingDaysLate.map(String.init) ?? "", f.citation.paragraph,
+                f.citation.url, f.citation.source, f.hint ?? "",
+            ]
+            return CSVText.row(cells)
+        }
+        func rows(_ result: ComplaintResult, _ file: String, findings: [Finding], scratch: RenderScratch) -> String {
+            var out: [UInt8] = []
+            CSVFormat().appendComplaint(file: file, result: result, findings: findings, asOf: report.asOf, to: &out, scratch: scratch)
+            return String(decoding: out, as: UTF8.self)
+        }
+        let scratch = RenderScratch()  // one for the whole run, as on a checking thread
+        var ownHint = 0
+        for _ in 0..<2 {
+            for (file, result) in report.results {
+                let all = result.findings
+                #expect(rows(result, file, findings: all, scratch: scratch) == all.map(expectedRow).joined())
+                if all.count > 1 {
+                    let some = Array(all.dropFirst())
+                    #expect(rows(result, file, findings: some, scratch: scratch) == some.map(expectedRow).joined())
+                }
+                for evaluation in result.evaluations {
+                    ownHint += evaluation.findings.filter { $0.hint != evaluation.rule.hint }.count
+                }
+            }
+        }
+        #expect(ownHint > 0, "the examples hold findings with hints of their own")
+        // A finding whose paragraph and hint differ from its rule's, after the rule's cells
+        // were kept: its own values are written.
+        let (file, result) = try #require(report.results.first { $0.result.findingCount == 1 })
+        let evaluation = try #require(result.evaluations.first { !$0.findings.isEmpty })
+        let original = evaluation.findings[0]
+        let changed = Finding(
+            complaint: original.complaint, rule: original.rule, pack: original.pack, check: original.check,
+            severity: original.severity, status: original.status, message: original.message, anchor: original.anchor,
+            due: original.due, actual: original.actual, workingDaysTaken: original.workingDaysTaken,
+            workingDaysLate: original.workingDaysLate,
+            citation: .init(
+                paragraph: "9.9", summary: original.citation.summary, url: original.citation.url, source: original.citation.source),
+            location: original.location, hint: "=a hint of its own", transition: original.transition)
+        let evaluations = result.evaluations.map {
+            $0.findings.isEmpty
+                ? $0
+                : RuleEvaluation(
+                    rule: $0.rule, pack: $0.pack, outcome: $0.outcome, findings: [changed], openDeadline: $0.openDeadline, timing: $0.timing
+                )
+        }
+        let altered = ComplaintResult(
+            complaint: result.complaint, packs: result.packs, evaluations: evaluations, eventsAfterAsOf: result.eventsAfterAsOf,
+            isJudged: result.isJudged)
+        #expect(rows(result, file, findings: [original], scratch: scratch) == expectedRow(original))
+        #expect(rows(altered, file, findings: [changed], scratch: scratch) == expectedRow(changed))
+        #expect(expectedRow(changed).contains(",9.9,") && expectedRow(changed).hasSuffix(",'=a hint of its own\r\n"))
+    }
+
     @Test func csvHasOneRowPerFinding() throws {
         let report = try Self.examplesReport()
         let rows = CSVFormat().render(report).components(separatedBy: "\r\n").filter { !$0.isEmpty }
