@@ -25,6 +25,11 @@ import WorkingDays
             grown += "; \(number) more"
             #expect(grown.string == string + "; \(number) more")
             #expect("\(grown)" == grown.string)  // interpolated into a String, it reads as itself
+            grown.append(word)
+            #expect(grown.string == string + "; \(number) more" + word)
+            let items = (0..<Int(random.next() % 4)).map { _ in words.randomElement(using: &random)! }
+            let list: MessageText = "missing \(items, joinedBy: ", ")."
+            #expect(list.string == "missing \(items.joined(separator: ", ")).")
         }
         let literal: MessageText = "an extension"
         #expect(literal.string == "an extension")

@@ -61,8 +61,8 @@ package final class EvaluationContext {
         var text = ""
         if composesMessages {
             var composed = message()
-            if status != .notEvaluable { composed += "\(caveat)" }
-            composed += "\(transitionCaveat)"
+            if status != .notEvaluable { composed.append(caveat) }
+            if let transition { composed.append(" [transition: \(transition)]") }
             text = composed.string
         }
         return finding(
@@ -87,17 +87,26 @@ package final class EvaluationContext {
     /// The transition note, in a message.
     private var transitionCaveat: String { transition.map { " [transition: \($0)]" } ?? "" }
 
-    /// What the rule's source is: the Code, or (for a hazard pack) the Regulations.
-    private var sourceText: String { pack.cases == .hazard ? "the Regulations' own text" : "the Code's own text" }
-
-    /// What a reader must know about how sure the rule is.
+    /// What a reader must know about how sure the rule is, in words about its source: the Code,
+    /// or (for a hazard pack) the Regulations. Six texts, made once (every finding has one).
     private var caveat: String {
+        let isHazard = pack.cases == .hazard
         switch rule.confidence {
-        case .confirmed: ""
-        case .secondary: " [source: secondary — not read in full, with its number, in \(sourceText)]"
-        case .unconfirmed: " [source: unconfirmed — not read in \(sourceText); review before relying on it]"
+        case .confirmed: return ""
+        case .secondary: return isHazard ? Self.caveats.secondaryRegulations : Self.caveats.secondaryCode
+        case .unconfirmed: return isHazard ? Self.caveats.unconfirmedRegulations : Self.caveats.unconfirmedCode
         }
     }
+
+    private static let caveats = {
+        func secondary(_ source: String) -> String { " [source: secondary — not read in full, with its number, in \(source)]" }
+        func unconfirmed(_ source: String) -> String { " [source: unconfirmed — not read in \(source); review before relying on it]" }
+        let (code, regulations) = ("the Code's own text", "the Regulations' own text")
+        return (
+            secondaryCode: secondary(code), secondaryRegulations: secondary(regulations), unconfirmedCode: unconfirmed(code),
+            unconfirmedRegulations: unconfirmed(regulations)
+        )
+    }()
 
     package func evaluation(_ outcome: Outcome, _ findings: [Finding] = [], open: OpenDeadline? = nil, timing: DeadlineTiming? = nil)
         -> RuleEvaluation

@@ -26,6 +26,9 @@ package struct MessageText: ExpressibleByStringInterpolation, CustomStringConver
 
     package static func += (text: inout MessageText, more: MessageText) { text.bytes.append(contentsOf: more.bytes) }
 
+    /// Appends `text` (no buffer made for it, as `+=` makes one for an interpolation).
+    package mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
     package struct StringInterpolation: StringInterpolationProtocol {
         fileprivate var bytes: [UInt8] = []
 
@@ -53,6 +56,14 @@ package struct MessageText: ExpressibleByStringInterpolation, CustomStringConver
             case .hours: appendLiteral(" hour")
             }
             if span.amount != 1 { bytes.append(115) }  // s
+        }
+
+        /// `items` with `separator` between them, as `items.joined(separator:)` writes them.
+        package mutating func appendInterpolation(_ items: [String], joinedBy separator: StaticString) {
+            for index in items.indices {
+                if index > 0 { appendLiteral(separator) }
+                bytes.append(contentsOf: items[index].utf8)
+            }
         }
 
         package mutating func appendInterpolation(_ value: some CustomStringConvertible) {

@@ -12,10 +12,13 @@ package final class ResponseIncludesCheck: CheckKind {
     package let stage: Int
     /// Names of `ResponseElement`s, as a timeline's `includes` writes them (compared as text).
     package let elements: [String]
+    /// Each element's phrase, for messages, in the same order.
+    let phrases: [String]
 
     package init(stage: Int, elements: [ResponseElement]) {
         self.stage = stage
         self.elements = elements.map(\.rawValue)
+        phrases = elements.map(\.phrase)
     }
 
     package static func read(_ node: Node, reader: YAMLReader) -> ResponseIncludesCheck? {
@@ -92,15 +95,16 @@ package final class ResponseIncludesCheck: CheckKind {
                 ])
         }
         let given = declared.flatMap { $0 }  // a handful: an array is quicker than hashing
-        let missing = elements.filter { !given.contains($0) }
+        let missing = elements.indices.filter { !given.contains(elements[$0]) }
         guard !missing.isEmpty else { return context.evaluation(.compliant) }
         let at = responses.first { complaint[$0].details.includes != nil }.map { complaint[$0] } ?? first
         return context.evaluation(
             .breach,
             [
                 context.finding(
-                    .breach,  // the phrases are looked up only when the message is wanted
-                    "stage \(stage) response of \(at.date.longDescription) does not confirm \(missing.map { ResponseElement(rawValue: $0)?.phrase ?? $0 }.joined(separator: ", "))",
+                    .breach,  // the phrases are gathered only when the message is wanted
+                    "stage \(stage) response of \(at.date.longDescription) does not confirm \(missing.map { phrases[$0] }, joinedBy: ", ")"
+                        as MessageText,
                     actual: at.date, at: at.location)
             ])
     }
