@@ -112,21 +112,45 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         guard (1000...9999).contains(y) else { return "\(weekday.shortName) \(d) \(CivilDate.monthNames[m - 1].prefix(3)) \(y)" }
         // Written in place, like `description`: a finding's message prints several dates, and
         // the interpolation made a string of every part (and an array of weekday names).
-        let weekday = weekday.letters
-        return String(unsafeUninitializedCapacity: 15) { bytes in
-            var count = 3
-            _ = bytes.initialize(from: weekday)
-            bytes[count] = 32
-            let dayDigits = d >= 10 ? 2 : 1
-            Self.write(d, digits: dayDigits, into: bytes, at: count + 1)
-            count += 1 + dayDigits
-            bytes[count] = 32
-            for k in 0..<3 { bytes[count + 1 + k] = Self.monthLetters.utf8Start[3 * (m - 1) + k] }
-            bytes[count + 4] = 32
-            Self.write(y, digits: 4, into: bytes, at: count + 5)
-            return count + 9
-        }
+        return String(unsafeUninitializedCapacity: 15) { writeLongDescription(into: $0)! }
     }
+
+    /// Appends `longDescription`'s UTF-8 bytes to `out`, without making the string (a message
+    /// composed as bytes prints several dates).
+    package func appendLongDescription(to out: inout [UInt8]) {
+        let (y, m, d) = parts
+        guard (1000...9999).contains(y) else { return out.append(contentsOf: longDescription.utf8) }
+        out.append(contentsOf: weekday.letters)
+        out.append(32)
+        if d >= 10 { out.append(UInt8(48 + d / 10)) }
+        out.append(UInt8(48 + d % 10))
+        out.append(32)
+        for k in 0..<3 { out.append(Self.monthLetters.utf8Start[3 * (m - 1) + k]) }
+        out.append(32)
+        out.append(UInt8(48 + y / 1000))
+        out.append(UInt8(48 + y / 100 % 10))
+        out.append(UInt8(48 + y / 10 % 10))
+        out.append(UInt8(48 + y % 10))
+    }
+
+    /// Writes `longDescription` into `bytes` (room for 15) when the year has four digits;
+    /// returns how many bytes it wrote, or nil (the year is written by the string path then).
+    private func writeLongDescription(into bytes: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        let (y, m, d) = parts
+        guard (1000...9999).contains(y) else { return nil }
+        var count = 3
+        _ = bytes.initialize(from: weekday.letters)
+        bytes[count] = 32
+        let dayDigits = d >= 10 ? 2 : 1
+        Self.write(d, digits: dayDigits, into: bytes, at: count + 1)
+        count += 1 + dayDigits
+        bytes[count] = 32
+        for k in 0..<3 { bytes[count + 1 + k] = Self.monthLetters.utf8Start[3 * (m - 1) + k] }
+        bytes[count + 4] = 32
+        Self.write(y, digits: 4, into: bytes, at: count + 5)
+        return count + 9
+    }
+
     /// Each month's first three letters (`monthNames` is an array of strings; this is read in place).
     private static let monthLetters: StaticString = "JanFebMarAprMayJunJulAugSepOctNovDec"
 

@@ -58,6 +58,11 @@ package struct MessageText: ExpressibleByStringInterpolation, CustomStringConver
             if span.amount != 1 { bytes.append(115) }  // s
         }
 
+        /// A date as `longDescription` writes it (`Thu 13 Oct 2022`), without the string.
+        package mutating func appendInterpolation(long date: CivilDate) {
+            date.appendLongDescription(to: &bytes)
+        }
+
         /// `items` with `separator` between them, as `items.joined(separator:)` writes them.
         package mutating func appendInterpolation(_ items: [String], joinedBy separator: StaticString) {
             for index in items.indices {

@@ -539,32 +539,32 @@ private struct DeadlineJudgement {
         var anchorText: MessageText
         if let event = anchor.event {
             anchorText =
-                "\(anchor.anchor.event == .complaintReceived ? "received" : anchor.anchor.event.noun) \(event.date.longDescription)"
-            if anchor.start != event.date { anchorText += " (counted from \(anchor.start.longDescription))" }
+                "\(anchor.anchor.event == .complaintReceived ? "received" : anchor.anchor.event.noun) \(long: event.date)"
+            if anchor.start != event.date { anchorText += " (counted from \(long: anchor.start))" }
         } else {
-            anchorText = "no \(anchor.anchor.event.noun) recorded, so counted from the day it was due, \(anchor.start.longDescription)"
+            anchorText = "no \(anchor.anchor.event.noun) recorded, so counted from the day it was due, \(long: anchor.start)"
         }
         let label = context.label.map { ", \($0)" } ?? ""
         var text: MessageText =
-            "\(what): \(anchorText); due \(due.longDescription) (\(terms.within) from \(terms.anchor.event.noun)\(label)"
+            "\(what): \(anchorText); due \(long: due) (\(terms.within) from \(terms.anchor.event.noun)\(label)"
         // An extension to a named day that is not a working day adds no working days, yet moves the date.
-        if due != originalDue { text += ", moved from \(originalDue.longDescription) by \(movedBy.text)" }
+        if due != originalDue { text += ", moved from \(long: originalDue) by \(movedBy.text)" }
         text += ")"
         let unit = terms.within.unit == .workingDays ? "working day" : "day"
         if let actual {
-            text += "; sent \(actual.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") late"
+            text += "; sent \(long: actual), \(late) \(unit)\(late == 1 ? "" : "s") late"
         } else if let movedOn {
             let what: MessageText =
                 movedOn.type == .response
                 ? "the \(context.stageLabel(movedOn.stage))response" : "the \(context.stageLabel(movedOn.stage))\(movedOn.type.noun)"
             text +=
-                "; none recorded before \(what) on \(movedOn.date.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") after it was due"
+                "; none recorded before \(what) on \(long: movedOn.date), \(late) \(unit)\(late == 1 ? "" : "s") after it was due"
         } else if let closedOn {
             text +=
-                "; none recorded before the complaint was closed on \(closedOn.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") after the due date"
+                "; none recorded before the complaint was closed on \(long: closedOn), \(late) \(unit)\(late == 1 ? "" : "s") after the due date"
         } else {
             text +=
-                "; no \(terms.event.noun) recorded as of \(context.asOf.longDescription), \(late) \(unit)\(late == 1 ? "" : "s") overdue"
+                "; no \(terms.event.noun) recorded as of \(long: context.asOf), \(late) \(unit)\(late == 1 ? "" : "s") overdue"
         }
         return text
     }
