@@ -6,9 +6,10 @@ import CHCIngest
 /// of for every complaint. Each checking thread has its own (`CheckRun` makes one per thread),
 /// so nothing in it is shared or locked.
 package final class RenderScratch: @unchecked Sendable {
-    /// At each rule's `serial`: the pack it was evaluated in, and the text made for it (a
-    /// format that keeps two, the second too).
-    private var ruleText: [(pack: String, bytes: [UInt8], more: [UInt8])?] = []
+    /// At each rule's `serial`: the pack it was evaluated in, and the text made for it.
+    private var ruleText: [(pack: String, bytes: [UInt8])?] = []
+    /// At each rule's `serial`, for a format that keeps two texts per rule: the second.
+    private var ruleSecondText: [[UInt8]] = []
 
     /// The last file's text made by `fileText`.
     private var lastFile: (file: String, text: String)?
@@ -50,16 +51,26 @@ package final class RenderScratch: @unchecked Sendable {
     /// The text `make` makes for `rule` evaluated in `pack`, made once per rule and pack. A format
     /// keeps one kind of text per rule.
     func text(for rule: Rule, pack: String, make: () -> [UInt8]) -> [UInt8] {
-        texts(for: rule, pack: pack) { (make(), []) }.first
+        let place = rule.serial
+        if place < ruleText.count, let kept = ruleText[place], kept.pack == pack { return kept.bytes }
+        let bytes = make()
+        if place >= ruleText.count { ruleText += repeatElement(nil, count: place + 1 - ruleText.count) }
+        ruleText[place] = (pack, bytes)
+        return bytes
     }
 
-    /// As `text(for:pack:make:)`, for a format that keeps two texts per rule and pack.
+    /// As `text(for:pack:make:)`, for a format that keeps two texts per rule and pack (the
+    /// second kept beside the first, and made with it).
     func texts(for rule: Rule, pack: String, make: () -> (first: [UInt8], second: [UInt8])) -> (first: [UInt8], second: [UInt8]) {
         let place = rule.serial
-        if place < ruleText.count, let kept = ruleText[place], kept.pack == pack { return (kept.bytes, kept.more) }
-        let made = make()
-        if place >= ruleText.count { ruleText += repeatElement(nil, count: place + 1 - ruleText.count) }
-        ruleText[place] = (pack, made.first, made.second)
-        return made
+        var second: [UInt8]?
+        let first = text(for: rule, pack: pack) {
+            let made = make()
+            second = made.second
+            return made.first
+        }
+        if place >= ruleSecondText.count { ruleSecondText += repeatElement([], count: place + 1 - ruleSecondText.count) }
+        if let second { ruleSecondText[place] = second }
+        return (first, ruleSecondText[place])
     }
 }
