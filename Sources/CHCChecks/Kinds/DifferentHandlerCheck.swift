@@ -44,13 +44,16 @@ package final class DifferentHandlerCheck: CheckKind {
     }
 
     package func evaluate(in context: EvaluationContext) -> RuleEvaluation {
-        let later = context.complaint.events(.response, stage: stage)
-        guard let first = later.first else { return context.evaluation(.notApplicable) }
-        let earlier = context.complaint.events(.response, stage: earlierStage)
-        guard !earlier.isEmpty else { return context.evaluation(.notApplicable) }
+        // The responses are found by their keys and read where they are (no array of them made).
+        let complaint = context.complaint
+        let later = complaint.eventRefs(.response, stage: stage)
+        guard let firstRef = later.first else { return context.evaluation(.notApplicable) }
+        let first = complaint[firstRef]
+        let earlier = complaint.eventRefs(.response, stage: earlierStage)
+        guard earlier.first != nil else { return context.evaluation(.notApplicable) }
         // A handful each: arrays are quicker than hashing.
-        let laterHandlers = later.compactMap(\.details.handler)
-        let earlierHandlers = earlier.compactMap(\.details.handler)
+        let laterHandlers = later.compactMap { complaint[$0].details.handler }
+        let earlierHandlers = earlier.compactMap { complaint[$0].details.handler }
         guard !laterHandlers.isEmpty, !earlierHandlers.isEmpty else {
             return context.evaluation(
                 .notEvaluable,
@@ -68,7 +71,7 @@ package final class DifferentHandlerCheck: CheckKind {
             if $0.last != $1 { $0.append($1) }
         }
         guard !same.isEmpty else { return context.evaluation(.compliant) }
-        let at = later.first { same.contains($0.details.handler ?? "") } ?? first
+        let at = later.first { same.contains(complaint[$0].details.handler ?? "") }.map { complaint[$0] } ?? first
         return context.evaluation(
             .breach,
             [

@@ -33,10 +33,13 @@ package final class ExtensionNoticeCheck: StageCheckKind {
     }
 
     package func evaluate(in context: EvaluationContext) -> RuleEvaluation {
-        let extensions = context.complaint.events(.extension, stage: stage)
-        guard !extensions.isEmpty else { return context.evaluation(.notApplicable) }
+        // The extensions are found by their keys and read where they are (no array made).
+        let complaint = context.complaint
+        let extensions = complaint.eventRefs(.extension, stage: stage)
+        guard extensions.first != nil else { return context.evaluation(.notApplicable) }
         var findings: [Finding] = []
-        for event in extensions {
+        for ref in extensions {
+            let event = complaint[ref]
             switch event.details.ombudsmanDetails {
             case true?: continue
             case false?:

@@ -38,11 +38,14 @@ package final class ForbiddenEventCheck: CheckKind {
     package var parameters: String { event.rawValue + (unless.map { " unless \($0.rawValue): true" } ?? "") }
 
     package func evaluate(in context: EvaluationContext) -> RuleEvaluation {
-        let events = context.complaint.events(event)
-        guard !events.isEmpty else { return context.evaluation(.compliant) }
+        // The events are found by their keys and read where they are (no array made).
+        let complaint = context.complaint
+        let events = complaint.eventRefs(event)
+        guard events.first != nil else { return context.evaluation(.compliant) }
         var findings: [Finding] = []
         var unknown = false
-        for event in events {
+        for ref in events {
+            let event = complaint[ref]
             let reason = event.details.reason.map { " (reason given: \($0))" } ?? ""
             guard let flag = unless else {
                 findings.append(
