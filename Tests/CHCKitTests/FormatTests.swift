@@ -253,6 +253,33 @@ import Testing
         #expect(CSVText.cell("plain") == "plain")
     }
 
+    /// JUnit keeps each rule's whole test case for "met" and for "does not apply" (nearly every
+    /// test case), and writes the others from the met one's opening tag: every outcome, with and
+    /// without findings, must read as it would written out in full, and be counted.
+    @Test func junitWritesEveryOutcomeOfARuleFromItsKeptTestCases() throws {
+        let report = try Self.examplesReport()
+        let (file, result) = try #require(report.results.first { $0.result.evaluations.count > 3 })
+        let scratch = RenderScratch()
+        for outcome in [Outcome.compliant, .notApplicable, .pending, .notEvaluable, .compliant, .notApplicable] {
+            let evaluations = result.evaluations.map {
+                RuleEvaluation(rule: $0.rule, pack: $0.pack, outcome: outcome, findings: [], openDeadline: nil, timing: nil)
+            }
+            let altered = ComplaintResult(complaint: result.complaint, packs: result.packs, evaluations: evaluations)
+            let (records, totals) = JUnitFormat().records(file: file, result: altered, findings: [], asOf: report.asOf, scratch: scratch)
+            let cases = records[1].bytes.withBytes { String(decoding: $0, as: UTF8.self) }.split(separator: "\n").dropLast()
+            #expect(cases.count == evaluations.count)
+            for (line, evaluation) in zip(cases, evaluations) {
+                let tag =
+                    "    <testcase name=\"\(MarkupText.xml("\(evaluation.rule.id): \(evaluation.rule.summary)"))\" classname=\"\(evaluation.pack)\""
+                    + " file=\"\(MarkupText.xml(file))\">"
+                let body = outcome == .compliant ? "" : "<skipped message=\"\(outcome.rawValue)\"/>"
+                #expect(String(line) == tag + body + "</testcase>")
+            }
+            #expect(totals.tests == evaluations.count)
+            #expect(totals.skipped == (outcome == .compliant ? 0 : evaluations.count))
+        }
+    }
+
     /// CSV keeps the cells a finding has from its rule and writes them for the rule's next
     /// findings: every row must still be the finding's own values, cell by cell, whether the
     /// finding's paragraph and hint are its rule's or its own, and whether or not a baseline

@@ -53,9 +53,11 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
             let evaluations = result.evaluations
             for place in evaluations.indices {
                 tally.tests += 1
-                // The test case's opening tag, up to its body, made once per rule and file.
+                // The test case whole when the rule was met, then whole when it does not apply
+                // (nearly every test case is one or the other), made once per rule and file: the
+                // opening tag is the first's start.
                 let (rule, pack) = (evaluations[place].rule, evaluations[place].pack)
-                cases += scratch.text(for: rule, pack: pack, file: file) {
+                let kept = scratch.text(for: rule, pack: pack, file: file) {
                     var start = Self.caseStart
                     MarkupText.appendXML("\(rule.id): \(rule.summary)", to: &start)
                     start += Self.classAttribute
@@ -63,15 +65,27 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
                     start += Self.fileAttribute
                     start += fileAttribute
                     start += Self.caseBodyStart
-                    return start
+                    return start + Self.caseEnd + start + Self.skipped[.notApplicable] + Self.caseEnd
                 }
+                let tagLength = (kept.count - 2 * Self.caseEnd.count - Self.skipped[.notApplicable].count) / 2
                 let outcome = evaluations[place].outcome
                 let findings = evaluations[place].findings
-                guard !findings.isEmpty else {
-                    if outcome != .compliant {
+                if findings.isEmpty {
+                    switch outcome {
+                    case .compliant:
+                        cases += kept[..<(tagLength + Self.caseEnd.count)]
+                        continue
+                    case .notApplicable:
                         tally.skipped += 1
-                        cases += Self.skipped[outcome]
+                        cases += kept[(tagLength + Self.caseEnd.count)...]
+                        continue
+                    case .breach, .notEvaluable, .pending: break
                     }
+                }
+                cases += kept[..<tagLength]  // the opening tag
+                guard !findings.isEmpty else {
+                    tally.skipped += 1  // pending or not evaluable, with nothing to quote
+                    cases += Self.skipped[outcome]
                     cases += Self.caseEnd
                     continue
                 }

@@ -60,17 +60,19 @@ package final class RenderScratch: @unchecked Sendable {
     }
 
     /// As `text(for:pack:make:)`, for a format that keeps two texts per rule and pack (the
-    /// second kept beside the first, and made with it).
+    /// second kept beside the first, and made with it). Written out, not through
+    /// `text(for:pack:make:)`: a closure that sets a variable while this object's arrays change
+    /// had every call checked for exclusive access at run time.
     func texts(for rule: Rule, pack: String, make: () -> (first: [UInt8], second: [UInt8])) -> (first: [UInt8], second: [UInt8]) {
         let place = rule.serial
-        var second: [UInt8]?
-        let first = text(for: rule, pack: pack) {
-            let made = make()
-            second = made.second
-            return made.first
+        if place < ruleText.count, place < ruleSecondText.count, let kept = ruleText[place], kept.pack == pack {
+            return (kept.bytes, ruleSecondText[place])
         }
+        let made = make()
+        if place >= ruleText.count { ruleText += repeatElement(nil, count: place + 1 - ruleText.count) }
         if place >= ruleSecondText.count { ruleSecondText += repeatElement([], count: place + 1 - ruleSecondText.count) }
-        if let second { ruleSecondText[place] = second }
-        return (first, ruleSecondText[place])
+        ruleText[place] = (pack, made.first)
+        ruleSecondText[place] = made.second
+        return made
     }
 }
