@@ -338,6 +338,21 @@ import Testing
         #expect(result.evaluation("chc/no-code-in-force")?.outcome == .notEvaluable)
     }
 
+    /// The rule reporting a complaint no Code pack covers is one object per checker, like a
+    /// pack's rules: the formats keep text per rule object (by its `serial`), and one made for
+    /// every such complaint would have them keep text for every complaint.
+    @Test func complaintsNoPackCoversShareOneRule() throws {
+        let complaints = try [("T-8", "2015-03-02"), ("T-9", "2016-05-02")].flatMap { id, received in
+            try TimelineYAML.parse("complaint: \(id)\nevents:\n  - {date: \(received), type: complaint-received}\n", file: "test.yaml")
+        }
+        let checker = Checker(
+            library: try shippedLibrary(), calendars: try CalendarSetup(), options: CheckOptions(asOf: date("2016-12-31")))
+        let rules = complaints.compactMap { checker.check($0).evaluation("chc/no-code-in-force")?.rule }
+        #expect(rules.count == 2)
+        #expect(rules[0] === rules[1])
+        #expect(checker.rulesInScope.contains { $0.rule === rules[0] })
+    }
+
     @Test func responseContentsCountInAnyOrderAndAcrossTheStagesResponses() throws {
         // HOS2024-6.9 names seven elements; they are looked for first where the rule lists them,
         // then anywhere, in every stage 1 response.

@@ -258,32 +258,44 @@ import Testing
     /// without findings, must read as it would written out in full, and be counted.
     @Test func junitWritesEveryOutcomeOfARuleFromItsKeptTestCases() throws {
         let report = try Self.examplesReport()
-        let (file, result) = try #require(report.results.first { $0.result.evaluations.count > 3 })
+        let (firstFile, result) = try #require(report.results.first { $0.result.evaluations.count > 3 })
         let scratch = RenderScratch()
-        for outcome in [Outcome.compliant, .notApplicable, .pending, .notEvaluable, .compliant, .notApplicable] {
-            let evaluations = result.evaluations.map {
-                RuleEvaluation(rule: $0.rule, pack: $0.pack, outcome: outcome, findings: [], openDeadline: nil, timing: nil)
+        let outcomes: [Outcome] = [.compliant, .notApplicable, .pending, .notEvaluable, .breach, .compliant, .notApplicable]
+        // Each outcome in the complaint's own file and pack, then in another file (the kept test
+        // cases name the file), then with no pack (`chc`), then back in the first file.
+        for (round, (file, emptyPack)) in [(firstFile, false), ("other/file.yaml", false), ("other/file.yaml", true), (firstFile, false)]
+            .enumerated()
+        {
+            var random = SeededRandom(state: UInt64(round) + 5)
+            for outcome in outcomes.shuffled(using: &random) {
+                let evaluations = result.evaluations.map {
+                    RuleEvaluation(
+                        rule: $0.rule, pack: emptyPack ? "" : $0.pack, outcome: outcome, findings: [], openDeadline: nil, timing: nil)
+                }
+                let altered = ComplaintResult(complaint: result.complaint, packs: result.packs, evaluations: evaluations)
+                let (records, totals) = JUnitFormat().records(
+                    file: file, result: altered, findings: [], asOf: report.asOf, scratch: scratch)
+                let cases = records[1].bytes.withBytes { String(decoding: $0, as: UTF8.self) }.split(separator: "\n").dropLast()
+                #expect(cases.count == evaluations.count)
+                for (line, evaluation) in zip(cases, evaluations) {
+                    let tag =
+                        "    <testcase name=\"\(MarkupText.xml("\(evaluation.rule.id): \(evaluation.rule.summary)"))\""
+                        + " classname=\"\(evaluation.pack.isEmpty ? "chc" : evaluation.pack)\" file=\"\(MarkupText.xml(file))\">"
+                    let body = outcome == .compliant ? "" : "<skipped message=\"\(outcome.rawValue)\"/>"
+                    #expect(String(line) == tag + body + "</testcase>")
+                }
+                #expect(totals.tests == evaluations.count)
+                #expect(totals.skipped == (outcome == .compliant ? 0 : evaluations.count))
+                #expect(totals.failures == 0)  // a breach with no finding to quote is skipped, as before
             }
-            let altered = ComplaintResult(complaint: result.complaint, packs: result.packs, evaluations: evaluations)
-            let (records, totals) = JUnitFormat().records(file: file, result: altered, findings: [], asOf: report.asOf, scratch: scratch)
-            let cases = records[1].bytes.withBytes { String(decoding: $0, as: UTF8.self) }.split(separator: "\n").dropLast()
-            #expect(cases.count == evaluations.count)
-            for (line, evaluation) in zip(cases, evaluations) {
-                let tag =
-                    "    <testcase name=\"\(MarkupText.xml("\(evaluation.rule.id): \(evaluation.rule.summary)"))\" classname=\"\(evaluation.pack)\""
-                    + " file=\"\(MarkupText.xml(file))\">"
-                let body = outcome == .compliant ? "" : "<skipped message=\"\(outcome.rawValue)\"/>"
-                #expect(String(line) == tag + body + "</testcase>")
-            }
-            #expect(totals.tests == evaluations.count)
-            #expect(totals.skipped == (outcome == .compliant ? 0 : evaluations.count))
         }
     }
 
     /// CSV keeps the cells a finding has from its rule and writes them for the rule's next
-    /// findings: every row must still be the finding's own values, cell by cell, whether the
-    /// finding's paragraph and hint are its rule's or its own, and whether or not a baseline
-    /// left some of the complaint's findings out (then no cells are kept).
+    /// findings: every row must still be the finding's own values, byte for byte, whether the
+    /// finding's kind, paragraph and hint are its rule's or its own (even canonically equivalent
+    /// text written with other bytes), and whether or not a baseline left some of the
+    /// complaint's findings out.
     @Test func csvRowsAreEachFindingsOwnValuesWhenRuleCellsAreKept() throws {
         let report = try Self.examplesReport()
         func expectedRow(_ f: Finding) -> String {
@@ -296,20 +308,21 @@ import Testing
             ]
             return CSVText.row(cells)
         }
-        func rows(_ result: ComplaintResult, _ file: String, findings: [Finding], scratch: RenderScratch) -> String {
+        func rows(_ result: ComplaintResult, _ file: String, findings: [Finding], scratch: RenderScratch) -> [UInt8] {
             var out: [UInt8] = []
             CSVFormat().appendComplaint(file: file, result: result, findings: findings, asOf: report.asOf, to: &out, scratch: scratch)
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
+        func expectedRows(_ findings: [Finding]) -> [UInt8] { Array(findings.map(expectedRow).joined().utf8) }
         let scratch = RenderScratch()  // one for the whole run, as on a checking thread
         var ownHint = 0
         for _ in 0..<2 {
             for (file, result) in report.results {
                 let all = result.findings
-                #expect(rows(result, file, findings: all, scratch: scratch) == all.map(expectedRow).joined())
+                #expect(rows(result, file, findings: all, scratch: scratch) == expectedRows(all))
                 if all.count > 1 {
                     let some = Array(all.dropFirst())
-                    #expect(rows(result, file, findings: some, scratch: scratch) == some.map(expectedRow).joined())
+                    #expect(rows(result, file, findings: some, scratch: scratch) == expectedRows(some))
                 }
                 for evaluation in result.evaluations {
                     ownHint += evaluation.findings.filter { $0.hint != evaluation.rule.hint }.count
@@ -317,32 +330,55 @@ import Testing
             }
         }
         #expect(ownHint > 0, "the examples hold findings with hints of their own")
-        // A finding whose paragraph and hint differ from its rule's, after the rule's cells
-        // were kept: its own values are written.
-        let (file, result) = try #require(report.results.first { $0.result.findingCount == 1 })
-        let evaluation = try #require(result.evaluations.first { !$0.findings.isEmpty })
+        // Findings whose kind, paragraph or hint differ from their rule's, after the rule's
+        // cells were kept: their own values are written. One hint differs from the rule's only
+        // in being written with other bytes for the same text ("é" as e and an accent: `==` says
+        // they are equal).
+        let (file, result) = try #require(
+            report.results.first { entry in
+                entry.result.evaluations.contains { !$0.findings.isEmpty && $0.findings[0].citation.paragraph == $0.rule.paragraph }
+            })
+        let evaluation = try #require(
+            result.evaluations.first { !$0.findings.isEmpty && $0.findings[0].citation.paragraph == $0.rule.paragraph })
         let original = evaluation.findings[0]
-        let changed = Finding(
-            complaint: original.complaint, rule: original.rule, pack: original.pack, check: original.check,
-            severity: original.severity, status: original.status, message: original.message, anchor: original.anchor,
-            due: original.due, actual: original.actual, workingDaysTaken: original.workingDaysTaken,
-            workingDaysLate: original.workingDaysLate,
-            citation: .init(
-                paragraph: "9.9", summary: original.citation.summary, url: original.citation.url, source: original.citation.source),
-            location: original.location, hint: "=a hint of its own", transition: original.transition)
-        let evaluations = result.evaluations.map {
-            $0.findings.isEmpty
-                ? $0
-                : RuleEvaluation(
-                    rule: $0.rule, pack: $0.pack, outcome: $0.outcome, findings: [changed], openDeadline: $0.openDeadline, timing: $0.timing
-                )
+        let base = evaluation.rule
+        let composed = "Record the caf\u{E9}'s reply."
+        let decomposed = "Record the cafe\u{301}'s reply."
+        #expect(composed == decomposed && Array(composed.utf8) != Array(decomposed.utf8))
+        let rule = Rule(
+            id: base.id, paragraph: base.paragraph, summary: base.summary, severity: base.severity, confidence: base.confidence,
+            url: base.url, note: base.note, hint: composed, check: base.check, examples: [], location: base.location)
+        func variant(kind: String? = nil, paragraph: String? = nil, hint: String?) -> Finding {
+            Finding(
+                complaint: original.complaint, rule: original.rule, pack: original.pack,
+                check: .init(kind: kind ?? original.check.kind, event: original.check.event, stage: original.check.stage),
+                severity: original.severity, status: original.status, message: original.message, anchor: original.anchor,
+                due: original.due, actual: original.actual, workingDaysTaken: original.workingDaysTaken,
+                workingDaysLate: original.workingDaysLate,
+                citation: .init(
+                    paragraph: paragraph ?? original.citation.paragraph, summary: original.citation.summary, url: original.citation.url,
+                    source: original.citation.source),
+                location: original.location, hint: hint, transition: original.transition)
         }
-        let altered = ComplaintResult(
-            complaint: result.complaint, packs: result.packs, evaluations: evaluations, eventsAfterAsOf: result.eventsAfterAsOf,
-            isJudged: result.isJudged)
-        #expect(rows(result, file, findings: [original], scratch: scratch) == expectedRow(original))
-        #expect(rows(altered, file, findings: [changed], scratch: scratch) == expectedRow(changed))
-        #expect(expectedRow(changed).contains(",9.9,") && expectedRow(changed).hasSuffix(",'=a hint of its own\r\n"))
+        let variants = [
+            variant(hint: composed), variant(paragraph: "9.9", hint: "=a hint of its own"),
+            variant(kind: "kind-of-its-own", hint: composed),
+            variant(hint: decomposed), variant(hint: composed),
+        ]
+        for changed in variants {
+            let evaluations = result.evaluations.map {
+                $0.rule === base
+                    ? RuleEvaluation(
+                        rule: rule, pack: $0.pack, outcome: $0.outcome, findings: [changed], openDeadline: $0.openDeadline,
+                        timing: $0.timing)
+                    : $0
+            }
+            let altered = ComplaintResult(
+                complaint: result.complaint, packs: result.packs, evaluations: evaluations, eventsAfterAsOf: result.eventsAfterAsOf,
+                isJudged: result.isJudged)
+            #expect(rows(altered, file, findings: [changed], scratch: scratch) == expectedRows([changed]))
+        }
+        #expect(expectedRow(variants[1]).contains(",9.9,") && expectedRow(variants[1]).hasSuffix(",'=a hint of its own\r\n"))
     }
 
     @Test func csvHasOneRowPerFinding() throws {

@@ -38,6 +38,9 @@ package struct Checker: Sendable {
     private let packs: [(pack: RulePack, ids: [String], overlay: RulePack?)]
     /// The calendars of the policy's own timescales: the Code's, less the landlord's closure days.
     private let policyCalendars: CalendarSetup
+    /// The rule reporting a complaint no pack covers: one per checker, like the packs' rules (a
+    /// format keeps text per rule object; one made per complaint would be kept per complaint).
+    private let noCodeRule = Checker.noCodeInForceRule()
 
     /// - Parameter calendars: the Code's calendars (bank holidays of each region). The
     ///   landlord's closure days and cut-off time count for the policy's timescales only: the
@@ -175,25 +178,24 @@ package struct Checker: Sendable {
             guard let pack else { continue }
             for rule in pack.rules where seen.insert(rule.id).inserted { rules.append((rule, pack.id)) }
         }
-        let noCode = Self.noCodeInForceRule(at: SourceLocation(file: "", line: 0, column: 0))
-        if seen.insert(noCode.id).inserted { rules.append((noCode, "")) }
+        if seen.insert(noCodeRule.id).inserted { rules.append((noCodeRule, "")) }
         return rules
     }
 
     /// The rule that reports a complaint no Code pack covers (it belongs to no pack).
-    private static func noCodeInForceRule(at location: SourceLocation) -> Rule {
+    private static func noCodeInForceRule() -> Rule {
         Rule(
             id: "chc/no-code-in-force", paragraph: "", summary: "No Code pack covers the complaint's receipt date.",
             severity: .note, confidence: .confirmed, url: "", note: nil,
             hint: "Name a pack with --rules to judge it by a particular Code.",
-            check: NoCodeInForce(), examples: [], location: location)
+            check: NoCodeInForce(), examples: [], location: SourceLocation(file: "", line: 0, column: 0))
     }
 
     private func noCodeInForce(_ complaint: Complaint, received: CivilDate) -> RuleEvaluation {
         let known = library.packs.filter { $0.kind == .code && $0.cases == complaint.caseKind }.map {
             "\($0.id) (\($0.inForceDescription))"
         }.joined(separator: ", ")
-        let rule = Self.noCodeInForceRule(at: complaint.location)
+        let rule = noCodeRule
         let finding = Finding(
             complaint: complaint.id, rule: rule.id, pack: "", check: .init(kind: "none", event: nil, stage: nil),
             severity: .note, status: .notEvaluable,

@@ -1,7 +1,8 @@
 import CHCModel
 import Foundation
 
-/// A lock for the little state checking threads share (which complaint of a chunk is next).
+/// A lock for the little state threads share: which complaint of a chunk is next, the next rule
+/// serial.
 package final class NSLockShim: @unchecked Sendable {
     private let lock = NSLock()
 

@@ -32,7 +32,7 @@ package struct CSVFormat: StreamingCheckFormat, DueListFormat, PerformanceFormat
             // not of evaluation; a complaint has one or two), with the cells it gives, kept.
             var found: (rule: Rule, pack: String, cells: (first: [UInt8], second: [UInt8]))?
             if let place = evaluations.indices.first(where: {
-                !evaluations[$0].findings.isEmpty && evaluations[$0].rule.id == findings[index].rule
+                !evaluations[$0].findings.isEmpty && sameBytes(evaluations[$0].rule.id, findings[index].rule)
             }) {
                 let (rule, pack) = (evaluations[place].rule, evaluations[place].pack)
                 found = (rule, pack, scratch.texts(for: rule, pack: pack) { Self.ruleCells(rule, pack: pack) })
@@ -62,8 +62,9 @@ package struct CSVFormat: StreamingCheckFormat, DueListFormat, PerformanceFormat
 
     /// The row of `findings[index]`, read in place (a finding taken out of its array is copied:
     /// a tenth of the row's time). `rule` is the rule that found it, in its pack, with the cells
-    /// it gives (`ruleCells`): they are used where the finding's values are the rule's (compared,
-    /// not assumed; a finding with a paragraph or hint of its own gets those cells made).
+    /// it gives (`ruleCells`): they are used where the finding's values are the rule's, byte for
+    /// byte (compared, not assumed; a finding with a paragraph or hint of its own gets those cells
+    /// made).
     private func appendRow(
         of findings: [Finding], at index: Int, rule found: (rule: Rule, pack: String, cells: (first: [UInt8], second: [UInt8]))?,
         to out: inout [UInt8]
@@ -90,9 +91,10 @@ package struct CSVFormat: StreamingCheckFormat, DueListFormat, PerformanceFormat
         cell(findings[index].location.line)
         cell(findings[index].location.column)
         cell(findings[index].complaint)
-        if let found, findings[index].rule == found.rule.id, findings[index].pack == found.pack,
-            findings[index].check.kind == found.rule.kind,
-            findings[index].check.event == found.rule.subject.event?.rawValue, findings[index].check.stage == found.rule.subject.stage
+        if let found, sameBytes(findings[index].rule, found.rule.id), sameBytes(findings[index].pack, found.pack),
+            sameBytes(findings[index].check.kind, found.rule.kind),
+            sameBytes(findings[index].check.event, found.rule.subject.event?.rawValue),
+            findings[index].check.stage == found.rule.subject.stage
         {
             out += found.cells.first
         } else {
@@ -111,8 +113,10 @@ package struct CSVFormat: StreamingCheckFormat, DueListFormat, PerformanceFormat
         cell(findings[index].actual)
         cell(findings[index].workingDaysTaken)
         cell(findings[index].workingDaysLate)
-        if let found, findings[index].citation.paragraph == found.rule.paragraph, findings[index].citation.url == found.rule.url,
-            findings[index].citation.source == found.rule.confidence.rawValue, findings[index].hint == found.rule.hint
+        if let found, sameBytes(findings[index].citation.paragraph, found.rule.paragraph),
+            sameBytes(findings[index].citation.url, found.rule.url),
+            sameBytes(findings[index].citation.source, found.rule.confidence.rawValue),
+            sameBytes(findings[index].hint, found.rule.hint)
         {
             out += found.cells.second
         } else {

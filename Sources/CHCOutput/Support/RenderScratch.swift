@@ -1,15 +1,28 @@
 import CHCChecks
 import CHCIngest
+import CHCModel
 
 /// What a format keeps from one complaint to the next on one checking thread: text that depends
-/// only on a rule (JUnit's test case name, escaped), made the first time the rule is met instead
-/// of for every complaint. Each checking thread has its own (`CheckRun` makes one per thread),
-/// so nothing in it is shared or locked.
+/// only on a rule (JSON's members naming it, JUnit's test cases for it, CSV's cells from it),
+/// made the first time the rule is met instead of for every complaint, and the buffer a record is
+/// written in before it is handed to the writing thread. Each checking thread has its own
+/// (`CheckRun` makes one per thread), so nothing in it is shared or locked.
 package final class RenderScratch: @unchecked Sendable {
-    /// At each rule's `serial`: the pack it was evaluated in, and the text made for it.
-    private var ruleText: [(pack: String, bytes: [UInt8])?] = []
-    /// At each rule's `serial`, for a format that keeps two texts per rule: the second.
-    private var ruleSecondText: [[UInt8]] = []
+    /// At each rule's `serial` (a number no other rule of the process has, so no rule is hashed
+    /// to find its text): the stamp of the text made for it (0 for none), the pack it was
+    /// evaluated in, and the text. Three arrays, each read in place.
+    private var ruleStamps: [Int] = []
+    private var rulePacks: [String] = []
+    private var ruleTexts: [[UInt8]] = []
+    /// At each rule's `serial`, for a format that keeps two texts per rule: the second, with the
+    /// stamp of the first it was made with.
+    private var ruleSecondTexts: [[UInt8]] = []
+    private var ruleSecondStamps: [Int] = []
+    /// How many texts have been made: each is stamped with the count, so a second text is known
+    /// to belong to its first, and a file's texts from another file's.
+    private var stamps = 0
+    /// Texts stamped up to this were made for another file than the current one.
+    private var staleUpTo = 0
 
     /// The last file's text made by `fileText`.
     private var lastFile: (file: String, text: String)?
@@ -39,10 +52,12 @@ package final class RenderScratch: @unchecked Sendable {
     private var textFile: String?
 
     /// As `text(for:pack:make:)`, for text that holds the complaint's file too: kept while the
-    /// file stays the same (nearly always, one file's complaints after another's).
+    /// file stays the same (nearly always, one file's complaints after another's). A new file
+    /// makes every kept text stale at once, by its stamp (nothing is emptied or refilled: a folder
+    /// of timelines changes file at every complaint).
     func text(for rule: Rule, pack: String, file: String, make: () -> [UInt8]) -> [UInt8] {
         if file != textFile {
-            ruleText.removeAll(keepingCapacity: true)
+            staleUpTo = stamps
             textFile = file
         }
         return text(for: rule, pack: pack, make: make)
@@ -52,10 +67,9 @@ package final class RenderScratch: @unchecked Sendable {
     /// keeps one kind of text per rule.
     func text(for rule: Rule, pack: String, make: () -> [UInt8]) -> [UInt8] {
         let place = rule.serial
-        if place < ruleText.count, let kept = ruleText[place], kept.pack == pack { return kept.bytes }
+        if place < ruleStamps.count, ruleStamps[place] > staleUpTo, sameBytes(rulePacks[place], pack) { return ruleTexts[place] }
         let bytes = make()
-        if place >= ruleText.count { ruleText += repeatElement(nil, count: place + 1 - ruleText.count) }
-        ruleText[place] = (pack, bytes)
+        keep(bytes, second: nil, at: place, pack: pack)
         return bytes
     }
 
@@ -65,14 +79,47 @@ package final class RenderScratch: @unchecked Sendable {
     /// had every call checked for exclusive access at run time.
     func texts(for rule: Rule, pack: String, make: () -> (first: [UInt8], second: [UInt8])) -> (first: [UInt8], second: [UInt8]) {
         let place = rule.serial
-        if place < ruleText.count, place < ruleSecondText.count, let kept = ruleText[place], kept.pack == pack {
-            return (kept.bytes, ruleSecondText[place])
+        if place < ruleStamps.count, ruleStamps[place] > staleUpTo, sameBytes(rulePacks[place], pack),
+            place < ruleSecondStamps.count, ruleSecondStamps[place] == ruleStamps[place]
+        {
+            return (ruleTexts[place], ruleSecondTexts[place])
         }
         let made = make()
-        if place >= ruleText.count { ruleText += repeatElement(nil, count: place + 1 - ruleText.count) }
-        if place >= ruleSecondText.count { ruleSecondText += repeatElement([], count: place + 1 - ruleSecondText.count) }
-        ruleText[place] = (pack, made.first)
-        ruleSecondText[place] = made.second
+        keep(made.first, second: made.second, at: place, pack: pack)
         return made
     }
+
+    private func keep(_ first: [UInt8], second: [UInt8]?, at place: Int, pack: String) {
+        stamps += 1
+        if place >= ruleStamps.count {
+            let more = place + 1 - ruleStamps.count
+            ruleStamps += repeatElement(0, count: more)
+            rulePacks += repeatElement("", count: more)
+            ruleTexts += repeatElement([], count: more)
+        }
+        (ruleStamps[place], rulePacks[place], ruleTexts[place]) = (stamps, pack, first)
+        guard let second else { return }
+        if place >= ruleSecondStamps.count {
+            let more = place + 1 - ruleSecondStamps.count
+            ruleSecondStamps += repeatElement(0, count: more)
+            ruleSecondTexts += repeatElement([], count: more)
+        }
+        (ruleSecondStamps[place], ruleSecondTexts[place]) = (stamps, second)
+    }
+}
+
+/// Whether two texts are the same bytes: at once when they are the same value bit for bit (the
+/// same storage, or the same short text held inline: a finding's rule id is its rule's), byte by
+/// byte otherwise. (`==` also equates texts that are canonically equivalent but written with
+/// other bytes; a format that reuses text made for one value must only do so for its very bytes.)
+@inline(__always) func sameBytes(_ a: String, _ b: String) -> Bool {
+    if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
+    return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+}
+
+/// As `sameBytes` for texts that may be absent: both absent, or both the same bytes.
+func sameBytes(_ a: String?, _ b: String?) -> Bool {
+    guard let a else { return b == nil }
+    guard let b else { return false }
+    return sameBytes(a, b)
 }
