@@ -77,7 +77,7 @@ package protocol SpooledCheckFormat: CheckRunFormat {
     /// One complaint's records and its part of the totals (on a checking thread, with that
     /// thread's `scratch`).
     func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, scratch: RenderScratch) -> (
-        records: [SpoolRecord], totals: Totals
+        records: SpoolRecords, totals: Totals
     )
     func add(_ part: Totals, to total: inout Totals)
     /// Whether this run must be spooled; a format that can also stream (SARIF without

@@ -275,7 +275,11 @@ import Testing
                 let altered = ComplaintResult(complaint: result.complaint, packs: result.packs, evaluations: evaluations)
                 let (records, totals) = JUnitFormat().records(
                     file: file, result: altered, findings: [], asOf: report.asOf, scratch: scratch)
-                let cases = records[1].bytes.withBytes { String(decoding: $0, as: UTF8.self) }.split(separator: "\n").dropLast()
+                let suite = records.map { $0.bytes.withBytes { String(decoding: $0, as: UTF8.self) } }
+                #expect(suite.count == 1)  // one record: the suite's tag, its test cases, its end
+                let lines = suite.joined().split(separator: "\n")
+                #expect(lines.first?.hasPrefix("  <testsuite name=") == true && lines.last == "  </testsuite>")
+                let cases = lines.dropFirst().dropLast()
                 #expect(cases.count == evaluations.count)
                 for (line, evaluation) in zip(cases, evaluations) {
                     let tag =

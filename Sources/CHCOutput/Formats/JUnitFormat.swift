@@ -30,29 +30,52 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
         total.skipped += part.skipped
     }
 
-    /// A complaint's test suite: a test case per rule evaluated. Written as bytes: a run of a
-    /// million complaints has fifteen million test cases; each rule's test case name is escaped
-    /// once per thread (`scratch`).
+    /// A complaint's test suite: a test case per rule evaluated. Written as bytes, as one record
+    /// (its counts found first, for the suite's tag): a run of a million complaints has fifteen
+    /// million test suite; each rule's test suite are made once per thread (`scratch`).
     package func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, scratch: RenderScratch) -> (
-        records: [SpoolRecord], totals: Totals
+        records: SpoolRecords, totals: Totals
     ) {
-        var counts = Totals()
         // Findings a baseline holds are left out of `findings`: they are not failures.
         let suppressed: Set<Fingerprint> =
             findings.count == result.findingCount
             ? [] : Set(result.findings.map(\.fingerprint)).subtracting(findings.map(\.fingerprint))
+        func isFailure(_ finding: Finding) -> Bool {
+            finding.isBreach && (suppressed.isEmpty || !suppressed.contains(finding.fingerprint))
+        }
+        // Each evaluation's fields are read in place: taking an evaluation out of the array
+        // copies it (its findings, dates and rule: fifteen a complaint).
+        let evaluations = result.evaluations
+        // The counts: a test case per evaluation; a failure for each with a breach the baseline
+        // does not hold; skipped, each other one but those that met their rule.
+        var counts = Totals(tests: evaluations.count)
+        for place in evaluations.indices {
+            if evaluations[place].findings.contains(where: isFailure) {
+                counts.failures += 1
+            } else if case .compliant = evaluations[place].outcome {
+                continue
+            } else {
+                counts.skipped += 1
+            }
+        }
         var fileAttribute: [UInt8] = []
         MarkupText.appendXML(file, to: &fileAttribute)
-        // The test cases are written in the thread's kept buffer (`handed(writing:)`), not an
-        // array of their own: a few kilobytes a complaint, allocated and freed a million times.
-        let cases = scratch.handed { cases in
-            var tally = Totals()  // counted here, not in `counts` (a variable the closure captures)
-            defer { counts = tally }
-            // Each evaluation's fields are read in place: taking an evaluation out of the array
-            // copies it (its findings, dates and rule: fifteen a complaint).
-            let evaluations = result.evaluations
+        // Written in the thread's kept buffer (`handed(writing:)`), not an array of its own: a
+        // few kilobytes a complaint, allocated and freed a million times.
+        let record = scratch.handed { suite in
+            suite += "  <testsuite name=\"".utf8
+            MarkupText.appendXML(result.complaint.id, to: &suite)
+            suite += "\" tests=\"".utf8
+            suite.appendDecimal(counts.tests)
+            suite += "\" failures=\"".utf8
+            suite.appendDecimal(counts.failures)
+            suite += "\" errors=\"0\" skipped=\"".utf8
+            suite.appendDecimal(counts.skipped)
+            suite += "\" file=\"".utf8
+            suite += fileAttribute
+            suite += "\">\n".utf8
+            if evaluations.isEmpty { suite.append(10) }  // an empty suite keeps its blank line
             for place in evaluations.indices {
-                tally.tests += 1
                 // The test case whole when the rule was met, then whole when it does not apply
                 // (nearly every test case is one or the other), made once per rule and file: the
                 // opening tag is the first's start.
@@ -73,80 +96,58 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
                 if findings.isEmpty {
                     switch outcome {
                     case .compliant:
-                        cases += kept[..<(tagLength + Self.caseEnd.count)]
+                        suite += kept[..<(tagLength + Self.caseEnd.count)]
                         continue
                     case .notApplicable:
-                        tally.skipped += 1
-                        cases += kept[(tagLength + Self.caseEnd.count)...]
+                        suite += kept[(tagLength + Self.caseEnd.count)...]
                         continue
                     case .breach, .notEvaluable, .pending: break
                     }
                 }
-                cases += kept[..<tagLength]  // the opening tag
+                suite += kept[..<tagLength]  // the opening tag
                 guard !findings.isEmpty else {
-                    tally.skipped += 1  // pending or not evaluable, with nothing to quote
-                    cases += Self.skipped[outcome]
-                    cases += Self.caseEnd
+                    suite += Self.skipped[outcome]
+                    suite += Self.caseEnd
                     continue
                 }
                 // The findings that fail the test case, by their place (a finding taken out of
                 // the array is copied): breaches, less those the baseline holds.
-                let failing = findings.indices.filter {
-                    findings[$0].isBreach && (suppressed.isEmpty || !suppressed.contains(findings[$0].fingerprint))
-                }
+                let failing = findings.indices.filter { isFailure(findings[$0]) }
                 if let first = failing.first {
-                    tally.failures += 1
                     // The breaches' messages, a line each, then each after its place in the
                     // input (`file:line:column: message`): escaped straight from the findings.
-                    cases += Self.failureStart
+                    suite += Self.failureStart
                     for (n, index) in failing.enumerated() {
-                        if n > 0 { cases += Self.escapedLineBreak }
-                        MarkupText.appendXML(findings[index].message, to: &cases)
+                        if n > 0 { suite += Self.escapedLineBreak }
+                        MarkupText.appendXML(findings[index].message, to: &suite)
                     }
-                    cases += Self.failureType
-                    cases += findings[first].status.rawValue.utf8
-                    cases += Self.failureBodyStart
+                    suite += Self.failureType
+                    suite += findings[first].status.rawValue.utf8
+                    suite += Self.failureBodyStart
                     for (n, index) in failing.enumerated() {
-                        if n > 0 { cases += Self.escapedLineBreak }
+                        if n > 0 { suite += Self.escapedLineBreak }
                         let location = findings[index].location
-                        MarkupText.appendXML(location.file, to: &cases)
-                        cases.append(58)  // :
-                        cases.appendDecimal(location.line)
-                        cases.append(58)
-                        cases.appendDecimal(location.column)
-                        cases += Self.colonSpace
-                        MarkupText.appendXML(findings[index].message, to: &cases)
+                        MarkupText.appendXML(location.file, to: &suite)
+                        suite.append(58)  // :
+                        suite.appendDecimal(location.line)
+                        suite.append(58)
+                        suite.appendDecimal(location.column)
+                        suite += Self.colonSpace
+                        MarkupText.appendXML(findings[index].message, to: &suite)
                     }
-                    cases += Self.failureEnd
+                    suite += Self.failureEnd
                 } else if outcome != .compliant {
-                    tally.skipped += 1
-                    cases += "<skipped message=\"".utf8
-                    cases += outcome.rawValue.utf8  // plain words: nothing to escape
-                    cases += Self.colonSpace
-                    MarkupText.appendXML(findings[0].message, to: &cases)
-                    cases += "\"/>".utf8
+                    suite += "<skipped message=\"".utf8
+                    suite += outcome.rawValue.utf8  // plain words: nothing to escape
+                    suite += Self.colonSpace
+                    MarkupText.appendXML(findings[0].message, to: &suite)
+                    suite += "\"/>".utf8
                 }
-                cases += Self.caseEnd
+                suite += Self.caseEnd
             }
-            cases += "  </testsuite>\n".utf8
+            suite += "  </testsuite>\n".utf8
         }
-        // Two records: the suite's tag (which needs the counts) and its test cases with the end
-        // tag, so the test cases are not copied behind the tag (four gigabytes at a million).
-        let suite = scratch.handed { suite in
-            suite += "  <testsuite name=\"".utf8
-            MarkupText.appendXML(result.complaint.id, to: &suite)
-            suite += "\" tests=\"".utf8
-            suite.appendDecimal(counts.tests)
-            suite += "\" failures=\"".utf8
-            suite.appendDecimal(counts.failures)
-            suite += "\" errors=\"0\" skipped=\"".utf8
-            suite.appendDecimal(counts.skipped)
-            suite += "\" file=\"".utf8
-            suite += fileAttribute
-            suite += "\">\n".utf8
-            if result.evaluations.isEmpty { suite.append(10) }  // an empty suite keeps its blank line
-        }
-        return ([SpoolRecord(bytes: suite), SpoolRecord(bytes: cases)], counts)
+        return (SpoolRecords(SpoolRecord(bytes: record)), counts)
     }
 
     private static let caseStart = Array("    <testcase name=\"".utf8)

@@ -91,14 +91,18 @@ package struct SARIFFormat: StreamingCheckFormat, SpooledCheckFormat, LintFormat
     package func add(_ part: Totals, to total: inout Totals) {}
 
     package func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, scratch: RenderScratch) -> (
-        records: [SpoolRecord], totals: Totals
+        records: SpoolRecords, totals: Totals
     ) {
-        let records = findings.map { finding in
+        func record(_ finding: Finding) -> SpoolRecord {
             var w = JSONPrettyWriter(level: 4, capacity: 1536)
             writeResult(finding, uri: scratch.fileText(finding.location.file, make: Self.uri), to: &w)
             return SpoolRecord(rank: Self.rank(finding), bytes: scratch.handed(w.bytes))
         }
-        return (records, Totals())
+        switch findings.count {
+        case 0: return (SpoolRecords(), Totals())
+        case 1: return (SpoolRecords(record(findings[0])), Totals())
+        default: return (SpoolRecords(findings.map(record)), Totals())
+        }
     }
 
     /// What `--max-results` keeps first: errors, then warnings, then notes; within each, the

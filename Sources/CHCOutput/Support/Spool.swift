@@ -15,6 +15,40 @@ package struct SpoolRecord: Sendable {
     }
 }
 
+/// A complaint's records, in order. Most complaints have one (JUnit's suite) or none (SARIF with
+/// no finding): held without an array of their own, since an array made on a checking thread
+/// and freed on the writing thread (a million of them) contends for the allocator's lock.
+package struct SpoolRecords: Sequence, Sendable {
+    private let first: SpoolRecord?
+    private let rest: [SpoolRecord]
+
+    /// No record.
+    package init() { (first, rest) = (nil, []) }
+
+    /// One record.
+    package init(_ record: SpoolRecord) { (first, rest) = (record, []) }
+
+    /// Any number of records.
+    package init(_ records: [SpoolRecord]) {
+        if records.count == 1 { (first, rest) = (records[0], []) } else { (first, rest) = (nil, records) }
+    }
+
+    package func makeIterator() -> Iterator { Iterator(first: first, rest: rest.makeIterator()) }
+
+    package struct Iterator: IteratorProtocol {
+        var first: SpoolRecord?
+        var rest: IndexingIterator<[SpoolRecord]>
+
+        package mutating func next() -> SpoolRecord? {
+            if let record = first {
+                first = nil
+                return record
+            }
+            return rest.next()
+        }
+    }
+}
+
 /// Records kept on disk while a run is checked, for a format whose document cannot be written
 /// until the whole run is known (SARIF's rule list and `--max-results`, JUnit's totals): memory
 /// holds the complaints in flight, not the run. The file is an unlinked temporary (`tmpfile`),
