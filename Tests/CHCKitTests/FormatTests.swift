@@ -295,6 +295,28 @@ import Testing
         }
     }
 
+    /// Text kept per file (JUnit's test cases name it, SARIF's results their URI) is made again
+    /// for a file whose name is canonically equivalent but written with other bytes (a name in
+    /// decomposed form, as macOS writes them, beside the composed one): each names its own bytes.
+    @Test func textKeptPerFileIsMadeAgainForANameOfOtherBytes() throws {
+        let composed = "Examples/caf\u{E9}.yaml"
+        let decomposed = "Examples/cafe\u{301}.yaml"
+        try #require(composed == decomposed && Array(composed.utf8) != Array(decomposed.utf8))
+        let scratch = RenderScratch()
+        #expect(Array(scratch.fileText(composed) { $0 }.utf8) == Array(composed.utf8))
+        #expect(Array(scratch.fileText(decomposed) { $0 }.utf8) == Array(decomposed.utf8))
+        let report = try Self.examplesReport()
+        let result = try #require(report.results.first { !$0.result.evaluations.isEmpty }).result
+        for file in [composed, decomposed, composed] {
+            let (records, _) = JUnitFormat().records(
+                file: file, result: result, findings: result.findings, asOf: report.asOf, scratch: scratch)
+            let suite = records.map { $0.bytes.withBytes { Array($0) } }.joined()
+            let cases = String(decoding: suite, as: UTF8.self).split(separator: "\n").filter { $0.contains("<testcase") }
+            #expect(!cases.isEmpty)
+            for line in cases { #expect(Array(line.utf8).split(separator: 34).contains { Array($0) == Array(file.utf8) }, "\(line)") }
+        }
+    }
+
     /// CSV keeps the cells a finding has from its rule and writes them for the rule's next
     /// findings: every row must still be the finding's own values, byte for byte, whether the
     /// finding's kind, paragraph and hint are its rule's or its own (even canonically equivalent

@@ -42,7 +42,7 @@ package final class RenderScratch: @unchecked Sendable {
     /// The text `make` makes from `file`, made again only when the file changes (a complaint's
     /// findings, and the next complaint's, are nearly always in the same file).
     func fileText(_ file: String, make: (String) -> String) -> String {
-        if let lastFile, lastFile.file == file { return lastFile.text }
+        if let lastFile, sameBytes(lastFile.file, file) { return lastFile.text }
         let text = make(file)
         lastFile = (file, text)
         return text
@@ -56,7 +56,7 @@ package final class RenderScratch: @unchecked Sendable {
     /// makes every kept text stale at once, by its stamp (nothing is emptied or refilled: a folder
     /// of timelines changes file at every complaint).
     func text(for rule: Rule, pack: String, file: String, make: () -> [UInt8]) -> [UInt8] {
-        if file != textFile {
+        if !sameBytes(textFile, file) {
             staleUpTo = stamps
             textFile = file
         }
@@ -67,7 +67,7 @@ package final class RenderScratch: @unchecked Sendable {
     /// keeps one kind of text per rule.
     func text(for rule: Rule, pack: String, make: () -> [UInt8]) -> [UInt8] {
         let place = rule.serial
-        if place < ruleStamps.count, ruleStamps[place] > staleUpTo, sameBytes(rulePacks[place], pack) { return ruleTexts[place] }
+        if isKept(at: place, pack: pack) { return ruleTexts[place] }
         let bytes = make()
         keep(bytes, second: nil, at: place, pack: pack)
         return bytes
@@ -79,14 +79,17 @@ package final class RenderScratch: @unchecked Sendable {
     /// had every call checked for exclusive access at run time.
     func texts(for rule: Rule, pack: String, make: () -> (first: [UInt8], second: [UInt8])) -> (first: [UInt8], second: [UInt8]) {
         let place = rule.serial
-        if place < ruleStamps.count, ruleStamps[place] > staleUpTo, sameBytes(rulePacks[place], pack),
-            place < ruleSecondStamps.count, ruleSecondStamps[place] == ruleStamps[place]
-        {
+        if isKept(at: place, pack: pack), place < ruleSecondStamps.count, ruleSecondStamps[place] == ruleStamps[place] {
             return (ruleTexts[place], ruleSecondTexts[place])
         }
         let made = make()
         keep(made.first, second: made.second, at: place, pack: pack)
         return made
+    }
+
+    /// Whether a text made for the rule at `place`, evaluated in `pack`, is kept for this file.
+    @inline(__always) private func isKept(at place: Int, pack: String) -> Bool {
+        place < ruleStamps.count && ruleStamps[place] > staleUpTo && sameBytes(rulePacks[place], pack)
     }
 
     private func keep(_ first: [UInt8], second: [UInt8]?, at place: Int, pack: String) {
