@@ -55,15 +55,25 @@ package struct SpoolRecords: Sequence, Sendable {
 /// so nothing is left behind however the run ends.
 package final class Spool {
     private let file: UnsafeMutablePointer<FILE>
+    /// The file's buffer: 1 MiB, where the C library's own is 4 KiB. A million complaints' JUnit
+    /// suites are 4 GB, a million system calls each way in pieces of 4 KiB (measured: more
+    /// system time than all the checking).
+    private let buffer: UnsafeMutableRawPointer
+    static let bufferBytes = 1 << 20
     /// The first failure, reported by `replay` and by the run.
     package private(set) var failure: OutputError?
 
     package init() throws(OutputError) {
         guard let file = tmpfile() else { throw OutputError(path: "a temporary file", code: errno) }
         self.file = file
+        buffer = .allocate(byteCount: Self.bufferBytes, alignment: 16)
+        setvbuf(file, buffer.assumingMemoryBound(to: CChar.self), _IOFBF, Self.bufferBytes)
     }
 
-    deinit { fclose(file) }
+    deinit {
+        fclose(file)
+        buffer.deallocate()  // after the file that uses it is closed
+    }
 
     /// Appends a record: its rank, its length and its bytes.
     package func append(_ record: SpoolRecord) {
