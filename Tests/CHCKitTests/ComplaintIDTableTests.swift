@@ -28,6 +28,33 @@ import Testing
         }
     }
 
+    @Test func joinedTablesNumberIdsAsOneTableReadingBoth() {
+        // The ids of a log's first half, then its second's: some in both, most in one. Joined,
+        // they are numbered as one table numbering the whole log would number them, and each of
+        // the second's numbers leads to its own id.
+        let first = (0..<3001).map { "C-\($0 * 3)" }
+        let second = (0..<2999).map { "C-\($0 * 5)" } + ["", "é"]
+        var one = ComplaintIDTable()
+        for id in first + second { _ = number(id, in: &one) }
+        var head = ComplaintIDTable()
+        for id in first { _ = number(id, in: &head) }
+        var tail = ComplaintIDTable()
+        for id in second { _ = number(id, in: &tail) }
+        let before = head.count
+        guard let (ids, numbers) = head.joined(with: tail) else {
+            Issue.record("not joined")
+            return
+        }
+        #expect(before == first.count)
+        #expect(ids.count == one.count)
+        #expect((0..<ids.count).map(ids.id) == (0..<one.count).map(one.id))
+        #expect(numbers.count == second.count)
+        for (n, id) in second.enumerated() {
+            #expect(numbers[n] == number(id, in: &one))
+            #expect(ids.matches(Int(numbers[n]), id))
+        }
+    }
+
     @Test func collidingBucketsKeepIdsApart() {
         // Many ids, few buckets at first: probing must compare bytes, not only hashes.
         var table = ComplaintIDTable()

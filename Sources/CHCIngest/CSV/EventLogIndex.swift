@@ -12,7 +12,7 @@ package struct EventLogIndex: Sendable {
     /// not a dictionary, on the hot path.
     let slots: [Int]
     /// The complaint ids, numbered in order of first appearance.
-    package let ids: ComplaintIDTable
+    package let ids: ComplaintIDs
     /// Each row's complaint number (rows counted from 1 after the header, stored from 0); -1
     /// for a row without an id (or a blank line).
     let rowSlots: [Int32]
@@ -41,6 +41,7 @@ package struct EventLogIndex: Sendable {
         let columns = try EventLogCSV.resolveColumns(header, map: map, file: path)
         let idColumn = columns[.complaintId]!
         var part = Part()
+        var joined: Part.Joined?
         if threads > 1, let cut = Self.lineStart(pastMiddleOf: path, splitBytes: splitBytes), cut > scan.offset {
             let tail = TailScan()
             let group = DispatchGroup()
@@ -58,7 +59,7 @@ package struct EventLogIndex: Sendable {
             try part.scan(scan, idColumn: idColumn, path: path, until: cut)
             group.wait()
             if scan.offset == cut, let second = tail.part {
-                try part.join(second, path: path)
+                joined = try part.joined(with: second, path: path)
             } else {
                 try part.scan(scan, idColumn: idColumn, path: path, until: nil)
             }
@@ -67,16 +68,17 @@ package struct EventLogIndex: Sendable {
         }
         self.path = path
         slots = CSVColumn.allCases.map { columns[$0] ?? -1 }
-        ids = part.ids
-        rowSlots = part.rowSlots
-        lastRow = part.lastRow
+        (ids, rowSlots, lastRow) = joined ?? (part.table.ids, part.rowSlots, part.lastRow)
     }
 
     /// The rows of a stretch of the file, numbered from its first.
     private struct Part {
-        package var ids = ComplaintIDTable()
+        var table = ComplaintIDTable()
         var rowSlots: [Int32] = []
         var lastRow: [Int] = []
+
+        /// Two parts made one.
+        typealias Joined = (ids: ComplaintIDs, rowSlots: [Int32], lastRow: [Int])
 
         /// Reads rows until the reader is at byte `limit` or past it (or at the end of the file).
         mutating func scan(_ reader: CSVRecordReader, idColumn: Int, path: String, until limit: Int?) throws(InputError) {
@@ -85,7 +87,7 @@ package struct EventLogIndex: Sendable {
                 let (line, slot) = try reader.withNextField(
                     idColumn,
                     { line, idBytes -> (Int, Int32?) in
-                        (line, EventLogCSV.trimmed(idBytes) { $0.isEmpty ? -1 : ids.number(of: $0) })
+                        (line, EventLogCSV.trimmed(idBytes) { $0.isEmpty ? -1 : table.number(of: $0) })
                     })
             {
                 index += 1
@@ -98,19 +100,18 @@ package struct EventLogIndex: Sendable {
             }
         }
 
-        /// Appends the rows of the stretch that follows this one: its ids numbered on from
+        /// This stretch's rows and those of the one that follows it: its ids numbered on from
         /// these (in its order of first appearance, as one reader would number them).
-        mutating func join(_ next: Part, path: String) throws(InputError) {
+        consuming func joined(with next: Part, path: String) throws(InputError) -> Joined {
             let before = rowSlots.count
-            var renumbered = [Int32](repeating: -1, count: next.ids.count)
-            for number in 0..<next.ids.count {
-                guard let global = next.ids.withID(number, { ids.number(of: $0) }) else { throw Self.tooMany(path, line: 1) }
+            guard let (ids, renumbered) = table.joined(with: next.table) else { throw Self.tooMany(path, line: 1) }
+            for (number, global) in renumbered.enumerated() {
                 if Int(global) == lastRow.count { lastRow.append(0) }
                 lastRow[Int(global)] = before + next.lastRow[number]
-                renumbered[number] = global
             }
             rowSlots.reserveCapacity(before + next.rowSlots.count)
             for slot in next.rowSlots { rowSlots.append(slot < 0 ? slot : renumbered[Int(slot)]) }
+            return (ids, rowSlots, lastRow)
         }
 
         static func tooMany(_ path: String, line: Int) -> InputError {
