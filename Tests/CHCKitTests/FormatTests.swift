@@ -295,6 +295,34 @@ import Testing
         }
     }
 
+    /// A rule evaluated in one pack and then another, complaint after complaint in one file, has
+    /// its test cases kept again each time: the kept bytes stay bounded, and every suite reads
+    /// as it would written out in full.
+    @Test func junitKeptTestCasesStayBoundedWhenPacksAlternate() throws {
+        let report = try Self.examplesReport()
+        let (file, result) = try #require(report.results.first { $0.result.evaluations.count > 3 })
+        let scratch = RenderScratch()
+        var most = 0
+        for round in 0..<400 {
+            let pack = round.isMultiple(of: 2) ? "" : "pack-\(round)"
+            let evaluations = result.evaluations.map {
+                RuleEvaluation(rule: $0.rule, pack: pack, outcome: .compliant, findings: [], openDeadline: nil, timing: nil)
+            }
+            let altered = ComplaintResult(complaint: result.complaint, packs: result.packs, evaluations: evaluations)
+            let (records, _) = JUnitFormat().records(file: file, result: altered, findings: [], asOf: report.asOf, scratch: scratch)
+            most = max(most, scratch.fileTextBytes)
+            let cases = records.map { $0.bytes.withBytes { String(decoding: $0, as: UTF8.self) } }.joined()
+                .split(separator: "\n").dropFirst().dropLast()
+            #expect(cases.count == evaluations.count)
+            for (line, evaluation) in zip(cases, evaluations) {
+                #expect(line.contains(" classname=\"\(pack.isEmpty ? "chc" : pack)\" "), "\(line)")
+                #expect(line.hasPrefix("    <testcase name=\"\(MarkupText.xml(evaluation.rule.id)): "), "\(line)")
+            }
+        }
+        #expect(most > RenderScratch.fileBytesLimit / 2)  // the texts were kept again and again…
+        #expect(most < RenderScratch.fileBytesLimit + 256 << 10)  // …and forgotten at the limit
+    }
+
     /// Text kept per file (JUnit's test cases name it, SARIF's results their URI) is made again
     /// for a file whose name is canonically equivalent but written with other bytes (a name in
     /// decomposed form, as macOS writes them, beside the composed one): each names its own bytes.

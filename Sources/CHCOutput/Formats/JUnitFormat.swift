@@ -46,11 +46,23 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
         // Each evaluation's fields are read in place: taking an evaluation out of the array
         // copies it (its findings, dates and rule: fifteen a complaint).
         let evaluations = result.evaluations
+        var fileAttribute: [UInt8] = []
+        MarkupText.appendXML(file, to: &fileAttribute)
+        scratch.use(file: file)
         // The counts: a test case per evaluation; a failure for each with a breach the baseline
-        // does not hold; skipped, each other one but those that met their rule.
+        // does not hold; skipped, each other one but those that met their rule. And the test
+        // cases kept for each rule and file, made for a rule met for the first time.
         var counts = Totals(tests: evaluations.count)
         for place in evaluations.indices {
-            if evaluations[place].findings.contains(where: isFailure) {
+            let serial = evaluations[place].rule.serial
+            if scratch.fileTextCount(serial: serial, pack: evaluations[place].pack) == nil {
+                let (rule, pack) = (evaluations[place].rule, evaluations[place].pack)
+                scratch.keepFileText(Self.keptTestCases(rule, pack: pack, fileAttribute: fileAttribute), serial: serial, pack: pack)
+            }
+            if evaluations[place].findings.isEmpty {
+                if case .compliant = evaluations[place].outcome { continue }
+                counts.skipped += 1
+            } else if evaluations[place].findings.contains(where: isFailure) {
                 counts.failures += 1
             } else if case .compliant = evaluations[place].outcome {
                 continue
@@ -58,8 +70,6 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
                 counts.skipped += 1
             }
         }
-        var fileAttribute: [UInt8] = []
-        MarkupText.appendXML(file, to: &fileAttribute)
         // Written in the thread's kept buffer (`handed(writing:)`), not an array of its own: a
         // few kilobytes a complaint, allocated and freed a million times.
         let record = scratch.handed { suite in
@@ -75,40 +85,44 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
             suite += fileAttribute
             suite += "\">\n".utf8
             if evaluations.isEmpty { suite.append(10) }  // an empty suite keeps its blank line
-            for place in evaluations.indices {
-                // The test case whole when the rule was met, then whole when it does not apply
-                // (nearly every test case is one or the other), made once per rule and file: the
-                // opening tag is the first's start.
-                let (rule, pack) = (evaluations[place].rule, evaluations[place].pack)
-                let kept = scratch.text(for: rule, pack: pack, file: file) {
-                    var start = Self.caseStart
-                    MarkupText.appendXML("\(rule.id): \(rule.summary)", to: &start)
-                    start += Self.classAttribute
-                    MarkupText.appendXML(pack.isEmpty ? "chc" : pack, to: &start)
-                    start += Self.fileAttribute
-                    start += fileAttribute
-                    start += Self.caseBodyStart
-                    return start + Self.caseEnd + start + Self.skipped[.notApplicable] + Self.caseEnd
-                }
-                let tagLength = (kept.count - 2 * Self.caseEnd.count - Self.skipped[.notApplicable].count) / 2
-                let outcome = evaluations[place].outcome
-                let findings = evaluations[place].findings
-                if findings.isEmpty {
-                    switch outcome {
-                    case .compliant:
-                        suite += kept[..<(tagLength + Self.caseEnd.count)]
-                        continue
-                    case .notApplicable:
-                        suite += kept[(tagLength + Self.caseEnd.count)...]
-                        continue
-                    case .breach, .notEvaluable, .pending: break
+            scratch.withFileTexts { texts in
+                for place in evaluations.indices {
+                    // The test case whole when the rule was met, then whole when it does not
+                    // apply (nearly every test case is one or the other), kept for the rule and
+                    // file: the opening tag is the first's start. Read in place, by the rule's
+                    // number: neither the rule nor the text is taken out (each taken out counted
+                    // a reference).
+                    let (serial, pack) = (evaluations[place].rule.serial, evaluations[place].pack)
+                    if let kept = texts.text(serial: serial, pack: pack) {
+                        writeCase(place, kept)
+                    } else {  // no longer kept (`RenderScratch.fileBytesLimit`)
+                        Self.keptTestCases(evaluations[place].rule, pack: pack, fileAttribute: fileAttribute).withUnsafeBufferPointer {
+                            writeCase(place, $0)
+                        }
                     }
                 }
-                suite += kept[..<tagLength]  // the opening tag
+            }
+            suite += "  </testsuite>\n".utf8
+            /// The test case of evaluation `place`, from the rule's kept test cases.
+            func writeCase(_ place: Int, _ kept: UnsafeBufferPointer<UInt8>) {
+                let metLength = (kept.count - Self.skippedNotApplicable.count) / 2
+                // (A switch: `==` on an enum with raw values compared them as raw values, generically.)
+                switch evaluations[place].outcome {
+                case .compliant where evaluations[place].findings.isEmpty:
+                    suite.append(contentsOf: kept[..<metLength])
+                    return
+                case .notApplicable where evaluations[place].findings.isEmpty:
+                    suite.append(contentsOf: kept[metLength...])
+                    return
+                default: break
+                }
+                suite.append(contentsOf: kept[..<(metLength - Self.caseEnd.count)])  // the opening tag
+                let outcome = evaluations[place].outcome
+                let findings = evaluations[place].findings
                 guard !findings.isEmpty else {
                     suite += Self.skipped[outcome]
                     suite += Self.caseEnd
-                    continue
+                    return
                 }
                 // The findings that fail the test case, by their place (a finding taken out of
                 // the array is copied): breaches, less those the baseline holds.
@@ -136,7 +150,7 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
                         MarkupText.appendXML(findings[index].message, to: &suite)
                     }
                     suite += Self.failureEnd
-                } else if outcome != .compliant {
+                } else if outcome != Outcome.compliant {
                     suite += "<skipped message=\"".utf8
                     suite += outcome.rawValue.utf8  // plain words: nothing to escape
                     suite += Self.colonSpace
@@ -145,7 +159,6 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
                 }
                 suite += Self.caseEnd
             }
-            suite += "  </testsuite>\n".utf8
         }
         return (SpoolRecords(SpoolRecord(bytes: record)), counts)
     }
@@ -161,6 +174,24 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
     private static let failureEnd = Array("</failure>".utf8)
     private static let colonSpace = Array(": ".utf8)
     private static let escapedLineBreak = Array("&#10;".utf8)
+
+    private static let skippedNotApplicable = skipped[.notApplicable]
+
+    /// A rule's test case whole when it was met, then whole when it does not apply, in `pack`
+    /// and the file `fileAttribute` names: what `records` keeps per rule and file.
+    private static func keptTestCases(_ rule: Rule, pack: String, fileAttribute: [UInt8]) -> [UInt8] {
+        var start = caseStart
+        MarkupText.appendXML("\(rule.id): \(rule.summary)", to: &start)
+        start += classAttribute
+        MarkupText.appendXML(pack.isEmpty ? "chc" : pack, to: &start)
+        start += Self.fileAttribute
+        start += fileAttribute
+        start += caseBodyStart
+        var cases = start + caseEnd
+        cases += start
+        cases += skippedNotApplicable
+        return cases + caseEnd
+    }
 
     /// `<skipped message="not-applicable"/>` and the like, for an outcome with no finding to quote.
     private static let skipped = PerOutcome { outcome in

@@ -19,10 +19,8 @@ package final class RenderScratch: @unchecked Sendable {
     private var ruleSecondTexts: [[UInt8]] = []
     private var ruleSecondStamps: [Int] = []
     /// How many texts have been made: each is stamped with the count, so a second text is known
-    /// to belong to its first, and a file's texts from another file's.
+    /// to belong to its first.
     private var stamps = 0
-    /// Texts stamped up to this were made for another file than the current one.
-    private var staleUpTo = 0
 
     /// The last file's text made by `fileText`.
     private var lastFile: (file: String, text: String)?
@@ -48,20 +46,88 @@ package final class RenderScratch: @unchecked Sendable {
         return text
     }
 
-    /// The file the texts kept by `text(for:pack:file:make:)` hold.
-    private var textFile: String?
+    // MARK: Texts kept for the current file
 
-    /// As `text(for:pack:make:)`, for text that holds the complaint's file too: kept while the
-    /// file stays the same (nearly always, one file's complaints after another's). A new file
-    /// makes every kept text stale at once, by its stamp (nothing is emptied or refilled: a folder
-    /// of timelines changes file at every complaint).
-    func text(for rule: Rule, pack: String, file: String, make: () -> [UInt8]) -> [UInt8] {
-        if !sameBytes(textFile, file) {
-            staleUpTo = stamps
-            textFile = file
-        }
-        return text(for: rule, pack: pack, make: make)
+    /// The file given to `use(file:)`, which the file texts name.
+    private var textFile: String?
+    /// The texts kept for `textFile`, one after another in one array, so that a format appending
+    /// part of one to nearly every record (JUnit's test cases, fifteen a complaint) reads it in
+    /// place: texts kept as arrays of their own counted a reference to one each time.
+    private var fileBytes: [UInt8] = []
+    /// At each rule's `serial`: where its file text starts and ends in `fileBytes`, the pack it
+    /// was evaluated in, and the file it was made for (a number counting files, `fileNumber`).
+    private var fileTextStarts: [Int] = []
+    private var fileTextEnds: [Int] = []
+    private var fileTextPacks: [String] = []
+    private var fileTextFiles: [Int] = []
+    private var fileNumber = 1
+    /// Beyond this many bytes of file texts, they are all made again (a rule evaluated in pack
+    /// after pack, each time a new text, must not grow them without end).
+    static let fileBytesLimit = 1 << 20
+
+    /// Keeps file texts for `file` from here on: a format's test cases name the complaint's
+    /// file, and are kept while the file stays the same (nearly always: one file's complaints
+    /// after another's). A new file makes every file text stale at once. Called once a
+    /// complaint, not for each of its texts.
+    func use(file: String) {
+        guard !sameBytes(textFile, file) else { return }
+        textFile = file
+        forgetFileTexts()
     }
+
+    private func forgetFileTexts() {
+        fileNumber += 1
+        fileBytes.removeAll(keepingCapacity: true)
+    }
+
+    /// How long the file text kept for the rule with `serial`, evaluated in `pack`, is; nil
+    /// when there is none (`keepFileText` keeps one).
+    @inline(__always) func fileTextCount(serial: Int, pack: String) -> Int? {
+        guard serial < fileTextFiles.count, fileTextFiles[serial] == fileNumber, sameBytes(fileTextPacks[serial], pack) else {
+            return nil
+        }
+        return fileTextEnds[serial] - fileTextStarts[serial]
+    }
+
+    /// Keeps `text` as the file text of the rule with `serial`, evaluated in `pack`.
+    func keepFileText(_ text: [UInt8], serial: Int, pack: String) {
+        if fileBytes.count > Self.fileBytesLimit { forgetFileTexts() }
+        if serial >= fileTextFiles.count {
+            let more = serial + 1 - fileTextFiles.count
+            fileTextStarts += repeatElement(0, count: more)
+            fileTextEnds += repeatElement(0, count: more)
+            fileTextPacks += repeatElement("", count: more)
+            fileTextFiles += repeatElement(0, count: more)
+        }
+        fileTextStarts[serial] = fileBytes.count
+        fileBytes += text
+        (fileTextEnds[serial], fileTextPacks[serial], fileTextFiles[serial]) = (fileBytes.count, pack, fileNumber)
+    }
+
+    /// Calls `body` with the file texts, read in place (none may be kept meanwhile): a format
+    /// appending part of one to nearly every record takes the bytes once a record, not once a
+    /// text (each time counted a reference to them).
+    func withFileTexts<Result>(_ body: (FileTexts) -> Result) -> Result {
+        fileBytes.withUnsafeBufferPointer { body(FileTexts(bytes: $0, scratch: self)) }
+    }
+
+    /// The file texts during `withFileTexts`.
+    struct FileTexts {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let scratch: RenderScratch
+
+        /// The file text kept for the rule with `serial`, evaluated in `pack`; nil when there is none.
+        @inline(__always) func text(serial: Int, pack: String) -> UnsafeBufferPointer<UInt8>? {
+            guard let count = scratch.fileTextCount(serial: serial, pack: pack) else { return nil }
+            let start = scratch.fileTextStarts[serial]
+            return UnsafeBufferPointer(rebasing: bytes[start..<(start + count)])
+        }
+    }
+
+    /// How many bytes the file texts take (for tests).
+    var fileTextBytes: Int { fileBytes.count }
+
+    // MARK: Texts kept per rule
 
     /// The text `make` makes for `rule` evaluated in `pack`, made once per rule and pack. A format
     /// keeps one kind of text per rule.
@@ -89,7 +155,7 @@ package final class RenderScratch: @unchecked Sendable {
 
     /// Whether a text made for the rule at `place`, evaluated in `pack`, is kept for this file.
     @inline(__always) private func isKept(at place: Int, pack: String) -> Bool {
-        place < ruleStamps.count && ruleStamps[place] > staleUpTo && sameBytes(rulePacks[place], pack)
+        place < ruleStamps.count && ruleStamps[place] > 0 && sameBytes(rulePacks[place], pack)
     }
 
     private func keep(_ first: [UInt8], second: [UInt8]?, at place: Int, pack: String) {
