@@ -106,7 +106,7 @@ struct RunOptions: ParsableArguments {
     func prepare(composesMessages: Bool = true) throws -> Prepared {
         var inputErrors: [InputError] = []
         let asOfDate = asOf ?? CivilDate.today()
-        var (library, _, packErrors) = try packs.load()
+        var (library, _, packErrors) = try packs.load(examples: false)
         inputErrors += packErrors
 
         var policyConfig: PolicyConfig?

@@ -198,10 +198,12 @@ struct RulePackOptions: ParsableArguments {
     /// The folder the packs come from, when they are not the built-in ones.
     var folder: String? { rulesDir ?? RuleLibrary.folderFromEnvironment() }
 
-    /// The packs, where they came from, and the problems of any that could not be read.
-    func load() throws -> (library: RuleLibrary, source: String, errors: [InputError]) {
+    /// The packs, where they came from, and the problems of any that could not be read. With
+    /// `examples` false, the built-in packs' rules carry no examples (a pack from a folder is
+    /// always read whole: its examples are checked as it is read).
+    func load(examples: Bool = true) throws -> (library: RuleLibrary, source: String, errors: [InputError]) {
         guard let folder else {
-            let (library, errors) = RuleLibrary.shipped()
+            let (library, errors) = RuleLibrary.shipped(examples: examples)
             return (library, "the built-in packs", errors)
         }
         var isFolder: ObjCBool = false

@@ -132,6 +132,32 @@ import Testing
         #expect(library.packs.map(\.id) == ["awaab-2025", "hos-2020", "hos-2022", "hos-2024"])
     }
 
+    /// A run that checks complaints reads the built-in packs without their rules' examples
+    /// (`chc rules` reads them): the same packs and rules, the same checks, no examples.
+    @Test func shippedPacksReadWithoutExamplesAreTheSameRules() throws {
+        let (whole, _) = RuleLibrary.shipped()
+        let (lean, errors) = RuleLibrary.shipped(examples: false)
+        #expect(errors.isEmpty, "\(errors)")
+        #expect(lean.packs.map(\.id) == whole.packs.map(\.id))
+        for (a, b) in zip(whole.packs, lean.packs) {
+            #expect(a.rules.map(\.id) == b.rules.map(\.id))
+            #expect(a.rules.map(\.summary) == b.rules.map(\.summary))
+            #expect(a.rules.map { type(of: $0.check).name } == b.rules.map { type(of: $0.check).name })
+            #expect(a.rules.map { $0.check.parameters } == b.rules.map { $0.check.parameters })
+            #expect(b.rules.allSatisfy { $0.examples.isEmpty })
+        }
+        #expect(whole.packs.flatMap(\.rules).contains { !$0.examples.isEmpty })
+    }
+
+    /// YAML is read without implicit tags: values that look like numbers, dates, yes/no or null
+    /// are read as the text written, as before.
+    @Test func yamlValuesAreReadAsWritten() throws {
+        let reader = try YAMLReader(file: "t.yaml", text: "a: 01\nb: yes\nc: 2024-06-03\nd: ~\ne: 1.50\nf: 0x1A\n")
+        let fields = try #require(reader.fields(reader.root, "test", allowed: ["a", "b", "c", "d", "e", "f"]))
+        #expect(["a", "b", "c", "d", "e", "f"].map { reader.string(fields[$0], $0) } == ["01", "yes", "2024-06-03", "~", "1.50", "0x1A"])
+        #expect(reader.problems.isEmpty)
+    }
+
     @Test func shippedPacksLoadCleanly() throws {
         let (library, errors) = RuleLibrary.load(folder: path("Rules"))
         #expect(errors.isEmpty, "\(errors)")

@@ -19,12 +19,13 @@ package enum RulePackYAML {
         try parse(try readTextFile(path, maxBytes: limits.maxYAMLBytes), file: path, limits: limits, kinds: kinds)
     }
 
-    /// Reads a pack from its text; `kinds` are the check kinds its rules may use.
-    package static func parse(_ text: String, file: String, limits: InputLimits = .standard, kinds: CheckKinds = .standard)
-        throws(InputError) -> RulePack
-    {
+    /// Reads a pack from its text; `kinds` are the check kinds its rules may use. With
+    /// `readsExamples` false, its rules carry no examples (they are for `chc rules`).
+    package static func parse(
+        _ text: String, file: String, limits: InputLimits = .standard, kinds: CheckKinds = .standard, readsExamples: Bool = true
+    ) throws(InputError) -> RulePack {
         let reader = try YAMLReader(file: file, text: text, limits: limits)
-        let pack = read(reader, kinds: kinds)
+        let pack = read(reader, kinds: kinds, readsExamples: readsExamples)
         try reader.throwIfProblems()
         guard let pack else { throw InputError(file: file, "is not a rule pack") }
         return pack

@@ -20,7 +20,10 @@ package final class YAMLReader {
         unsharesStrings = false
         try YAMLReader.checkNesting(text, file: file, limits: limits)
         do {
-            root = try Yams.compose(yaml: text)
+            // No implicit tags (int, bool, timestamp…): every value is read as text by the typed
+            // readers below, and matching each scalar against Yams's patterns was a quarter of
+            // start-up.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw YAMLReader.describe(error, file: file)
         } catch {
