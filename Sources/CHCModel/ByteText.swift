@@ -33,6 +33,21 @@ extension [UInt8] {
         }
     }
 
+    /// The bytes of a constant text: no string made, no reference counted.
+    package mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { append(contentsOf: $0) }
+    }
+
+    /// A copy of its own bytes `range`, appended (a text escaped once and written twice).
+    package mutating func appendCopy(of range: Range<Int>) {
+        let start = count
+        append(contentsOf: repeatElement(0, count: range.count))
+        withUnsafeMutableBufferPointer { bytes in
+            guard let base = bytes.baseAddress, !range.isEmpty else { return }
+            (base + start).update(from: base + range.lowerBound, count: range.count)
+        }
+    }
+
     /// `YYYY-MM-DD`, as `CivilDate.description`.
     package mutating func appendISODate(_ date: CivilDate) {
         let (y, m, d) = date.parts

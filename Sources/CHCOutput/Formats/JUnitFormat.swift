@@ -40,8 +40,11 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
         let suppressed: Set<Fingerprint> =
             findings.count == result.findingCount
             ? [] : Set(result.findings.map(\.fingerprint)).subtracting(findings.map(\.fingerprint))
-        func isFailure(_ finding: Finding) -> Bool {
-            finding.isBreach && (suppressed.isEmpty || !suppressed.contains(finding.fingerprint))
+        /// Whether finding `index` of `findings` fails its test case: read in place (a finding
+        /// taken out of its array is copied, its every text counted).
+        func isFailure(_ findings: [Finding], _ index: Int) -> Bool {
+            Finding.isBreach(status: findings[index].status, severity: findings[index].severity)
+                && (suppressed.isEmpty || !suppressed.contains(findings[index].fingerprint))
         }
         // Each evaluation's fields are read in place: taking an evaluation out of the array
         // copies it (its findings, dates and rule: fifteen a complaint).
@@ -62,7 +65,7 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
             if evaluations[place].findings.isEmpty {
                 if case .compliant = evaluations[place].outcome { continue }
                 counts.skipped += 1
-            } else if evaluations[place].findings.contains(where: isFailure) {
+            } else if evaluations[place].findings.indices.contains(where: { isFailure(evaluations[place].findings, $0) }) {
                 counts.failures += 1
             } else if case .compliant = evaluations[place].outcome {
                 continue
@@ -73,17 +76,17 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
         // Written in the thread's kept buffer (`handed(writing:)`), not an array of its own: a
         // few kilobytes a complaint, allocated and freed a million times.
         let record = scratch.handed { suite in
-            suite += "  <testsuite name=\"".utf8
+            suite.append("  <testsuite name=\"")
             MarkupText.appendXML(result.complaint.id, to: &suite)
-            suite += "\" tests=\"".utf8
+            suite.append("\" tests=\"")
             suite.appendDecimal(counts.tests)
-            suite += "\" failures=\"".utf8
+            suite.append("\" failures=\"")
             suite.appendDecimal(counts.failures)
-            suite += "\" errors=\"0\" skipped=\"".utf8
+            suite.append("\" errors=\"0\" skipped=\"")
             suite.appendDecimal(counts.skipped)
-            suite += "\" file=\"".utf8
+            suite.append("\" file=\"")
             suite += fileAttribute
-            suite += "\">\n".utf8
+            suite.append("\">\n")
             if evaluations.isEmpty { suite.append(10) }  // an empty suite keeps its blank line
             scratch.withFileTexts { texts in
                 for place in evaluations.indices {
@@ -102,7 +105,7 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
                     }
                 }
             }
-            suite += "  </testsuite>\n".utf8
+            suite.append("  </testsuite>\n")
             /// The test case of evaluation `place`, from the rule's kept test cases.
             func writeCase(_ place: Int, _ kept: UnsafeBufferPointer<UInt8>) {
                 let metLength = (kept.count - Self.skippedNotApplicable.count) / 2
@@ -116,81 +119,91 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
                     return
                 default: break
                 }
-                suite.append(contentsOf: kept[..<(metLength - Self.caseEnd.count)])  // the opening tag
+                suite.append(contentsOf: kept[..<(metLength - Self.caseEnd.utf8CodeUnitCount)])  // the opening tag
                 let outcome = evaluations[place].outcome
                 let findings = evaluations[place].findings
                 guard !findings.isEmpty else {
                     suite += Self.skipped[outcome]
-                    suite += Self.caseEnd
+                    suite.append(Self.caseEnd)
                     return
                 }
                 // The findings that fail the test case, by their place (a finding taken out of
-                // the array is copied): breaches, less those the baseline holds.
-                let failing = findings.indices.filter { isFailure(findings[$0]) }
-                if let first = failing.first {
+                // the array is copied): breaches, less those the baseline holds. Found again in
+                // each loop rather than gathered into an array (nearly always there is one).
+                if let first = findings.indices.first(where: { isFailure(findings, $0) }) {
                     // The breaches' messages, a line each, then each after its place in the
                     // input (`file:line:column: message`): escaped straight from the findings.
-                    suite += Self.failureStart
-                    for (n, index) in failing.enumerated() {
-                        if n > 0 { suite += Self.escapedLineBreak }
+                    suite.append(Self.failureStart)
+                    var firstMessage = 0..<0  // the first message escaped, written again below
+                    for index in findings.indices[first...] where isFailure(findings, index) {
+                        if index > first { suite.append(Self.escapedLineBreak) }
+                        let start = suite.count
                         MarkupText.appendXML(findings[index].message, to: &suite)
+                        if index == first { firstMessage = start..<suite.count }
                     }
-                    suite += Self.failureType
+                    suite.append(Self.failureType)
                     suite += findings[first].status.rawValue.utf8
-                    suite += Self.failureBodyStart
-                    for (n, index) in failing.enumerated() {
-                        if n > 0 { suite += Self.escapedLineBreak }
+                    suite.append(Self.failureBodyStart)
+                    for index in findings.indices[first...] where isFailure(findings, index) {
+                        if index > first { suite.append(Self.escapedLineBreak) }
                         let location = findings[index].location
                         MarkupText.appendXML(location.file, to: &suite)
                         suite.append(58)  // :
                         suite.appendDecimal(location.line)
                         suite.append(58)
                         suite.appendDecimal(location.column)
-                        suite += Self.colonSpace
-                        MarkupText.appendXML(findings[index].message, to: &suite)
+                        suite.append(Self.colonSpace)
+                        if index == first {
+                            suite.appendCopy(of: firstMessage)
+                        } else {
+                            MarkupText.appendXML(findings[index].message, to: &suite)
+                        }
                     }
-                    suite += Self.failureEnd
+                    suite.append(Self.failureEnd)
                 } else if outcome != Outcome.compliant {
-                    suite += "<skipped message=\"".utf8
+                    suite.append("<skipped message=\"")
                     suite += outcome.rawValue.utf8  // plain words: nothing to escape
-                    suite += Self.colonSpace
+                    suite.append(Self.colonSpace)
                     MarkupText.appendXML(findings[0].message, to: &suite)
-                    suite += "\"/>".utf8
+                    suite.append("\"/>")
                 }
-                suite += Self.caseEnd
+                suite.append(Self.caseEnd)
             }
         }
         return (SpoolRecords(SpoolRecord(bytes: record)), counts)
     }
 
-    private static let caseStart = Array("    <testcase name=\"".utf8)
-    private static let classAttribute = Array("\" classname=\"".utf8)
-    private static let fileAttribute = Array("\" file=\"".utf8)
-    private static let caseBodyStart = Array("\">".utf8)
-    private static let caseEnd = Array("</testcase>\n".utf8)
-    private static let failureStart = Array("<failure message=\"".utf8)
-    private static let failureType = Array("\" type=\"".utf8)
-    private static let failureBodyStart = Array("\">".utf8)
-    private static let failureEnd = Array("</failure>".utf8)
-    private static let colonSpace = Array(": ".utf8)
-    private static let escapedLineBreak = Array("&#10;".utf8)
+    private static let caseStart: StaticString = "    <testcase name=\""
+    private static let classAttribute: StaticString = "\" classname=\""
+    private static let fileAttribute: StaticString = "\" file=\""
+    private static let caseBodyStart: StaticString = "\">"
+    private static let caseEnd: StaticString = "</testcase>\n"
+    private static let failureStart: StaticString = "<failure message=\""
+    private static let failureType: StaticString = "\" type=\""
+    private static let failureBodyStart: StaticString = "\">"
+    private static let failureEnd: StaticString = "</failure>"
+    private static let colonSpace: StaticString = ": "
+    private static let escapedLineBreak: StaticString = "&#10;"
 
     private static let skippedNotApplicable = skipped[.notApplicable]
 
     /// A rule's test case whole when it was met, then whole when it does not apply, in `pack`
     /// and the file `fileAttribute` names: what `records` keeps per rule and file.
     private static func keptTestCases(_ rule: Rule, pack: String, fileAttribute: [UInt8]) -> [UInt8] {
-        var start = caseStart
+        var start: [UInt8] = []
+        start.append(caseStart)
         MarkupText.appendXML("\(rule.id): \(rule.summary)", to: &start)
-        start += classAttribute
+        start.append(classAttribute)
         MarkupText.appendXML(pack.isEmpty ? "chc" : pack, to: &start)
-        start += Self.fileAttribute
+        start.append(Self.fileAttribute)
         start += fileAttribute
-        start += caseBodyStart
-        var cases = start + caseEnd
+        start.append(caseBodyStart)
+        var cases = start
+        cases.append(caseEnd)
         cases += start
         cases += skippedNotApplicable
-        return cases + caseEnd
+        cases.append(caseEnd)
+        return cases
     }
 
     /// `<skipped message="not-applicable"/>` and the like, for an outcome with no finding to quote.
