@@ -310,7 +310,7 @@ import Testing
             }
             let altered = ComplaintResult(complaint: result.complaint, packs: result.packs, evaluations: evaluations)
             let (records, _) = JUnitFormat().records(file: file, result: altered, findings: [], asOf: report.asOf, scratch: scratch)
-            most = max(most, scratch.fileTextBytes)
+            most = max(most, scratch.keptTextBytes)
             let cases = records.map { $0.bytes.withBytes { String(decoding: $0, as: UTF8.self) } }.joined()
                 .split(separator: "\n").dropFirst().dropLast()
             #expect(cases.count == evaluations.count)
@@ -319,8 +319,8 @@ import Testing
                 #expect(line.hasPrefix("    <testcase name=\"\(MarkupText.xml(evaluation.rule.id)): "), "\(line)")
             }
         }
-        #expect(most > RenderScratch.fileBytesLimit / 2)  // the texts were kept again and again…
-        #expect(most < RenderScratch.fileBytesLimit + 256 << 10)  // …and forgotten at the limit
+        #expect(most > RenderScratch.keptBytesLimit / 2)  // the texts were kept again and again…
+        #expect(most < RenderScratch.keptBytesLimit + 256 << 10)  // …and forgotten at the limit
     }
 
     /// Text kept per file (JUnit's test cases name it, SARIF's results their URI) is made again

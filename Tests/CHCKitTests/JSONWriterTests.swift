@@ -96,6 +96,11 @@ import WorkingDays
         }
     }
 
+    static func nextOutcome(_ outcome: Outcome) -> Outcome {
+        let all: [Outcome] = [.compliant, .breach, .notEvaluable, .pending, .notApplicable]
+        return all[(all.firstIndex(of: outcome)! + 1) % all.count]
+    }
+
     @Test func everyRandomEntryIsWrittenAsJSONEncoderWritesIt() throws {
         var random = SeededRandom(state: 2026)
         let checker = Checker(
@@ -126,15 +131,25 @@ import WorkingDays
             #expect(written == expected, "round \(round)")
             if written != expected { return }
             // Compact, each rule's members kept by one scratch from round to round, as on a
-            // checking thread.
+            // checking thread; every third round the same rules in another pack, and every
+            // outcome moved on by one (kept members are for one rule, pack and outcome).
+            let compactResult =
+                round % 3 == 1
+                ? ComplaintResult(
+                    complaint: trimmed.complaint, packs: trimmed.packs,
+                    evaluations: trimmed.evaluations.map {
+                        RuleEvaluation(
+                            rule: $0.rule, pack: "another-pack", outcome: Self.nextOutcome($0.outcome), findings: $0.findings,
+                            openDeadline: $0.openDeadline, timing: $0.timing)
+                    }) : trimmed
             let entry = JSONFormat.ComplaintEntry(
                 id: result.complaint.id, file: file, packs: trimmed.packs, findings: findings,
-                evaluations: trimmed.evaluations.map {
+                evaluations: compactResult.evaluations.map {
                     JSONFormat.EvaluationEntry(rule: $0.rule.id, pack: $0.pack, outcome: $0.outcome, timing: $0.timing)
                 }, hazard: result.complaint.hazard, kind: result.complaint.isHazardCase ? "hazard" : nil)
             var compact: [UInt8] = []
             JSONFormat(pretty: false).appendComplaint(
-                file: file, result: trimmed, findings: findings, asOf: date("2026-11-23"), to: &compact, scratch: scratch)
+                file: file, result: compactResult, findings: findings, asOf: date("2026-11-23"), to: &compact, scratch: scratch)
             #expect(String(decoding: compact, as: UTF8.self) == JSONText.compact(entry), "round \(round), compact")
         }
     }

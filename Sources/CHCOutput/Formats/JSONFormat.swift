@@ -71,55 +71,55 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         // Each evaluation's fields are read in place: taking an evaluation out of the array
         // copies it (its findings, dates and rule: fifteen a complaint).
         let evaluations = result.evaluations
-        for place in evaluations.indices {
-            w.element()
-            w.beginObject()
-            if pretty {
-                w.key("outcome")
-                w.string(evaluations[place].outcome.rawValue)
-                w.key("pack")
-                w.string(evaluations[place].pack)
-                w.key("rule")
-                w.string(evaluations[place].rule.id)
-                w.key("timing")
-            } else {
-                // Compact: the members up to the timing's value as the writer writes them, the
-                // part after the outcome made once per rule on this thread (fifteen
-                // evaluations a complaint).
-                w.rawMembers(Self.outcomeMember[evaluations[place].outcome])
-                let (rule, pack) = (evaluations[place].rule, evaluations[place].pack)
-                w.raw(
-                    scratch.text(for: rule, pack: pack) {
-                        var members = JSONPrettyWriter(compactWithCapacity: 128)
-                        members.beginObject()
-                        members.key("pack")
-                        members.string(pack)
-                        members.key("rule")
-                        members.string(rule.id)
-                        members.key("timing")
-                        return [44] + members.bytes.dropFirst()  // `,"pack":…` for `{"pack":…`
-                    })
+        // Compact: the members up to the timing's value, made once per rule and outcome on this
+        // thread and read in place (`RenderScratch.withKeptTexts`), at key `serial × 5 + outcome`.
+        func key(_ place: Int) -> Int {
+            evaluations[place].rule.serial * PerOutcome<Int>.count + PerOutcome<Int>.index(evaluations[place].outcome)
+        }
+        if !pretty {
+            for place in evaluations.indices where scratch.keptTextCount(key: key(place), pack: evaluations[place].pack) == nil {
+                let evaluation = evaluations[place]
+                scratch.keepText(Self.evaluationMembers(evaluation), key: key(place), pack: evaluation.pack)
             }
-            if let timing = evaluations[place].timing {
-                // DeadlineTiming's own Codable leaves out an absent date or count.
+        }
+        scratch.withKeptTexts { texts in
+            for place in evaluations.indices {
+                w.element()
                 w.beginObject()
-                if let actual = timing.actual {
-                    w.key("actual")
-                    w.date(actual)
+                if pretty {
+                    w.key("outcome")
+                    w.string(evaluations[place].outcome.rawValue)
+                    w.key("pack")
+                    w.string(evaluations[place].pack)
+                    w.key("rule")
+                    w.string(evaluations[place].rule.id)
+                    w.key("timing")
+                } else if let members = texts.text(key: key(place), pack: evaluations[place].pack) {
+                    w.rawMembers(members)
+                } else {  // no longer kept (`RenderScratch.keptBytesLimit`)
+                    Self.evaluationMembers(evaluations[place]).withUnsafeBufferPointer { w.rawMembers($0) }
                 }
-                w.key("anchor")
-                w.date(timing.anchor)
-                w.key("due")
-                w.date(timing.due)
-                if let taken = timing.workingDaysTaken {
-                    w.key("workingDaysTaken")
-                    w.int(taken)
+                if let timing = evaluations[place].timing {
+                    // DeadlineTiming's own Codable leaves out an absent date or count.
+                    w.beginObject()
+                    if let actual = timing.actual {
+                        w.key("actual")
+                        w.date(actual)
+                    }
+                    w.key("anchor")
+                    w.date(timing.anchor)
+                    w.key("due")
+                    w.date(timing.due)
+                    if let taken = timing.workingDaysTaken {
+                        w.key("workingDaysTaken")
+                        w.int(taken)
+                    }
+                    w.endObject()
+                } else {
+                    w.null()
                 }
                 w.endObject()
-            } else {
-                w.null()
             }
-            w.endObject()
         }
         w.endArray()
         w.key("file")
@@ -154,12 +154,19 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
     }
 
     /// `"outcome":"…"`, compact, for each outcome.
-    private static let outcomeMember = PerOutcome { outcome in
-        var w = JSONPrettyWriter(compactWithCapacity: 32)
-        w.beginObject()
-        w.key("outcome")
-        w.string(outcome.rawValue)
-        return Array(w.bytes.dropFirst())
+    /// An evaluation's members up to the timing's value, as the compact writer writes them:
+    /// `"outcome":…,"pack":…,"rule":…,"timing":`.
+    private static func evaluationMembers(_ evaluation: RuleEvaluation) -> [UInt8] {
+        var members = JSONPrettyWriter(compactWithCapacity: 128)
+        members.beginObject()
+        members.key("outcome")
+        members.string(evaluation.outcome.rawValue)
+        members.key("pack")
+        members.string(evaluation.pack)
+        members.key("rule")
+        members.string(evaluation.rule.id)
+        members.key("timing")
+        return Array(members.bytes.dropFirst())  // `"outcome":…` for `{"outcome":…`
     }
 
     /// A finding as `Finding.encode(to:)` writes it: every field, `null` when absent (its check's

@@ -58,9 +58,9 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
         var counts = Totals(tests: evaluations.count)
         for place in evaluations.indices {
             let serial = evaluations[place].rule.serial
-            if scratch.fileTextCount(serial: serial, pack: evaluations[place].pack) == nil {
+            if scratch.keptTextCount(key: serial, pack: evaluations[place].pack) == nil {
                 let (rule, pack) = (evaluations[place].rule, evaluations[place].pack)
-                scratch.keepFileText(Self.keptTestCases(rule, pack: pack, fileAttribute: fileAttribute), serial: serial, pack: pack)
+                scratch.keepText(Self.keptTestCases(rule, pack: pack, fileAttribute: fileAttribute), key: serial, pack: pack)
             }
             if evaluations[place].findings.isEmpty {
                 if case .compliant = evaluations[place].outcome { continue }
@@ -88,7 +88,7 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
             suite += fileAttribute
             suite.append("\">\n")
             if evaluations.isEmpty { suite.append(10) }  // an empty suite keeps its blank line
-            scratch.withFileTexts { texts in
+            scratch.withKeptTexts { texts in
                 for place in evaluations.indices {
                     // The test case whole when the rule was met, then whole when it does not
                     // apply (nearly every test case is one or the other), kept for the rule and
@@ -96,9 +96,9 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
                     // number: neither the rule nor the text is taken out (each taken out counted
                     // a reference).
                     let (serial, pack) = (evaluations[place].rule.serial, evaluations[place].pack)
-                    if let kept = texts.text(serial: serial, pack: pack) {
+                    if let kept = texts.text(key: serial, pack: pack) {
                         writeCase(place, kept)
-                    } else {  // no longer kept (`RenderScratch.fileBytesLimit`)
+                    } else {  // no longer kept (`RenderScratch.keptBytesLimit`)
                         Self.keptTestCases(evaluations[place].rule, pack: pack, fileAttribute: fileAttribute).withUnsafeBufferPointer {
                             writeCase(place, $0)
                         }

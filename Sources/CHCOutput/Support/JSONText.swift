@@ -223,10 +223,10 @@ package struct JSONPrettyWriter {
     /// Members written elsewhere as this writer writes them (`"key":value`, more after commas),
     /// in place of the first or next member of the open object: the comma before them written
     /// as for a member. Compact only.
-    package mutating func rawMembers(_ members: [UInt8]) {
+    package mutating func rawMembers(_ members: UnsafeBufferPointer<UInt8>) {
         precondition(compact, "members written elsewhere are laid out compact")
         next()
-        bytes += members
+        bytes.append(contentsOf: members)
     }
 
     /// Bytes as they are, for a value put in later (SARIF's rule index).

@@ -46,103 +46,102 @@ package final class RenderScratch: @unchecked Sendable {
         return text
     }
 
-    // MARK: Texts kept for the current file
+    // MARK: Texts kept in one run of bytes
 
-    /// The file given to `use(file:)`, which the file texts name.
+    /// The file given to `use(file:)`.
     private var textFile: String?
-    /// The texts kept for `textFile`, one after another in one array, so that a format appending
-    /// part of one to nearly every record (JUnit's test cases, fifteen a complaint) reads it in
-    /// place: texts kept as arrays of their own counted a reference to one each time.
-    private var fileBytes: [UInt8] = []
-    /// At each rule's `serial`: where its file text starts and ends in `fileBytes`, the pack it
-    /// was evaluated in, and the file it was made for (a number counting files, `fileNumber`).
-    private var fileTextStarts: [Int] = []
-    private var fileTextEnds: [Int] = []
-    private var fileTextPacks: [String] = []
-    private var fileTextFiles: [Int] = []
-    private var fileNumber = 1
-    /// Beyond this many bytes of file texts, they are all made again (a rule evaluated in pack
+    /// Texts kept one after another in one array, so that a format appending one (or part of
+    /// one) to nearly every record — JUnit's test cases, fifteen a complaint; JSON's members
+    /// naming a rule and its outcome — reads it in place: texts kept as arrays of their own
+    /// counted a reference each time one was taken.
+    private var keptBytes: [UInt8] = []
+    /// At each text's key (a number the format makes from the rule's `serial`): where it starts
+    /// and ends in `keptBytes`, the pack its rule was evaluated in, and the generation it was
+    /// kept in (`generation`: texts of an earlier one are stale).
+    private var keptStarts: [Int] = []
+    private var keptEnds: [Int] = []
+    private var keptPacks: [String] = []
+    private var keptGenerations: [Int] = []
+    private var generation = 1
+    /// Beyond this many bytes of kept texts, they are all made again (a rule evaluated in pack
     /// after pack, each time a new text, must not grow them without end).
-    static let fileBytesLimit = 1 << 20
+    static let keptBytesLimit = 1 << 20
 
-    /// Keeps file texts for `file` from here on: a format's test cases name the complaint's
-    /// file, and are kept while the file stays the same (nearly always: one file's complaints
-    /// after another's). A new file makes every file text stale at once. Called once a
-    /// complaint, not for each of its texts.
+    /// For a format whose kept texts name the complaint's file (JUnit's test cases): makes them
+    /// stale when the file changes (a folder of timelines changes file at every complaint;
+    /// a log's complaints are all in one). Called once a complaint, not for each of its texts.
     func use(file: String) {
         guard !sameBytes(textFile, file) else { return }
         textFile = file
-        forgetFileTexts()
+        forgetKeptTexts()
     }
 
-    private func forgetFileTexts() {
-        fileNumber += 1
-        fileBytes.removeAll(keepingCapacity: true)
+    private func forgetKeptTexts() {
+        generation += 1
+        keptBytes.removeAll(keepingCapacity: true)
     }
 
-    /// How long the file text kept for the rule with `serial`, evaluated in `pack`, is; nil
-    /// when there is none (`keepFileText` keeps one).
-    @inline(__always) func fileTextCount(serial: Int, pack: String) -> Int? {
-        guard serial < fileTextFiles.count, fileTextFiles[serial] == fileNumber, sameBytes(fileTextPacks[serial], pack) else {
-            return nil
+    /// How long the text kept at `key`, for a rule evaluated in `pack`, is; nil when there is
+    /// none (`keepText` keeps one).
+    @inline(__always) func keptTextCount(key: Int, pack: String) -> Int? {
+        guard key < keptGenerations.count, keptGenerations[key] == generation, sameBytes(keptPacks[key], pack) else { return nil }
+        return keptEnds[key] - keptStarts[key]
+    }
+
+    /// Keeps `text` at `key`, for a rule evaluated in `pack`.
+    func keepText(_ text: [UInt8], key: Int, pack: String) {
+        if keptBytes.count > Self.keptBytesLimit { forgetKeptTexts() }
+        if key >= keptGenerations.count {
+            let more = key + 1 - keptGenerations.count
+            keptStarts += repeatElement(0, count: more)
+            keptEnds += repeatElement(0, count: more)
+            keptPacks += repeatElement("", count: more)
+            keptGenerations += repeatElement(0, count: more)
         }
-        return fileTextEnds[serial] - fileTextStarts[serial]
+        keptStarts[key] = keptBytes.count
+        keptBytes += text
+        (keptEnds[key], keptPacks[key], keptGenerations[key]) = (keptBytes.count, pack, generation)
     }
 
-    /// Keeps `text` as the file text of the rule with `serial`, evaluated in `pack`.
-    func keepFileText(_ text: [UInt8], serial: Int, pack: String) {
-        if fileBytes.count > Self.fileBytesLimit { forgetFileTexts() }
-        if serial >= fileTextFiles.count {
-            let more = serial + 1 - fileTextFiles.count
-            fileTextStarts += repeatElement(0, count: more)
-            fileTextEnds += repeatElement(0, count: more)
-            fileTextPacks += repeatElement("", count: more)
-            fileTextFiles += repeatElement(0, count: more)
-        }
-        fileTextStarts[serial] = fileBytes.count
-        fileBytes += text
-        (fileTextEnds[serial], fileTextPacks[serial], fileTextFiles[serial]) = (fileBytes.count, pack, fileNumber)
-    }
-
-    /// Calls `body` with the file texts, read in place (none may be kept meanwhile): a format
-    /// appending part of one to nearly every record takes the bytes once a record, not once a
-    /// text (each time counted a reference to them).
-    func withFileTexts<Result>(_ body: (FileTexts) -> Result) -> Result {
-        fileBytes.withUnsafeBufferPointer { body(FileTexts(bytes: $0, scratch: self)) }
-    }
-
-    /// The file texts during `withFileTexts`.
-    struct FileTexts {
-        let bytes: UnsafeBufferPointer<UInt8>
-        let scratch: RenderScratch
-
-        /// The file text kept for the rule with `serial`, evaluated in `pack`; nil when there is none.
-        @inline(__always) func text(serial: Int, pack: String) -> UnsafeBufferPointer<UInt8>? {
-            guard let count = scratch.fileTextCount(serial: serial, pack: pack) else { return nil }
-            let start = scratch.fileTextStarts[serial]
-            return UnsafeBufferPointer(rebasing: bytes[start..<(start + count)])
+    /// Calls `body` with the kept texts, read in place (none may be kept meanwhile): taken once
+    /// a record, not once a text.
+    func withKeptTexts<Result>(_ body: (KeptTexts) -> Result) -> Result {
+        let texts = KeptTexts(
+            bytes: UnsafeBufferPointer(start: nil, count: 0), starts: keptStarts, ends: keptEnds, packs: keptPacks,
+            generations: keptGenerations, generation: generation)
+        return keptBytes.withUnsafeBufferPointer { bytes in
+            var texts = texts
+            texts.bytes = bytes
+            return body(texts)
         }
     }
 
-    /// How many bytes the file texts take (for tests).
-    var fileTextBytes: Int { fileBytes.count }
+    /// The kept texts during `withKeptTexts`: the places held as values of their own, so that
+    /// reading them is not checked for exclusive access, as this object's are, at every text.
+    struct KeptTexts {
+        fileprivate(set) var bytes: UnsafeBufferPointer<UInt8>
+        let starts: [Int]
+        let ends: [Int]
+        let packs: [String]
+        let generations: [Int]
+        let generation: Int
+
+        /// The text kept at `key`, for a rule evaluated in `pack`; nil when there is none.
+        @inline(__always) func text(key: Int, pack: String) -> UnsafeBufferPointer<UInt8>? {
+            guard key < generations.count, generations[key] == generation, sameBytes(packs[key], pack) else { return nil }
+            return UnsafeBufferPointer(rebasing: bytes[starts[key]..<ends[key]])
+        }
+    }
+
+    /// How many bytes the kept texts take (for tests).
+    var keptTextBytes: Int { keptBytes.count }
 
     // MARK: Texts kept per rule
 
-    /// The text `make` makes for `rule` evaluated in `pack`, made once per rule and pack. A format
-    /// keeps one kind of text per rule.
-    func text(for rule: Rule, pack: String, make: () -> [UInt8]) -> [UInt8] {
-        let place = rule.serial
-        if isKept(at: place, pack: pack) { return ruleTexts[place] }
-        let bytes = make()
-        keep(bytes, second: nil, at: place, pack: pack)
-        return bytes
-    }
-
-    /// As `text(for:pack:make:)`, for a format that keeps two texts per rule and pack (the
-    /// second kept beside the first, and made with it). Written out, not through
-    /// `text(for:pack:make:)`: a closure that sets a variable while this object's arrays change
-    /// had every call checked for exclusive access at run time.
+    /// The two texts `make` makes for `rule` evaluated in `pack` (CSV's cells from the rule),
+    /// made once per rule and pack (the second kept beside the first, and made with it). No
+    /// closure sets a variable here: one that did while this object's arrays changed had every
+    /// call checked for exclusive access at run time.
     func texts(for rule: Rule, pack: String, make: () -> (first: [UInt8], second: [UInt8])) -> (first: [UInt8], second: [UInt8]) {
         let place = rule.serial
         if isKept(at: place, pack: pack), place < ruleSecondStamps.count, ruleSecondStamps[place] == ruleStamps[place] {
