@@ -175,14 +175,66 @@ import WorkingDays
         }
     }
 
+    /// The compact formats keep a finding's check and citation as its rule gives them, and use
+    /// them only while the finding's own are the same bytes: each field changed in turn (the
+    /// citation's paragraph, source, summary and URL, the check's kind, event and stage), or
+    /// written in canonically equivalent but other bytes, is written as the finding has it.
+    @Test func findingsWithACheckOrCitationOfTheirOwnAreWrittenAsTheyAre() throws {
+        let checker = Checker(
+            library: try shippedLibrary(), calendars: try CalendarSetup(), options: CheckOptions(asOf: date("2026-11-23")))
+        let results = TimelineBatch.load(paths: [path("Examples")]).entries.map { checker.check($0.complaint) }
+        let result = try #require(results.first { $0.findings.contains { $0.check.event != nil && $0.check.stage != nil } })
+        let original = try #require(result.findings.first { $0.check.event != nil && $0.check.stage != nil })
+        func with(check: Finding.Check? = nil, citation: Finding.Citation? = nil) -> Finding {
+            let f = original
+            return Finding(
+                complaint: f.complaint, rule: f.rule, pack: f.pack, check: check ?? f.check, severity: f.severity, status: f.status,
+                message: f.message, anchor: f.anchor, due: f.due, actual: f.actual, workingDaysTaken: f.workingDaysTaken,
+                workingDaysLate: f.workingDaysLate, citation: citation ?? f.citation, location: f.location, hint: f.hint,
+                transition: f.transition)
+        }
+        let (c, k) = (original.citation, original.check)
+        let decomposedSummary = c.summary + "e\u{301}"  // the same text as "é", other bytes
+        let variants: [Finding] = [
+            original,
+            with(citation: .init(paragraph: c.paragraph + "(a)", summary: c.summary, url: c.url, source: c.source)),
+            with(citation: .init(paragraph: c.paragraph, summary: c.summary, url: c.url, source: "secondary")),
+            with(citation: .init(paragraph: c.paragraph, summary: c.summary + "!", url: c.url, source: c.source)),
+            with(citation: .init(paragraph: c.paragraph, summary: c.summary + "\u{E9}", url: c.url, source: c.source)),
+            with(citation: .init(paragraph: c.paragraph, summary: decomposedSummary, url: c.url, source: c.source)),
+            with(citation: .init(paragraph: c.paragraph, summary: c.summary, url: c.url + "#x", source: c.source)),
+            with(check: .init(kind: k.kind + "-x", event: k.event, stage: k.stage)),
+            with(check: .init(kind: k.kind, event: nil, stage: k.stage)),
+            with(check: .init(kind: k.kind, event: k.event, stage: nil)),
+            with(check: .init(kind: k.kind, event: k.event, stage: (k.stage ?? 0) + 1)),
+            original,
+        ]
+        let scratch = RenderScratch()  // one for them all, as on a checking thread
+        for finding in variants {
+            var line: [UInt8] = []
+            JSONLinesFormat().appendComplaint(
+                file: "f.yaml", result: result, findings: [finding], asOf: date("2026-11-23"), to: &line, scratch: scratch)
+            let back = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+            let citation = try #require(back["citation"] as? [String: Any])
+            let check = try #require(back["check"] as? [String: Any])
+            #expect(Array((citation["summary"] as? String ?? "").utf8) == Array(finding.citation.summary.utf8))
+            #expect(citation["paragraph"] as? String == finding.citation.paragraph)
+            #expect(citation["source"] as? String == finding.citation.source)
+            #expect(citation["url"] as? String == finding.citation.url)
+            #expect(check["kind"] as? String == finding.check.kind)
+            #expect(check["event"] as? String == finding.check.event)
+            #expect(check["stage"] as? Int == finding.check.stage)
+        }
+    }
+
     @Test func theWrittenTextIsValidJSON() throws {
         var random = SeededRandom(state: 7)
         let entries = (0..<50).map { _ in Self.finding(&random) }
         var writer = JSONPrettyWriter(level: 0)
         writer.beginArray()
-        for finding in entries {
+        for index in entries.indices {
             writer.element()
-            JSONFormat.write(finding, to: &writer)
+            JSONFormat.write(entries, at: index, to: &writer)
         }
         writer.endArray()
         let parsed = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [[String: Any]]

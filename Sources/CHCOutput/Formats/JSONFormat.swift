@@ -126,9 +126,9 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         w.string(file)
         w.key("findings")
         w.beginArray()
-        for finding in findings {
+        for index in findings.indices {
             w.element()
-            Self.write(finding, to: &w)
+            Self.write(findings, at: index, to: &w, ruleMembers: pretty ? nil : Self.ruleMembers(of: findings[index], in: result, scratch))
         }
         w.endArray()
         // Written only when there is something to say, so a complaint's object is as it was.
@@ -153,7 +153,6 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         w.handBack(to: &out)
     }
 
-    /// `"outcome":"…"`, compact, for each outcome.
     /// An evaluation's members up to the timing's value, as the compact writer writes them:
     /// `"outcome":…,"pack":…,"rule":…,"timing":`.
     private static func evaluationMembers(_ evaluation: RuleEvaluation) -> [UInt8] {
@@ -169,16 +168,75 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         return Array(members.bytes.dropFirst())  // `"outcome":…` for `{"outcome":…`
     }
 
+    /// The members `"check":…,"citation":…` of a finding, compact, as its rule gives them: kept
+    /// per rule on this thread (a finding's check and citation are nearly always its rule's) and
+    /// used while the finding's own values are the rule's, byte for byte (compared, not assumed:
+    /// a finding citing a paragraph of its own is written out). Nil when they are not the rule's.
+    static func ruleMembers(of finding: Finding, in result: ComplaintResult, _ scratch: RenderScratch) -> [UInt8]? {
+        let evaluations = result.evaluations
+        guard
+            let place = evaluations.indices.first(where: {
+                !evaluations[$0].findings.isEmpty && sameBytes(evaluations[$0].rule.id, finding.rule)
+            })
+        else { return nil }
+        let rule = evaluations[place].rule
+        guard sameBytes(finding.check.kind, rule.kind), sameBytes(finding.check.event, rule.subject.event?.rawValue),
+            finding.check.stage == rule.subject.stage, sameBytes(finding.citation.paragraph, rule.paragraph),
+            sameBytes(finding.citation.source, rule.confidence.rawValue), sameBytes(finding.citation.summary, rule.summary),
+            sameBytes(finding.citation.url, rule.url)
+        else { return nil }
+        return scratch.texts(for: rule, pack: "") {
+            var w = JSONPrettyWriter(compactWithCapacity: 512)
+            w.beginObject()
+            writeCheckAndCitation(
+                check: Finding.Check(kind: rule.kind, event: rule.subject.event?.rawValue, stage: rule.subject.stage),
+                citation: Finding.Citation(
+                    paragraph: rule.paragraph, summary: rule.summary, url: rule.url, source: rule.confidence.rawValue), to: &w)
+            return (Array(w.bytes.dropFirst()), [])  // `"check":…` for `{"check":…`
+        }.first
+    }
+
+    /// The members `"check":…,"citation":…` of a finding.
+    private static func writeCheckAndCitation(check: Finding.Check, citation: Finding.Citation, to w: inout JSONPrettyWriter) {
+        w.key("check")
+        w.beginObject()
+        if let event = check.event {
+            w.key("event")
+            w.string(event)
+        }
+        w.key("kind")
+        w.string(check.kind)
+        if let stage = check.stage {
+            w.key("stage")
+            w.int(stage)
+        }
+        w.endObject()
+        w.key("citation")
+        w.beginObject()
+        w.key("paragraph")
+        w.string(citation.paragraph)
+        w.key("source")
+        w.string(citation.source)
+        w.key("summary")
+        w.string(citation.summary)
+        w.key("url")
+        w.string(citation.url)
+        w.endObject()
+    }
+
     /// A finding as `Finding.encode(to:)` writes it: every field, `null` when absent (its check's
     /// event and stage, from their own Codable, are left out when absent).
     /// With `file`, also the file the finding's complaint was read from (JSON Lines, where each
-    /// line stands alone), in its sorted place.
-    static func write(_ f: Finding, to w: inout JSONPrettyWriter, file: String? = nil) {
+    /// line stands alone), in its sorted place. With `ruleMembers` (`ruleMembers(of:in:_:)`,
+    /// compact only), its check and citation as its rule gives them.
+    static func write(_ findings: [Finding], at index: Int, to w: inout JSONPrettyWriter, file: String? = nil, ruleMembers: [UInt8]? = nil)
+    {
+        // Read in place: a finding taken out of its array is copied, its every text counted.
         w.beginObject()
         w.key("actual")
-        w.date(f.actual)
+        w.date(findings[index].actual)
         w.key("anchor")
-        if let anchor = f.anchor {
+        if let anchor = findings[index].anchor {
             w.beginObject()
             w.key("date")
             w.date(anchor.date)
@@ -190,65 +248,46 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         } else {
             w.null()
         }
-        w.key("check")
-        w.beginObject()
-        if let event = f.check.event {
-            w.key("event")
-            w.string(event)
+        if let ruleMembers {
+            ruleMembers.withUnsafeBufferPointer { w.rawMembers($0) }
+        } else {
+            writeCheckAndCitation(check: findings[index].check, citation: findings[index].citation, to: &w)
         }
-        w.key("kind")
-        w.string(f.check.kind)
-        if let stage = f.check.stage {
-            w.key("stage")
-            w.int(stage)
-        }
-        w.endObject()
-        w.key("citation")
-        w.beginObject()
-        w.key("paragraph")
-        w.string(f.citation.paragraph)
-        w.key("source")
-        w.string(f.citation.source)
-        w.key("summary")
-        w.string(f.citation.summary)
-        w.key("url")
-        w.string(f.citation.url)
-        w.endObject()
         w.key("complaint")
-        w.string(f.complaint)
+        w.string(findings[index].complaint)
         w.key("due")
-        w.date(f.due)
+        w.date(findings[index].due)
         if let file {
             w.key("file")
             w.string(file)
         }
         w.key("hint")
-        w.string(f.hint)
+        w.string(findings[index].hint)
         w.key("location")
         w.beginObject()
         w.key("column")
-        w.int(f.location.column)
+        w.int(findings[index].location.column)
         w.key("file")
-        w.string(f.location.file)
+        w.string(findings[index].location.file)
         w.key("line")
-        w.int(f.location.line)
+        w.int(findings[index].location.line)
         w.endObject()
         w.key("message")
-        w.string(f.message)
+        w.string(findings[index].message)
         w.key("pack")
-        w.string(f.pack)
+        w.string(findings[index].pack)
         w.key("rule")
-        w.string(f.rule)
+        w.string(findings[index].rule)
         w.key("severity")
-        w.string(f.severity.rawValue)
+        w.string(findings[index].severity.rawValue)
         w.key("status")
-        w.string(f.status.rawValue)
+        w.string(findings[index].status.rawValue)
         w.key("transition")
-        w.string(f.transition)
+        w.string(findings[index].transition)
         w.key("workingDaysLate")
-        w.int(f.workingDaysLate)
+        w.int(findings[index].workingDaysLate)
         w.key("workingDaysTaken")
-        w.int(f.workingDaysTaken)
+        w.int(findings[index].workingDaysTaken)
         w.endObject()
     }
 

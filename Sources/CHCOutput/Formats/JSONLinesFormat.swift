@@ -18,8 +18,9 @@ package struct JSONLinesFormat: StreamingCheckFormat {
     ) {
         guard !findings.isEmpty else { return }
         var w = JSONPrettyWriter(takingOver: &out, level: nil, capacity: 1024 * findings.count)
-        for finding in findings {
-            JSONFormat.write(finding, to: &w, file: file)
+        for index in findings.indices {
+            JSONFormat.write(
+                findings, at: index, to: &w, file: file, ruleMembers: JSONFormat.ruleMembers(of: findings[index], in: result, scratch))
             w.endLine()
         }
         w.handBack(to: &out)
