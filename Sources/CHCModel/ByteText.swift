@@ -42,6 +42,7 @@ extension [UInt8] {
 
     /// A copy of its own bytes `range`, appended (a text escaped once and written twice).
     package mutating func appendCopy(of range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "a copy of bytes that are not there")
         let start = count
         append(contentsOf: repeatElement(0, count: range.count))
         withUnsafeMutableBufferPointer { bytes in

@@ -150,7 +150,20 @@ import Testing
     }
 
     /// YAML is read without implicit tags: values that look like numbers, dates, yes/no or null
-    /// are read as the text written, as before.
+    /// are read as the text written (the typed readers make of it what they expect). And a key
+    /// written plain and again quoted (`1:` and `"1":`) is one key given twice, with its line: with
+    /// implicit tags the plain one was a number and the quoted one text, two keys.
+    @Test func aKeyWrittenPlainAndQuotedIsGivenTwice() throws {
+        do {
+            _ = try YAMLReader(file: "t.yaml", text: "a: 1\n1: x\n\"1\": y\n")
+            Issue.record("no error")
+        } catch {
+            #expect(error.description.contains("t.yaml:"), "\(error)")
+            #expect(error.description.contains("a key is given twice in the same mapping: `1`"), "\(error)")
+        }
+    }
+
+    /// Values that look like numbers, dates, yes/no or null are read as the text written.
     @Test func yamlValuesAreReadAsWritten() throws {
         let reader = try YAMLReader(file: "t.yaml", text: "a: 01\nb: yes\nc: 2024-06-03\nd: ~\ne: 1.50\nf: 0x1A\n")
         let fields = try #require(reader.fields(reader.root, "test", allowed: ["a", "b", "c", "d", "e", "f"]))

@@ -29,7 +29,10 @@ package struct ComplaintIDTable {
         let number = Int32(count)
         ids.append(id)
         hashes.append(hash)
-        if count * 2 > buckets.count { grow() }
+        if count * 2 > buckets.count {
+            grow()  // which places every id, this one too
+            return number
+        }
         var bucket = Int(truncatingIfNeeded: hash) & (buckets.count - 1)
         while buckets[bucket] >= 0 { bucket = (bucket + 1) & (buckets.count - 1) }
         buckets[bucket] = Self.tag(hash) << 32 | Int64(number)

@@ -41,7 +41,9 @@ package struct EventLogIndex: Sendable {
         let columns = try EventLogCSV.resolveColumns(header, map: map, file: path)
         let idColumn = columns[.complaintId]!
         var part = Part()
-        var joined: Part.Joined?
+        // Each branch ends by handing `part` over whole (`joined`, `finished`): used again after,
+        // it would be copied, and every array appended to after that copied too.
+        let finished: Part.Joined
         if threads > 1, let cut = Self.lineStart(pastMiddleOf: path, splitBytes: splitBytes), cut > scan.offset {
             let tail = TailScan()
             let group = DispatchGroup()
@@ -58,17 +60,19 @@ package struct EventLogIndex: Sendable {
             }
             try part.scan(scan, idColumn: idColumn, path: path, until: cut)
             group.wait()
-            if scan.offset == cut, let second = tail.part {
-                joined = try part.joined(with: second, path: path)
+            if scan.offset == cut, let second = tail.part.take() {
+                finished = try part.joined(with: second, path: path)
             } else {
                 try part.scan(scan, idColumn: idColumn, path: path, until: nil)
+                finished = part.finished()
             }
         } else {
             try part.scan(scan, idColumn: idColumn, path: path, until: nil)
+            finished = part.finished()
         }
         self.path = path
         slots = CSVColumn.allCases.map { columns[$0] ?? -1 }
-        (ids, rowSlots, lastRow) = joined ?? (part.table.ids, part.rowSlots, part.lastRow)
+        (ids, rowSlots, lastRow) = finished
     }
 
     /// The rows of a stretch of the file, numbered from its first.
@@ -104,7 +108,10 @@ package struct EventLogIndex: Sendable {
         /// these (in its order of first appearance, as one reader would number them).
         consuming func joined(with next: Part, path: String) throws(InputError) -> Joined {
             let before = rowSlots.count
-            guard let (ids, renumbered) = table.joined(with: next.table) else { throw Self.tooMany(path, line: 1) }
+            // The table taken out, not copied, so that its ids are appended to in place.
+            var taken = ComplaintIDTable()
+            swap(&taken, &table)
+            guard let (ids, renumbered) = taken.joined(with: next.table) else { throw Self.tooMany(path, line: 1) }
             for (number, global) in renumbered.enumerated() {
                 if Int(global) == lastRow.count { lastRow.append(0) }
                 lastRow[Int(global)] = before + next.lastRow[number]
@@ -113,6 +120,9 @@ package struct EventLogIndex: Sendable {
             for slot in next.rowSlots { rowSlots.append(slot < 0 ? slot : renumbered[Int(slot)]) }
             return (ids, rowSlots, lastRow)
         }
+
+        /// This stretch's rows, when there is no other to join.
+        consuming func finished() -> Joined { (table.ids, rowSlots, lastRow) }
 
         static func tooMany(_ path: String, line: Int) -> InputError {
             InputError(SourceLocation(file: path, line: line, column: 1), "more than \(Int32.max) complaints in one file; split the export")

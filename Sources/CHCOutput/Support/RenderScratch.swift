@@ -2,11 +2,13 @@ import CHCChecks
 import CHCIngest
 import CHCModel
 
-/// What a format keeps from one complaint to the next on one checking thread: text that depends
-/// only on a rule (JSON's members naming it, JUnit's test cases for it, CSV's cells from it),
-/// made the first time the rule is met instead of for every complaint, and the buffer a record is
-/// written in before it is handed to the writing thread. Each checking thread has its own
-/// (`CheckRun` makes one per thread), so nothing in it is shared or locked.
+/// What a format keeps from one complaint to the next on one checking thread: text made from a
+/// rule (with its pack, and what else the format keys it by: JUnit's test cases name the file,
+/// JSON's members the outcome; CSV's cells and JSON's check and citation come from the rule
+/// alone), made the first time it is needed instead of for every complaint, and the buffer a
+/// record is written in before it is handed to the writing thread. Each checking thread has its
+/// own, one per format (`CheckRun` makes them), so nothing in it is shared or locked, and one
+/// format's keys never meet another's.
 package final class RenderScratch: @unchecked Sendable {
     /// At each rule's `serial` (a number no other rule of the process has, so no rule is hashed
     /// to find its text): the stamp of the text made for it (0 for none), the pack it was
@@ -138,8 +140,9 @@ package final class RenderScratch: @unchecked Sendable {
 
     // MARK: Texts kept per rule
 
-    /// The two texts `make` makes for `rule` evaluated in `pack` (CSV's cells from the rule),
-    /// made once per rule and pack (the second kept beside the first, and made with it). No
+    /// The two texts `make` makes for `rule` evaluated in `pack` (CSV's cells from the rule;
+    /// JSON's check and citation, with no second text and the pack given as ""), made once per
+    /// rule and pack (the second kept beside the first, and made with it). No
     /// closure sets a variable here: one that did while this object's arrays changed had every
     /// call checked for exclusive access at run time.
     func texts(for rule: Rule, pack: String, make: () -> (first: [UInt8], second: [UInt8])) -> (first: [UInt8], second: [UInt8]) {
@@ -152,7 +155,7 @@ package final class RenderScratch: @unchecked Sendable {
         return made
     }
 
-    /// Whether a text made for the rule at `place`, evaluated in `pack`, is kept for this file.
+    /// Whether a text made for the rule at `place`, evaluated in `pack`, is kept.
     @inline(__always) private func isKept(at place: Int, pack: String) -> Bool {
         place < ruleStamps.count && ruleStamps[place] > 0 && sameBytes(rulePacks[place], pack)
     }
