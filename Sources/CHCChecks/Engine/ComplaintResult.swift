@@ -3,7 +3,7 @@ import CHCModel
 import WorkingDays
 
 /// What happened when one rule was applied to one complaint.
-package enum Outcome: String, Sendable, Codable {
+package enum Outcome: String, Sendable, Codable, CaseIterable {
     /// The rule was met.
     case compliant
     /// At least one breach or overdue finding.

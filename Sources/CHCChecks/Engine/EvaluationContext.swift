@@ -62,7 +62,7 @@ package final class EvaluationContext {
         if composesMessages {
             var composed = message()
             if status != .notEvaluable { composed.append(caveat) }
-            if let transition { composed.append(" [transition: \(transition)]") }
+            if transition != nil { composed.append(transitionCaveat) }
             text = composed.string
         }
         return finding(

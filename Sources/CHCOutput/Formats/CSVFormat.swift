@@ -26,15 +26,11 @@ package struct CSVFormat: StreamingCheckFormat, DueListFormat, PerformanceFormat
         // Bytes, cell by cell: numbers and dates written as digits (the text `String(n)` and
         // `description` give, which CSV leaves as they are), no string made for any of them.
         out.reserveCapacity(out.count + findings.count * 512)
-        let evaluations = result.evaluations
         for index in findings.indices {
-            // The rule that found it, from its evaluation (the findings are in order of date,
-            // not of evaluation; a complaint has one or two), with the cells it gives, kept.
+            // The rule that found it, from its evaluation, with the cells it gives, kept.
             var found: (rule: Rule, pack: String, cells: (first: [UInt8], second: [UInt8]))?
-            if let place = evaluations.indices.first(where: {
-                !evaluations[$0].findings.isEmpty && sameBytes(evaluations[$0].rule.id, findings[index].rule)
-            }) {
-                let (rule, pack) = (evaluations[place].rule, evaluations[place].pack)
+            if let place = result.evaluationPlace(of: findings, at: index) {
+                let (rule, pack) = (result.evaluations[place].rule, result.evaluations[place].pack)
                 found = (rule, pack, scratch.texts(for: rule, pack: pack) { Self.ruleCells(rule, pack: pack) })
             }
             appendRow(of: findings, at: index, rule: found, to: &out)
@@ -92,9 +88,7 @@ package struct CSVFormat: StreamingCheckFormat, DueListFormat, PerformanceFormat
         cell(findings[index].location.column)
         cell(findings[index].complaint)
         if let found, sameBytes(findings[index].rule, found.rule.id), sameBytes(findings[index].pack, found.pack),
-            sameBytes(findings[index].check.kind, found.rule.kind),
-            sameBytes(findings[index].check.event, found.rule.subject.event?.rawValue),
-            findings[index].check.stage == found.rule.subject.stage
+            found.rule.givesCheck(of: findings, at: index)
         {
             out += found.cells.first
         } else {
@@ -113,11 +107,7 @@ package struct CSVFormat: StreamingCheckFormat, DueListFormat, PerformanceFormat
         cell(findings[index].actual)
         cell(findings[index].workingDaysTaken)
         cell(findings[index].workingDaysLate)
-        if let found, sameBytes(findings[index].citation.paragraph, found.rule.paragraph),
-            sameBytes(findings[index].citation.url, found.rule.url),
-            sameBytes(findings[index].citation.source, found.rule.confidence.rawValue),
-            sameBytes(findings[index].hint, found.rule.hint)
-        {
+        if let found, found.rule.givesCitation(of: findings, at: index), sameBytes(findings[index].hint, found.rule.hint) {
             out += found.cells.second
         } else {
             cell(findings[index].citation.paragraph)

@@ -74,7 +74,7 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         // Compact: the members up to the timing's value, made once per rule and outcome on this
         // thread and read in place (`RenderScratch.withKeptTexts`), at key `serial × 5 + outcome`.
         func key(_ place: Int) -> Int {
-            evaluations[place].rule.serial * PerOutcome<Int>.count + PerOutcome<Int>.index(evaluations[place].outcome)
+            evaluations[place].rule.serial * Self.outcomeCount + Self.outcomePlace[evaluations[place].outcome]
         }
         if !pretty {
             for place in evaluations.indices where scratch.keptTextCount(key: key(place), pack: evaluations[place].pack) == nil {
@@ -128,7 +128,8 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         w.beginArray()
         for index in findings.indices {
             w.element()
-            Self.write(findings, at: index, to: &w, ruleMembers: pretty ? nil : Self.ruleMembers(of: findings[index], in: result, scratch))
+            Self.write(
+                findings, at: index, to: &w, ruleMembers: pretty ? nil : Self.ruleMembers(of: findings, at: index, in: result, scratch))
         }
         w.endArray()
         // Written only when there is something to say, so a complaint's object is as it was.
@@ -153,6 +154,11 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
         w.handBack(to: &out)
     }
 
+    /// How many outcomes there are, and each one's place among them: with a rule's serial, the
+    /// key of the members kept for the rule and an outcome.
+    private static let outcomeCount = Outcome.allCases.count
+    private static let outcomePlace = PerOutcome { Outcome.allCases.firstIndex(of: $0)! }
+
     /// An evaluation's members up to the timing's value, as the compact writer writes them:
     /// `"outcome":…,"pack":…,"rule":…,"timing":`.
     private static func evaluationMembers(_ evaluation: RuleEvaluation) -> [UInt8] {
@@ -172,19 +178,10 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
     /// per rule on this thread (a finding's check and citation are nearly always its rule's) and
     /// used while the finding's own values are the rule's, byte for byte (compared, not assumed:
     /// a finding citing a paragraph of its own is written out). Nil when they are not the rule's.
-    static func ruleMembers(of finding: Finding, in result: ComplaintResult, _ scratch: RenderScratch) -> [UInt8]? {
-        let evaluations = result.evaluations
-        guard
-            let place = evaluations.indices.first(where: {
-                !evaluations[$0].findings.isEmpty && sameBytes(evaluations[$0].rule.id, finding.rule)
-            })
-        else { return nil }
-        let rule = evaluations[place].rule
-        guard sameBytes(finding.check.kind, rule.kind), sameBytes(finding.check.event, rule.subject.event?.rawValue),
-            finding.check.stage == rule.subject.stage, sameBytes(finding.citation.paragraph, rule.paragraph),
-            sameBytes(finding.citation.source, rule.confidence.rawValue), sameBytes(finding.citation.summary, rule.summary),
-            sameBytes(finding.citation.url, rule.url)
-        else { return nil }
+    static func ruleMembers(of findings: [Finding], at index: Int, in result: ComplaintResult, _ scratch: RenderScratch) -> [UInt8]? {
+        guard let place = result.evaluationPlace(of: findings, at: index) else { return nil }
+        let rule = result.evaluations[place].rule
+        guard rule.givesCheck(of: findings, at: index), rule.givesCitation(of: findings, at: index) else { return nil }
         return scratch.texts(for: rule, pack: "") {
             var w = JSONPrettyWriter(compactWithCapacity: 512)
             w.beginObject()
@@ -227,7 +224,7 @@ package struct JSONFormat: StreamingCheckFormat, DueListFormat, PerformanceForma
     /// A finding as `Finding.encode(to:)` writes it: every field, `null` when absent (its check's
     /// event and stage, from their own Codable, are left out when absent).
     /// With `file`, also the file the finding's complaint was read from (JSON Lines, where each
-    /// line stands alone), in its sorted place. With `ruleMembers` (`ruleMembers(of:in:_:)`,
+    /// line stands alone), in its sorted place. With `ruleMembers` (`ruleMembers(of:at:in:_:)`,
     /// compact only), its check and citation as its rule gives them.
     static func write(_ findings: [Finding], at index: Int, to w: inout JSONPrettyWriter, file: String? = nil, ruleMembers: [UInt8]? = nil)
     {

@@ -20,7 +20,7 @@ package struct JSONLinesFormat: StreamingCheckFormat {
         var w = JSONPrettyWriter(takingOver: &out, level: nil, capacity: 1024 * findings.count)
         for index in findings.indices {
             JSONFormat.write(
-                findings, at: index, to: &w, file: file, ruleMembers: JSONFormat.ruleMembers(of: findings[index], in: result, scratch))
+                findings, at: index, to: &w, file: file, ruleMembers: JSONFormat.ruleMembers(of: findings, at: index, in: result, scratch))
             w.endLine()
         }
         w.handBack(to: &out)

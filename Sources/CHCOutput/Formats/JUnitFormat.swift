@@ -32,7 +32,7 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
 
     /// A complaint's test suite: a test case per rule evaluated. Written as bytes, as one record
     /// (its counts found first, for the suite's tag): a run of a million complaints has fifteen
-    /// million test suite; each rule's test suite are made once per thread (`scratch`).
+    /// million test cases; each rule's are made once per thread and file (`scratch`).
     package func records(file: String, result: ComplaintResult, findings: [Finding], asOf: CivilDate, scratch: RenderScratch) -> (
         records: SpoolRecords, totals: Totals
     ) {
@@ -62,10 +62,7 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
                 let (rule, pack) = (evaluations[place].rule, evaluations[place].pack)
                 scratch.keepText(Self.keptTestCases(rule, pack: pack, fileAttribute: fileAttribute), key: serial, pack: pack)
             }
-            if evaluations[place].findings.isEmpty {
-                if case .compliant = evaluations[place].outcome { continue }
-                counts.skipped += 1
-            } else if evaluations[place].findings.indices.contains(where: { isFailure(evaluations[place].findings, $0) }) {
+            if evaluations[place].findings.indices.contains(where: { isFailure(evaluations[place].findings, $0) }) {
                 counts.failures += 1
             } else if case .compliant = evaluations[place].outcome {
                 continue
@@ -109,7 +106,6 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
             /// The test case of evaluation `place`, from the rule's kept test cases.
             func writeCase(_ place: Int, _ kept: UnsafeBufferPointer<UInt8>) {
                 let metLength = (kept.count - Self.skippedNotApplicable.count) / 2
-                // (A switch: `==` on an enum with raw values compared them as raw values, generically.)
                 switch evaluations[place].outcome {
                 case .compliant where evaluations[place].findings.isEmpty:
                     suite.append(contentsOf: kept[..<metLength])
@@ -160,7 +156,7 @@ package struct JUnitFormat: StartRewritingFormat, LintFormat {
                         }
                     }
                     suite.append(Self.failureEnd)
-                } else if outcome != Outcome.compliant {
+                } else if outcome != .compliant {
                     suite.append("<skipped message=\"")
                     suite += outcome.rawValue.utf8  // plain words: nothing to escape
                     suite.append(Self.colonSpace)

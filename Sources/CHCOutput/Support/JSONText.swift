@@ -140,7 +140,7 @@ package struct JSONPrettyWriter {
     package mutating func key(_ name: StaticString) {
         next()
         bytes.append(34)
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(name)
         // `":` or `" : `
         bytes.append(34)
         if !compact { bytes.append(32) }
@@ -210,7 +210,7 @@ package struct JSONPrettyWriter {
 
     package mutating func bool(_ value: Bool) {
         let text: StaticString = value ? "true" : "false"
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(text)
     }
 
     package mutating func null() {

@@ -24,19 +24,6 @@ struct PerOutcome<Value: Sendable>: Sendable {
         case .notApplicable: notApplicable
         }
     }
-
-    /// How many outcomes there are, and each one's place among them: a number per rule and
-    /// outcome for text a format keeps for both (`RenderScratch.keepText`).
-    static var count: Int { 5 }
-    static func index(_ outcome: Outcome) -> Int {
-        switch outcome {
-        case .compliant: 0
-        case .breach: 1
-        case .notEvaluable: 2
-        case .pending: 3
-        case .notApplicable: 4
-        }
-    }
 }
 
 /// One value for each severity, taken by a switch (CSV writes one for every finding).
