@@ -323,6 +323,53 @@ import Testing
         #expect(most < RenderScratch.keptBytesLimit + 256 << 10)  // …and forgotten at the limit
     }
 
+    /// Kept texts forgotten between being kept and being read (a limit so small that every text
+    /// kept makes the others stale) are made again where they are read: every JUnit suite, and
+    /// every compact JSON entry and JSON line, is what a scratch that forgets nothing writes.
+    @Test func formatsWriteTheSameWhenKeptTextsAreForgottenMidRecord() throws {
+        let report = try Self.examplesReport()
+        let (forgetful, steady) = (RenderScratch(keptBytesLimit: 1), RenderScratch())
+        let formats: [(String, (RenderScratch, String, ComplaintResult) -> [UInt8])] = [
+            (
+                "junit",
+                { scratch, file, result in
+                    JUnitFormat().records(file: file, result: result, findings: result.findings, asOf: report.asOf, scratch: scratch)
+                        .records
+                        .flatMap { $0.bytes.withBytes { Array($0) } }
+                }
+            ),
+            (
+                "json",
+                { scratch, file, result in
+                    var out: [UInt8] = []
+                    JSONFormat(pretty: false).appendComplaint(
+                        file: file, result: result, findings: result.findings, asOf: report.asOf, to: &out, scratch: scratch)
+                    return out
+                }
+            ),
+            (
+                "jsonl",
+                { scratch, file, result in
+                    var out: [UInt8] = []
+                    JSONLinesFormat().appendComplaint(
+                        file: file, result: result, findings: result.findings, asOf: report.asOf, to: &out, scratch: scratch)
+                    return out
+                }
+            ),
+        ]
+        var compared = 0
+        for (name, write) in formats {
+            for (file, result) in report.results + report.results {  // twice: the second time from kept texts
+                let a = write(forgetful, file, result)
+                let b = write(steady, file, result)
+                #expect(a == b, "\(name): \(result.complaint.id)")
+                compared += a.isEmpty ? 0 : 1
+            }
+        }
+        #expect(compared > 2 * report.results.count)
+        #expect(forgetful.keptTextBytes < 4096)  // forgotten all along
+    }
+
     /// Text kept per file (JUnit's test cases name it, SARIF's results their URI) is made again
     /// for a file whose name is canonically equivalent but written with other bytes (a name in
     /// decomposed form, as macOS writes them, beside the composed one): each names its own bytes.

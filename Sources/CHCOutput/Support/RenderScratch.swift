@@ -30,7 +30,9 @@ package final class RenderScratch: @unchecked Sendable {
     /// This thread's blocks for records handed to the writing thread.
     private let pieces = HandedBytes.Maker()
 
-    package init() {}
+    /// `keptBytesLimit` is for tests (a small one makes texts forgotten between being kept and
+    /// being read, which the formats must survive).
+    package init(keptBytesLimit: Int = RenderScratch.keptBytesLimit) { self.keptBytesLimit = keptBytesLimit }
 
     /// `bytes` copied into this thread's blocks, to hand to the writing thread.
     func handed(_ bytes: [UInt8]) -> HandedBytes { pieces.piece(bytes) }
@@ -68,6 +70,7 @@ package final class RenderScratch: @unchecked Sendable {
     /// Beyond this many bytes of kept texts, they are all made again (a rule evaluated in pack
     /// after pack, each time a new text, must not grow them without end).
     static let keptBytesLimit = 1 << 20
+    private let keptBytesLimit: Int
 
     /// For a format whose kept texts name the complaint's file (JUnit's test cases): makes them
     /// stale when the file changes (a folder of timelines changes file at every complaint;
@@ -92,7 +95,7 @@ package final class RenderScratch: @unchecked Sendable {
 
     /// Keeps `text` at `key`, for a rule evaluated in `pack`.
     func keepText(_ text: [UInt8], key: Int, pack: String) {
-        if keptBytes.count > Self.keptBytesLimit { forgetKeptTexts() }
+        if keptBytes.count > keptBytesLimit { forgetKeptTexts() }
         if key >= keptGenerations.count {
             let more = key + 1 - keptGenerations.count
             keptStarts += repeatElement(0, count: more)
@@ -108,20 +111,18 @@ package final class RenderScratch: @unchecked Sendable {
     /// Calls `body` with the kept texts, read in place (none may be kept meanwhile): taken once
     /// a record, not once a text.
     func withKeptTexts<Result>(_ body: (KeptTexts) -> Result) -> Result {
-        let texts = KeptTexts(
-            bytes: UnsafeBufferPointer(start: nil, count: 0), starts: keptStarts, ends: keptEnds, packs: keptPacks,
-            generations: keptGenerations, generation: generation)
-        return keptBytes.withUnsafeBufferPointer { bytes in
-            var texts = texts
-            texts.bytes = bytes
-            return body(texts)
+        keptBytes.withUnsafeBufferPointer { bytes in
+            body(
+                KeptTexts(
+                    bytes: bytes, starts: keptStarts, ends: keptEnds, packs: keptPacks, generations: keptGenerations, generation: generation
+                ))
         }
     }
 
     /// The kept texts during `withKeptTexts`: the places held as values of their own, so that
     /// reading them is not checked for exclusive access, as this object's are, at every text.
     struct KeptTexts {
-        fileprivate(set) var bytes: UnsafeBufferPointer<UInt8>
+        let bytes: UnsafeBufferPointer<UInt8>
         let starts: [Int]
         let ends: [Int]
         let packs: [String]
