@@ -118,19 +118,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Appends `longDescription`'s UTF-8 bytes to `out`, without making the string (a message
     /// composed as bytes prints several dates).
     package func appendLongDescription(to out: inout [UInt8]) {
-        let (y, m, d) = parts
-        guard (1000...9999).contains(y) else { return out.append(contentsOf: longDescription.utf8) }
-        out.append(contentsOf: weekday.letters)
-        out.append(32)
-        if d >= 10 { out.append(UInt8(48 + d / 10)) }
-        out.append(UInt8(48 + d % 10))
-        out.append(32)
-        for k in 0..<3 { out.append(Self.monthLetters.utf8Start[3 * (m - 1) + k]) }
-        out.append(32)
-        out.append(UInt8(48 + y / 1000))
-        out.append(UInt8(48 + y / 100 % 10))
-        out.append(UInt8(48 + y / 10 % 10))
-        out.append(UInt8(48 + y % 10))
+        // Written on the stack as `longDescription` writes it, then appended at once.
+        var room: (UInt64, UInt64) = (0, 0)
+        let appended = Swift.withUnsafeMutableBytes(of: &room) { raw -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let count = writeLongDescription(into: bytes) else { return false }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<count]))
+            return true
+        }
+        if !appended { out.append(contentsOf: longDescription.utf8) }
     }
 
     /// Writes `longDescription` into `bytes` (room for 15) when the year has four digits;

@@ -159,8 +159,8 @@ let northernIreland = WorkingDayCalendar(region: .northernIreland)
             let date = CivilDate(dayNumber: number)
             let (year, month, dayOfMonth) = date.parts
             #expect(date.longDescription == "\(weekdays[date.weekday.rawValue - 1]) \(dayOfMonth) \(months[month - 1]) \(year)")
-            // A message composed as bytes appends the same text (written by itself for years of
-            // four digits; the others are the string's bytes).
+            // A message composed as bytes appends the same text (written on the stack for years
+            // of four digits; the others are the string's bytes).
             var bytes = Array("on ".utf8)
             date.appendLongDescription(to: &bytes)
             #expect(String(decoding: bytes, as: UTF8.self) == "on " + date.longDescription)
