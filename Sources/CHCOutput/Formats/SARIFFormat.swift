@@ -98,11 +98,8 @@ package struct SARIFFormat: StreamingCheckFormat, SpooledCheckFormat, LintFormat
             writeResult(finding, uri: scratch.fileText(finding.location.file, make: Self.uri), to: &w)
             return SpoolRecord(rank: Self.rank(finding), bytes: scratch.handed(w.bytes))
         }
-        switch findings.count {
-        case 0: return (SpoolRecords(), Totals())
-        case 1: return (SpoolRecords(record(findings[0])), Totals())
-        default: return (SpoolRecords(findings.map(record)), Totals())
-        }
+        // One finding (the usual case when there is any) without an array of its own.
+        return (findings.count == 1 ? SpoolRecords(record(findings[0])) : SpoolRecords(findings.map(record)), Totals())
     }
 
     /// What `--max-results` keeps first: errors, then warnings, then notes; within each, the
